@@ -1,0 +1,3 @@
+//! One module per command: wiring from arguments to the library and back to the terminal.
+
+pub mod validate;

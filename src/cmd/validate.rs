@@ -1,0 +1,112 @@
+//! `shortlist validate POSTING... [--against CANDIDATES]`.
+
+use crate::cli::ValidateArgs;
+use crate::diag::Diagnostic;
+use crate::exit::Exit;
+use crate::i18n::Lang;
+use crate::ingest;
+use crate::posting::{self, Posting};
+use crate::text::fold;
+use anyhow::Context;
+use std::io::Write;
+
+/// Checks each posting, prints every problem, and a summary line for each valid one.
+pub fn run(args: &ValidateArgs) -> anyhow::Result<Exit> {
+    let header = match &args.against {
+        Some(path) => match ingest::read_header(path) {
+            Ok(h) => Some((path.display().to_string(), h)),
+            Err(e) => {
+                eprintln!("error: {e}");
+                return Ok(Exit::BadInput);
+            }
+        },
+        None => None,
+    };
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    let mut exit = Exit::Success;
+    for path in &args.postings {
+        let name = path.display().to_string();
+        let bytes = match std::fs::read(path) {
+            Ok(b) => b,
+            Err(e) => {
+                eprintln!("error: {name}: cannot read the file: {e}");
+                exit = exit.max(Exit::BadInput);
+                continue;
+            }
+        };
+        let loaded = posting::parse(&bytes);
+        let mut diags = loaded.diagnostics;
+        if let (Some(p), Some((file, h))) = (&loaded.posting, &header) {
+            diags.extend(check_columns(p, file, &h.names));
+            crate::diag::sort(&mut diags);
+        }
+        for d in &diags {
+            eprintln!("{}", d.display(&name));
+        }
+        match loaded.posting {
+            Some(p) if !diags.iter().any(Diagnostic::is_error) => {
+                let lang = args.lang.unwrap_or(p.meta.language);
+                writeln!(out, "{}", summary(&name, &p, lang)).context("writing to stdout")?;
+            }
+            _ => {
+                let errors = diags.iter().filter(|d| d.is_error()).count();
+                eprintln!(
+                    "{name}: invalid, {errors} error{}",
+                    if errors == 1 { "" } else { "s" }
+                );
+                exit = exit.max(Exit::Invalid);
+            }
+        }
+    }
+    Ok(exit)
+}
+
+/// An error for every field whose column is not in `header`, with the nearest header.
+pub fn check_columns(p: &Posting, file: &str, header: &[String]) -> Vec<Diagnostic> {
+    let folded: Vec<String> = header.iter().map(|h| fold(h)).collect();
+    p.fields
+        .iter()
+        .filter(|f| !folded.contains(&fold(&f.column)))
+        .map(|f| {
+            let hint = crate::suggest::closest_text(&f.column, header.iter().map(String::as_str))
+                .map(|h| format!("; did you mean `{h}`?"))
+                .unwrap_or_default();
+            Diagnostic::error(
+                Some(f.column_pos),
+                format!(
+                    "column `{}` of field `{}` is not in the header of {file}{hint}",
+                    f.column, f.name
+                ),
+            )
+        })
+        .collect()
+}
+
+fn summary(name: &str, p: &Posting, lang: Lang) -> String {
+    let n = |count: usize, fr: &str, en: &str| -> String {
+        let word = lang.pick(fr, en);
+        if count == 1 {
+            format!("{count} {word}")
+        } else {
+            format!("{count} {word}s")
+        }
+    };
+    let deadline = match (&p.meta.deadline, lang) {
+        (Some(d), _) if d.has_time => {
+            let local = p.meta.timezone.local(d.at);
+            format!("{} ({})", local.format("%Y-%m-%d %H:%M"), p.meta.timezone)
+        }
+        (Some(d), _) => d.day.format("%Y-%m-%d").to_string(),
+        (None, Lang::Fr) => "aucune".into(),
+        (None, Lang::En) => "none".into(),
+    };
+    format!(
+        "{name}: {} — {}, {}, {}, {} {deadline}",
+        lang.pick("valide", "valid"),
+        n(p.requirements.len(), "exigence", "requirement"),
+        n(p.preferences.len(), "préférence", "preference"),
+        n(p.fields.len(), lang.pick("champ", "field"), "field"),
+        lang.pick("date limite", "deadline"),
+    )
+}

@@ -1,0 +1,32 @@
+//! `shortlist` screens job applicants against a posting's rules.
+//!
+//! The data flows one way:
+//!
+//! ```text
+//! posting.yaml ──► posting::parse ──► Posting (validated, typed rules)
+//! candidates ────► ingest ──► header and rows ──► cells ──► typed values
+//! ```
+//!
+//! Only `cmd` touches files and the terminal; everything else works on values.
+
+pub mod cells;
+pub mod cli;
+mod cmd;
+pub mod diag;
+pub mod exit;
+pub mod i18n;
+pub mod ingest;
+pub mod lexicon;
+pub mod posting;
+pub mod suggest;
+pub mod text;
+
+use cli::{Cli, Command};
+use exit::Exit;
+
+/// Runs one command line.
+pub fn run(cli: Cli) -> anyhow::Result<Exit> {
+    match cli.command {
+        Command::Validate(args) => cmd::validate::run(&args),
+    }
+}

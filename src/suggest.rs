@@ -1,0 +1,81 @@
+//! "Did you mean" suggestions by edit distance.
+
+/// The candidate closest to `word`, if it is close enough to be a likely misspelling.
+pub fn closest<'a, I>(word: &str, candidates: I) -> Option<&'a str>
+where
+    I: IntoIterator<Item = &'a str>,
+{
+    let lower = word.to_lowercase();
+    let limit = (word.chars().count() / 3).max(2);
+    candidates
+        .into_iter()
+        .map(|c| (strsim::damerau_levenshtein(&lower, &c.to_lowercase()), c))
+        .filter(|(d, _)| *d <= limit)
+        .min_by_key(|(d, c)| (*d, *c))
+        .map(|(_, c)| c)
+}
+
+/// The candidate most like `text` among longer free texts such as column headers, comparing
+/// folded text: one contains the other, or they are close by Jaro-Winkler similarity.
+pub fn closest_text<'a, I>(text: &str, candidates: I) -> Option<&'a str>
+where
+    I: IntoIterator<Item = &'a str>,
+{
+    let want = crate::text::fold(text);
+    candidates
+        .into_iter()
+        .map(|c| {
+            let f = crate::text::fold(c);
+            let contained =
+                !want.is_empty() && !f.is_empty() && (f.contains(&want) || want.contains(&f));
+            let score = strsim::jaro_winkler(&want, &f).max(if contained { 0.9 } else { 0.0 });
+            (score, c)
+        })
+        .filter(|(score, _)| *score >= 0.85)
+        .max_by(|a, b| a.0.total_cmp(&b.0).then_with(|| b.1.cmp(a.1)))
+        .map(|(_, c)| c)
+}
+
+/// `"; did you mean `x`?"` when a suggestion exists, else an empty string.
+pub fn hint<'a, I>(word: &str, candidates: I) -> String
+where
+    I: IntoIterator<Item = &'a str>,
+{
+    match closest(word, candidates) {
+        Some(s) => format!("; did you mean `{s}`?"),
+        None => String::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_near_words_only() {
+        let keys = ["min_level", "subjects", "field", "also"];
+        assert_eq!(closest("min_levle", keys), Some("min_level"));
+        assert_eq!(closest("subject", keys), Some("subjects"));
+        assert_eq!(closest("Field", keys), Some("field"));
+        assert_eq!(closest("completely_else", keys), None);
+        assert_eq!(hint("fild", keys), "; did you mean `field`?");
+        assert_eq!(hint("zzzzzz", keys), "");
+    }
+
+    #[test]
+    fn finds_near_headers() {
+        let headers = [
+            "Horodateur",
+            "Expérience pro",
+            "Diplôme le plus élevé",
+            "Nom",
+        ];
+        assert_eq!(closest_text("Expérience", headers), Some("Expérience pro"));
+        assert_eq!(
+            closest_text("diplome le plus eleve", headers),
+            Some("Diplôme le plus élevé")
+        );
+        assert_eq!(closest_text("Horodatage", headers), Some("Horodateur"));
+        assert_eq!(closest_text("Téléphone", headers), None);
+    }
+}

@@ -1,0 +1,359 @@
+//! `shortlist validate`: every problem of a posting, with its position, and the exit codes.
+
+mod common;
+use common::run;
+
+const DIR: &str = "tests/fixtures/postings";
+
+/// Validates one fixture and returns (exit code, stderr).
+fn validate(name: &str) -> (i32, String) {
+    let out = run(&["validate", &format!("{DIR}/{name}")]);
+    (out.code, out.stderr)
+}
+
+fn assert_invalid(name: &str, expected_errors: &[&str]) {
+    let (code, stderr) = validate(name);
+    let path = format!("{DIR}/{name}");
+    let mut want: Vec<String> = expected_errors
+        .iter()
+        .map(|e| format!("error: {path}:{e}"))
+        .collect();
+    let n = expected_errors.len();
+    want.push(format!(
+        "{path}: invalid, {n} error{}",
+        if n == 1 { "" } else { "s" }
+    ));
+    assert_eq!(stderr, want.join("\n") + "\n", "stderr of {name}");
+    assert_eq!(code, 1, "exit code of {name}");
+}
+
+#[test]
+fn bundled_postings_are_valid() {
+    let out = run(&[
+        "validate",
+        "postings/jigi-district-officer.yaml",
+        "postings/care-an-ka-jiko-engagement-communautaire.yaml",
+    ]);
+    assert_eq!(out.stderr, "");
+    assert_eq!(
+        out.stdout,
+        "postings/jigi-district-officer.yaml: valide — 5 exigences, 8 préférences, 16 champs, date limite 2024-02-23 12:00 (Africa/Bamako)\n\
+         postings/care-an-ka-jiko-engagement-communautaire.yaml: valide — 8 exigences, 4 préférences, 15 champs, date limite 2022-09-21\n"
+    );
+    assert_eq!(out.code, 0);
+}
+
+#[test]
+fn summary_follows_lang() {
+    let out = run(&["validate", "--lang", "en", &format!("{DIR}/minimal.yaml")]);
+    assert_eq!(
+        out.stdout,
+        "tests/fixtures/postings/minimal.yaml: valid — 3 requirements, 0 preferences, 3 fields, deadline 2024-02-23\n"
+    );
+    assert_eq!(out.code, 0);
+}
+
+#[test]
+fn misspelt_key() {
+    assert_invalid(
+        "misspelt-key.yaml",
+        &["11:30: unknown key `min_levle` in rule `diplome`; did you mean `min_level`?"],
+    );
+}
+
+#[test]
+fn unknown_rule_kind() {
+    assert_invalid(
+        "unknown-kind.yaml",
+        &["13:5: unknown rule kind `year` in rule `experience`; did you mean `years`?"],
+    );
+}
+
+#[test]
+fn undeclared_field() {
+    assert_invalid(
+        "undeclared-field.yaml",
+        &[
+            "13:21: `years` reads field `yaers`, which is not declared in `fields`; did you mean `years`?",
+        ],
+    );
+}
+
+#[test]
+fn type_mismatch() {
+    assert_invalid(
+        "type-mismatch.yaml",
+        &[
+            "13:21: `years` needs a field of type `years`, but `degree` is of type `degree` (line 7)",
+        ],
+    );
+}
+
+#[test]
+fn duplicate_id() {
+    assert_invalid(
+        "duplicate-id.yaml",
+        &["12:9: duplicate rule id `diplome` (first used at line 10)"],
+    );
+}
+
+#[test]
+fn negative_weight() {
+    assert_invalid(
+        "negative-weight.yaml",
+        &["18:13: preference `bonus`: `weight` must be a positive number, not -5"],
+    );
+}
+
+#[test]
+fn unknown_level() {
+    assert_invalid(
+        "bad-level.yaml",
+        &[
+            "11:41: `bac+9` is not a degree level; levels are `def`, `bac`, `bac+2`, `bac+3`, `bac+4`, `bac+5` or `doctorat`, or a diploma name such as `licence`",
+        ],
+    );
+}
+
+#[test]
+fn impossible_date() {
+    assert_invalid(
+        "bad-date.yaml",
+        &["4:13: `deadline`: `2024-02-30` is not a real date"],
+    );
+}
+
+#[test]
+fn tab_indentation() {
+    assert_invalid(
+        "tab-indent.yaml",
+        &["8:1: a tab is used for indentation; YAML indents with spaces only"],
+    );
+}
+
+#[test]
+fn duplicate_keys() {
+    assert_invalid(
+        "duplicate-key.yaml",
+        &["4:3: duplicate key `id` (first written at line 2)"],
+    );
+}
+
+#[test]
+fn empty_file() {
+    let (code, stderr) = validate("empty.yaml");
+    assert_eq!(
+        stderr,
+        "error: tests/fixtures/postings/empty.yaml: the file is empty; a posting needs at least `posting:`, `fields:` and one rule\n\
+         tests/fixtures/postings/empty.yaml: invalid, 1 error\n"
+    );
+    assert_eq!(code, 1);
+}
+
+#[test]
+fn binary_file() {
+    assert_invalid(
+        "not-yaml.yaml",
+        &["1:1: the file is not UTF-8 text; is it a posting? (save it as UTF-8)"],
+    );
+}
+
+#[test]
+fn prose_file() {
+    assert_invalid(
+        "prose.yaml",
+        &["1:1: the top level must be a mapping with `posting:`, `fields:`, `requirements:` …"],
+    );
+}
+
+#[test]
+fn on_time_without_deadline() {
+    assert_invalid(
+        "no-deadline.yaml",
+        &["14:14: `on_time` compares with `posting.deadline`, but the posting has no deadline"],
+    );
+}
+
+#[test]
+fn every_problem_at_once() {
+    assert_invalid(
+        "many-problems.yaml",
+        &[
+            "4:13: `openings` must be at least 1",
+            "5:13: `Africa/Bamko` is not a time zone; write an IANA name such as `Africa/Bamako`, or an offset such as `UTC` or `+01:00`; did you mean `Africa/Bamako`?",
+            "6:3: unknown key `langage` in `posting`; did you mean `language`?",
+            "9:36: `degre` is not a valid value in field `degree`; did you mean `degree`?",
+            "10:52: field `years`: `blank` applies to `yes_no` fields, and `years` is `years`",
+            "16:45: `full_at` (1) is below `min` (2); credit grows from `min` up to `full_at`",
+            "18:5: `yes` is not a rule kind in rule `usaid`; write `is_yes: FIELD` (YAML 1.1 tools read `yes` as a boolean)",
+            "19:13: requirement `usaid` has a `weight`; requirements must pass and carry no points (move it to `preferences`)",
+            "20:5: this rule has no `id`; every top-level rule needs one",
+            "23:5: preference `bonus` needs a `weight` (its points)",
+            "25:5: rule `deux` has two rule kinds, `is_yes` and `is_no`; a rule has exactly one (combine rules with `all_of` or `any_of`)",
+            "30:9: `shortlist.size` must be at least 1",
+            "31:8: `shortlist.per` reads field `lieu`, which is not declared in `fields`",
+            "32:15: `tie_break`: the order is `asc` or `desc`, not `down`",
+        ],
+    );
+}
+
+#[test]
+fn yaml11_booleans_warn_where_text_is_meant() {
+    let out = run(&["validate", &format!("{DIR}/yaml11-booleans.yaml")]);
+    assert_eq!(
+        out.stderr,
+        "warning: tests/fixtures/postings/yaml11-booleans.yaml:11:39: unquoted `yes` is read as the text \"yes\", but YAML 1.1 tools read it as a boolean; quote it: 'yes'\n\
+         warning: tests/fixtures/postings/yaml11-booleans.yaml:11:44: unquoted `no` is read as the text \"no\", but YAML 1.1 tools read it as a boolean; quote it: 'no'\n"
+    );
+    assert_eq!(out.code, 0, "warnings leave the posting valid");
+}
+
+#[test]
+fn invalid_yaml_from_the_test_suite_is_rejected_with_a_line() {
+    let dir =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/yaml-test-suite");
+    let mut seen = 0;
+    for entry in std::fs::read_dir(&dir).expect("corpus") {
+        let path = entry.expect("entry").path().join("in.yaml");
+        if !path.exists() {
+            continue;
+        }
+        seen += 1;
+        let rel = path
+            .strip_prefix(env!("CARGO_MANIFEST_DIR"))
+            .expect("inside");
+        let rel = rel.to_string_lossy();
+        let out = run(&["validate", &rel]);
+        assert_eq!(out.code, 1, "{rel}: {}", out.stderr);
+        let first = out.stderr.lines().next().unwrap_or_default();
+        let prefix = format!("error: {rel}:");
+        let rest = first
+            .strip_prefix(&prefix)
+            .unwrap_or_else(|| panic!("{rel}: {first}"));
+        let mut parts = rest.splitn(3, ':');
+        let line: usize = parts.next().and_then(|l| l.parse().ok()).unwrap_or(0);
+        assert!(line >= 1, "{rel}: no line in {first}");
+    }
+    assert!(seen >= 20, "the corpus holds the suite's invalid documents");
+}
+
+#[test]
+fn against_a_matching_header() {
+    let out = run(&[
+        "validate",
+        &format!("{DIR}/minimal.yaml"),
+        "--against",
+        "tests/fixtures/candidates/minimal.csv",
+    ]);
+    assert_eq!(out.stderr, "");
+    assert_eq!(out.code, 0);
+}
+
+#[test]
+fn against_a_header_missing_a_column() {
+    let out = run(&[
+        "validate",
+        &format!("{DIR}/minimal.yaml"),
+        "--against",
+        "tests/fixtures/candidates/minimal-cp1252.csv",
+    ]);
+    assert_eq!(
+        out.stderr,
+        "error: tests/fixtures/postings/minimal.yaml:8:20: column `Expérience` of field `years` is not in the header of tests/fixtures/candidates/minimal-cp1252.csv; did you mean `Expérience pro`?\n\
+         tests/fixtures/postings/minimal.yaml: invalid, 1 error\n"
+    );
+    assert_eq!(out.code, 1);
+}
+
+#[test]
+fn unreadable_files_exit_2() {
+    let out = run(&["validate", "postings/nope.yaml"]);
+    assert!(
+        out.stderr
+            .starts_with("error: postings/nope.yaml: cannot read the file: "),
+        "{}",
+        out.stderr
+    );
+    assert_eq!(out.code, 2);
+
+    let out = run(&["validate", "postings"]);
+    assert!(
+        out.stderr
+            .starts_with("error: postings: cannot read the file: "),
+        "{}",
+        out.stderr
+    );
+    assert_eq!(out.code, 2);
+
+    let out = run(&[
+        "validate",
+        &format!("{DIR}/minimal.yaml"),
+        "--against",
+        "examples/nope.csv",
+    ]);
+    assert!(
+        out.stderr
+            .starts_with("error: examples/nope.csv: cannot read the file: "),
+        "{}",
+        out.stderr
+    );
+    assert_eq!(out.code, 2);
+}
+
+#[test]
+fn bad_usage_exits_2() {
+    let out = run(&["validate"]);
+    assert_eq!(out.code, 2);
+    assert!(out.stderr.contains("POSTING.yaml"), "{}", out.stderr);
+}
+
+/// Writes `text` to a temporary posting and validates it, timing the run.
+fn validate_text(text: &str) -> (common::Output, std::time::Duration) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("hostile.yaml");
+    std::fs::write(&path, text).expect("write");
+    let start = std::time::Instant::now();
+    let out = run(&["validate", &path.to_string_lossy()]);
+    (out, start.elapsed())
+}
+
+#[test]
+fn hostile_postings_end_quickly_with_a_message() {
+    let laughs = "a: &a [x, x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]\n";
+    let deep_rules = format!(
+        "posting: {{id: d, title: d}}\nfields: {{y: {{column: Y, type: yes_no}}}}\nrequirements:\n  - id: deep\n    not: {}{{is_yes: y}}{}\n",
+        "{not: ".repeat(10_000),
+        "}".repeat(10_000)
+    );
+    let deep_flow = format!("a: {}{}\n", "[".repeat(50_000), "]".repeat(50_000));
+    let big = format!(
+        "posting:\n  id: big\n  title: \"{}\"\n",
+        "x".repeat(2 * 1024 * 1024)
+    );
+    for (name, text, message) in [
+        (
+            "billion laughs",
+            laughs.to_string(),
+            "aliases (`*name`) are not supported in postings",
+        ),
+        (
+            "deep rules",
+            deep_rules,
+            "nesting deeper than 64 levels is not supported",
+        ),
+        (
+            "deep flow",
+            deep_flow,
+            "nesting deeper than 64 levels is not supported",
+        ),
+        ("big file", big, "more than the 1048576 a posting may have"),
+    ] {
+        let (out, took) = validate_text(&text);
+        assert_eq!(out.code, 1, "{name}: {}", out.stderr);
+        assert!(out.stderr.contains(message), "{name}: {}", out.stderr);
+        assert!(
+            took < std::time::Duration::from_secs(1),
+            "{name} took {took:?}"
+        );
+    }
+}
