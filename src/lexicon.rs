@@ -125,3 +125,210 @@ mod tests {
         assert!(Level::Bac3 < Level::Bac5);
     }
 }
+
+/// Words left out when matching a phrase: articles and prepositions of French and English.
+pub const STOPWORDS: &[&str] = &[
+    "de", "du", "des", "d", "en", "la", "le", "les", "l", "et", "of", "in", "and", "the",
+];
+
+/// The folded words of a text, split on anything that is not a letter or digit (so KoboToolbox
+/// codes such as `lettre_motivation` give `lettre`, `motivation`), stopwords left out.
+pub fn words(text: &str) -> Vec<String> {
+    fold(text)
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty() && !STOPWORDS.contains(w))
+        .map(str::to_string)
+        .collect()
+}
+
+/// Whether two folded words match: equal, or one edit apart when both have five letters or more.
+pub fn word_matches(want: &str, got: &str) -> bool {
+    if want == got {
+        return true;
+    }
+    let (a, b) = (want.chars().count(), got.chars().count());
+    a >= 5 && b >= 5 && a.abs_diff(b) <= 1 && strsim::damerau_levenshtein(want, got) <= 1
+}
+
+/// Whether every word of `phrase` is found among `text` (both from [`words`]).
+pub fn phrase_in(phrase: &[String], text: &[String]) -> bool {
+    !phrase.is_empty() && phrase.iter().all(|p| text.iter().any(|t| word_matches(p, t)))
+}
+
+/// Built-in spellings of subjects and document names, French and English: each group names one
+/// thing, and a phrase matches a text when any spelling of its group does.
+pub const SYNONYMS: &[&[&str]] = &[
+    &["médecine", "medicine", "médical", "medical", "doctorat en médecine"],
+    &["technicien supérieur de santé", "TSS", "technicien de santé"],
+    &["santé publique", "public health", "MPH"],
+    &["santé communautaire", "community health"],
+    &["développement communautaire", "community development"],
+    &["sociologie", "sociology", "sociologue"],
+    &["anthropologie", "anthropology"],
+    &["psychologie", "psychology"],
+    &["sciences sociales", "social sciences", "social science"],
+    &["travail social", "social work", "assistant social"],
+    &["économie", "economics"],
+    &["géographie", "geography"],
+    &["hydraulique", "hydrology", "water engineering"],
+    &["génie civil", "civil engineering"],
+    &["soins infirmiers", "nursing", "infirmier", "infirmière"],
+    &["sage-femme", "midwifery", "midwife"],
+    &["CV", "curriculum vitae", "résumé", "resume"],
+    &["lettre de motivation", "cover letter", "motivation letter"],
+    &["attestations de travail", "attestation de travail", "work certificates", "certificats de travail"],
+    &["copie du diplôme", "copie des diplômes", "diploma copy", "copy of diploma"],
+];
+
+/// A term to look for, with every spelling it may take in a text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Term {
+    /// The term as the posting writes it.
+    pub name: String,
+    /// The words of each spelling, the term's own first.
+    pub spellings: Vec<Vec<String>>,
+}
+
+impl Term {
+    /// The term `name` with its built-in synonyms and the posting's `extra` ones.
+    pub fn new(name: &str, extra: &[(String, Vec<String>)]) -> Term {
+        let own = words(name);
+        let mut spellings = vec![own.clone()];
+        let mut add = |group: &mut dyn Iterator<Item = &str>| {
+            for s in group {
+                let w = words(s);
+                if !w.is_empty() && !spellings.contains(&w) {
+                    spellings.push(w);
+                }
+            }
+        };
+        for group in SYNONYMS {
+            if group.iter().any(|s| words(s) == own) {
+                add(&mut group.iter().copied());
+            }
+        }
+        for (canonical, others) in extra {
+            let names_it = words(canonical) == own || others.iter().any(|o| words(o) == own);
+            if names_it {
+                add(&mut std::iter::once(canonical.as_str()).chain(others.iter().map(String::as_str)));
+            }
+        }
+        Term {
+            name: name.to_string(),
+            spellings,
+        }
+    }
+
+    /// Whether a text (as [`words`]) names this term in any of its spellings.
+    pub fn found_in(&self, text: &[String]) -> bool {
+        self.spellings.iter().any(|s| phrase_in(s, text))
+    }
+}
+
+/// The highest degree level a diploma text names, if any: `Licence en sociolgie` → bac+3,
+/// `Master 1` → bac+4, `Bac + 2` → bac+2.
+pub fn level_of(text: &str) -> Option<Level> {
+    let folded = fold(text);
+    let compact: String = folded.chars().filter(|c| !c.is_whitespace()).collect();
+    let mut best: Option<Level> = None;
+    let mut note = |l: Level| best = best.max(Some(l));
+    // Written levels: bac+2 … bac+8.
+    for (i, _) in compact.match_indices("bac+") {
+        match compact[i + 4..].chars().next().and_then(|c| c.to_digit(10)) {
+            Some(2) => note(Level::Bac2),
+            Some(3) => note(Level::Bac3),
+            Some(4) => note(Level::Bac4),
+            Some(5..=7) => note(Level::Bac5),
+            Some(8) => note(Level::Doctorat),
+            _ => {}
+        }
+    }
+    let ws: Vec<String> = folded
+        .split(|c: char| !c.is_alphanumeric() && c != '+')
+        .filter(|w| !w.is_empty())
+        .map(str::to_string)
+        .collect();
+    for (i, w) in ws.iter().enumerate() {
+        let next = ws.get(i + 1).map(String::as_str);
+        match (w.as_str(), next) {
+            ("master" | "masters", Some("1" | "i")) | ("m1", _) => note(Level::Bac4),
+            ("m2", _) => note(Level::Bac5),
+            ("bac" | "baccalaureat", _) if !compact.contains("bac+") => note(Level::Bac),
+            _ => {}
+        }
+    }
+    for (name, level) in DIPLOMAS {
+        let dw: Vec<String> = name
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty() && !STOPWORDS.contains(w))
+            .map(str::to_string)
+            .collect();
+        // Short codes (BT, BA, MD…) must match exactly; longer words allow one typo.
+        if phrase_in(&dw, &ws) {
+            if *level == Level::Bac5 && matches!(*name, "master") && ws.windows(2).any(|p| p[0] == "master" && (p[1] == "1" || p[1] == "i")) {
+                continue;
+            }
+            note(*level);
+        }
+    }
+    best
+}
+
+#[cfg(test)]
+mod matching_tests {
+    use super::*;
+
+    #[test]
+    fn splits_words_and_drops_stopwords() {
+        assert_eq!(words("Licence en Sociologie"), ["licence", "sociologie"]);
+        assert_eq!(words("lettre_motivation"), ["lettre", "motivation"]);
+        assert_eq!(words("Domaine d'études"), ["domaine", "etudes"]);
+    }
+
+    #[test]
+    fn tolerates_one_typo_in_long_words() {
+        assert!(word_matches("sociologie", "sociolgie"));
+        assert!(word_matches("medecine", "medcine"));
+        assert!(!word_matches("bts", "bt"));
+        assert!(!word_matches("sante", "santiago"));
+    }
+
+    #[test]
+    fn terms_match_through_synonyms() {
+        let extra = vec![("lettre de motivation".to_string(), vec!["LM".to_string()])];
+        let lm = Term::new("lettre de motivation", &extra);
+        assert!(lm.found_in(&words("LM")));
+        assert!(lm.found_in(&words("Cover letter")));
+        assert!(lm.found_in(&words("lettre_motivation")));
+        assert!(!lm.found_in(&words("CV")));
+        let tss = Term::new("technicien supérieur de santé", &[]);
+        assert!(tss.found_in(&words("TSS")));
+        assert!(Term::new("santé publique", &[]).found_in(&words("Master of Public Health")));
+    }
+
+    #[test]
+    fn finds_the_level_of_a_diploma() {
+        for (text, want) in [
+            ("Licence en sociolgie", Some(Level::Bac3)),
+            ("Master 2 en santé publique", Some(Level::Bac5)),
+            ("Master 1 Sociologie", Some(Level::Bac4)),
+            ("Maîtrise en géographie", Some(Level::Bac4)),
+            ("Doctorat en médecine", Some(Level::Doctorat)),
+            ("Technicien Supérieur de Santé", Some(Level::Bac3)),
+            ("BTS comptabilité", Some(Level::Bac2)),
+            ("Bac + 3", Some(Level::Bac3)),
+            ("BAC", Some(Level::Bac)),
+            ("DEF", Some(Level::Def)),
+            ("Infirmier d'Etat", Some(Level::Bac3)),
+            ("BSc Nursing", Some(Level::Bac3)),
+            ("MPH", Some(Level::Bac5)),
+            ("PhD in Anthropology", Some(Level::Doctorat)),
+            ("High school diploma", Some(Level::Bac)),
+            ("Ingénieur en génie civil", Some(Level::Bac5)),
+            ("Diplôme", None),
+            ("", None),
+        ] {
+            assert_eq!(level_of(text), want, "{text}");
+        }
+    }
+}

@@ -219,6 +219,289 @@ fn parse_time(s: &str) -> Result<NaiveTime, DeadlineError> {
         .ok_or_else(|| DeadlineError::NotATime(s.to_string()))
 }
 
+
+/// Which comes first in a date written with the year last: `20/02/2024` or `02/20/2024`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Order {
+    /// Day, month, year: French and most of the world.
+    DayFirst,
+    /// Month, day, year: the United States.
+    MonthFirst,
+}
+
+/// A date as written, before the day/month order of its column is known.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Written {
+    date: WrittenDate,
+    time: Option<NaiveTime>,
+    zone: Option<Zone>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum WrittenDate {
+    /// Year, month, day: unambiguous (ISO, `2024/02/20`, `20 février 2024`).
+    Ymd(i32, u32, u32),
+    /// Two numbers then the year: day and month in the column's order.
+    YearLast(u32, u32, i32),
+}
+
+/// A point in time read from a cell.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Instant {
+    /// The instant (the start of the day, for a date alone).
+    pub at: DateTime<Utc>,
+    /// The day as written.
+    pub day: NaiveDate,
+    /// No time was written.
+    pub date_only: bool,
+}
+
+const MONTHS: &[(&str, u32)] = &[
+    ("janvier", 1), ("janv", 1), ("jan", 1), ("january", 1),
+    ("fevrier", 2), ("fevr", 2), ("fev", 2), ("february", 2), ("feb", 2),
+    ("mars", 3), ("march", 3), ("mar", 3),
+    ("avril", 4), ("avr", 4), ("april", 4), ("apr", 4),
+    ("mai", 5), ("may", 5),
+    ("juin", 6), ("june", 6), ("jun", 6),
+    ("juillet", 7), ("juil", 7), ("july", 7), ("jul", 7),
+    ("aout", 8), ("august", 8), ("aug", 8),
+    ("septembre", 9), ("sept", 9), ("sep", 9), ("september", 9),
+    ("octobre", 10), ("oct", 10), ("october", 10),
+    ("novembre", 11), ("nov", 11), ("november", 11),
+    ("decembre", 12), ("dec", 12), ("december", 12),
+];
+
+const FILLER: &[&str] = &[
+    "le", "the", "of", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon", "tue",
+    "wed", "thu", "fri", "sat", "sun", "a", "at",
+];
+
+impl Written {
+    /// What this date says about its column's order: a first number over 12 is a day.
+    pub fn order_hint(&self) -> Option<Order> {
+        match self.date {
+            WrittenDate::YearLast(a, b, _) if a > 12 && b <= 12 => Some(Order::DayFirst),
+            WrittenDate::YearLast(a, b, _) if b > 12 && a <= 12 => Some(Order::MonthFirst),
+            _ => None,
+        }
+    }
+
+    /// The instant, reading year-last dates in `order` and times without a zone in `zone`.
+    pub fn resolve(&self, order: Order, zone: &Zone) -> Result<Instant, String> {
+        let (y, m, d) = match (self.date, order) {
+            (WrittenDate::Ymd(y, m, d), _) => (y, m, d),
+            (WrittenDate::YearLast(a, b, y), Order::DayFirst) => (y, b, a),
+            (WrittenDate::YearLast(a, b, y), Order::MonthFirst) => (y, a, b),
+        };
+        let day = NaiveDate::from_ymd_opt(y, m, d)
+            .ok_or_else(|| format!("{y:04}-{m:02}-{d:02} is not a real date"))?;
+        let zone = self.zone.as_ref().unwrap_or(zone);
+        let local = day.and_time(self.time.unwrap_or(NaiveTime::MIN));
+        let at = zone
+            .instant(local)
+            .ok_or_else(|| format!("{local} does not exist in {zone}"))?;
+        Ok(Instant {
+            at,
+            day,
+            date_only: self.time.is_none(),
+        })
+    }
+}
+
+/// Picks the day/month order of a column from its dates: any first number over 12 means day
+/// first, any second number over 12 month first; else the posting's language decides.
+pub fn detect_order<'a>(written: impl IntoIterator<Item = &'a Written>, fallback: Order) -> Order {
+    let mut day_first = false;
+    let mut month_first = false;
+    for w in written {
+        match w.order_hint() {
+            Some(Order::DayFirst) => day_first = true,
+            Some(Order::MonthFirst) => month_first = true,
+            None => {}
+        }
+    }
+    match (day_first, month_first) {
+        (true, false) => Order::DayFirst,
+        (false, true) => Order::MonthFirst,
+        _ => fallback,
+    }
+}
+
+/// Reads a date as written: ISO 8601, `20/02/2024 10:15:32`, `2024/02/20 3:08:24 PM UTC+3`,
+/// `20-02-2024`, `20 février 2024`, `Feb 20, 2024`, with an optional time and zone.
+pub fn scan(cell: &str) -> Result<Written, String> {
+    let original = cell.trim();
+    let bad = || format!("`{original}` is not a date");
+    let lower = crate::text::fold(original);
+    // ISO's `T` between date and time.
+    let lower = match lower.find('t') {
+        Some(i) if i == 10 && lower.as_bytes().get(4) == Some(&b'-') => {
+            format!("{} {}", &lower[..i], &lower[i + 1..])
+        }
+        _ => lower,
+    };
+    let mut date_tokens: Vec<&str> = Vec::new();
+    let mut time: Option<NaiveTime> = None;
+    let mut zone: Option<Zone> = None;
+    let mut pm: Option<bool> = None;
+    let tokens: Vec<&str> = lower
+        .split(|c: char| c.is_whitespace() || c == ',')
+        .filter(|t| !t.is_empty())
+        .collect();
+    let mut i = 0;
+    while i < tokens.len() {
+        let t = tokens[i];
+        if t == "am" || t == "pm" {
+            pm = Some(t == "pm");
+        } else if t.starts_with("utc") || t.starts_with("gmt") || t == "z" {
+            // `UTC+3`, or `UTC +03:00` split in two
+            let mut z = t.to_string();
+            if let Some(next) = tokens.get(i + 1).filter(|n| n.starts_with(['+', '-'])) {
+                z.push_str(next);
+                i += 1;
+            }
+            zone = Some(Zone::parse(&z).ok_or_else(bad)?);
+        } else if time.is_none() && !date_tokens.is_empty() && looks_like_time(t) {
+            let (t, z) = split_time_zone(t);
+            time = Some(parse_clock(t).ok_or_else(bad)?);
+            if let Some(z) = z {
+                zone = Some(Zone::parse(z).ok_or_else(bad)?);
+            }
+        } else if !FILLER.contains(&t) {
+            date_tokens.push(t);
+        }
+        i += 1;
+    }
+    if let (Some(pm), Some(t)) = (pm, time) {
+        time = Some(twelve_hour(t, pm).ok_or_else(bad)?);
+    }
+    let date = match date_tokens.as_slice() {
+        [one] => numeric_date(one).ok_or_else(bad)?,
+        many => named_date(many).ok_or_else(bad)?,
+    };
+    Ok(Written { date, time, zone })
+}
+
+/// Scans and resolves at once, for cells read on their own.
+pub fn parse(cell: &str, order: Order, zone: &Zone) -> Result<Instant, String> {
+    scan(cell)?.resolve(order, zone)
+}
+
+fn looks_like_time(t: &str) -> bool {
+    let digits_then = |sep: char| {
+        t.split_once(sep)
+            .is_some_and(|(h, _)| !h.is_empty() && h.len() <= 2 && h.bytes().all(|b| b.is_ascii_digit()))
+    };
+    digits_then(':') || (digits_then('h') && !t.contains(['/', '-', '.']))
+}
+
+fn split_time_zone(t: &str) -> (&str, Option<&str>) {
+    if let Some(x) = t.strip_suffix('z') {
+        return (x, Some("UTC"));
+    }
+    match t.find(['+', '-']) {
+        Some(i) => (&t[..i], Some(&t[i..])),
+        None => (t, None),
+    }
+}
+
+fn parse_clock(t: &str) -> Option<NaiveTime> {
+    let t = t.replace('h', ":");
+    let mut parts = t.split(':');
+    let h: u32 = parts.next()?.parse().ok()?;
+    let m: u32 = match parts.next() {
+        Some("") | None => 0,
+        Some(m) => m.parse().ok()?,
+    };
+    let s: u32 = match parts.next() {
+        Some(s) => s.split('.').next()?.parse().ok()?,
+        None => 0,
+    };
+    if parts.next().is_some() {
+        return None;
+    }
+    NaiveTime::from_hms_opt(h, m, s)
+}
+
+fn twelve_hour(t: NaiveTime, pm: bool) -> Option<NaiveTime> {
+    use chrono::Timelike;
+    let h = t.hour();
+    if h == 0 || h > 12 {
+        return None;
+    }
+    let h = match (h, pm) {
+        (12, false) => 0,
+        (12, true) => 12,
+        (h, true) => h + 12,
+        (h, false) => h,
+    };
+    t.with_hour(h)
+}
+
+fn numeric_date(t: &str) -> Option<WrittenDate> {
+    let sep = ['-', '/', '.'].into_iter().find(|c| t.contains(*c))?;
+    let parts: Vec<&str> = t.split(sep).collect();
+    let [a, b, c] = parts.as_slice() else {
+        return None;
+    };
+    if ![a, b, c].iter().all(|p| !p.is_empty() && p.len() <= 4 && p.bytes().all(|x| x.is_ascii_digit())) {
+        return None;
+    }
+    let num = |p: &str| p.parse::<u32>().ok();
+    let year = |p: &str| -> Option<i32> {
+        let y = i32::try_from(num(p)?).ok()?;
+        match p.len() {
+            4 if (1900..=2100).contains(&y) => Some(y),
+            2 => Some(2000 + y),
+            _ => None,
+        }
+    };
+    if a.len() == 4 {
+        if b.len() > 2 || c.len() > 2 {
+            return None;
+        }
+        return Some(WrittenDate::Ymd(year(a)?, num(b)?, num(c)?));
+    }
+    if a.len() > 2 || b.len() > 2 {
+        return None;
+    }
+    Some(WrittenDate::YearLast(num(a)?, num(b)?, year(c)?))
+}
+
+fn named_date(tokens: &[&str]) -> Option<WrittenDate> {
+    let mut month = None;
+    let mut year = None;
+    let mut day = None;
+    for t in tokens {
+        let t = t.trim_end_matches('.');
+        if let Some((_, m)) = MONTHS.iter().find(|(name, _)| *name == t) {
+            if month.replace(*m).is_some() {
+                return None;
+            }
+            continue;
+        }
+        let digits = t.trim_end_matches("er").trim_end_matches("st").trim_end_matches("nd").trim_end_matches("rd").trim_end_matches("th");
+        if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        let n: u32 = digits.parse().ok()?;
+        if digits.len() == 4 {
+            if year.replace(i32::try_from(n).ok()?).is_some() {
+                return None;
+            }
+        } else if digits.len() <= 2 {
+            if day.replace(n).is_some() {
+                return None;
+            }
+        } else {
+            return None;
+        }
+    }
+    let year = year.filter(|y| (1900..=2100).contains(y))?;
+    Some(WrittenDate::Ymd(year, month?, day?))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -273,6 +556,69 @@ mod tests {
         assert_eq!(d.at, utc("2024-02-23T11:00:00Z"));
         let d = parse_deadline("2024-02-23T12:00+03:00", &z).expect("ok");
         assert_eq!(d.at, utc("2024-02-23T09:00:00Z"));
+    }
+
+    fn instant(cell: &str, order: Order) -> Result<(String, bool), String> {
+        let bamako = Zone::parse("Africa/Bamako").expect("zone");
+        parse(cell, order, &bamako).map(|i| (i.at.to_rfc3339(), i.date_only))
+    }
+
+    #[test]
+    fn reads_every_listed_cell_form() {
+        let day = Order::DayFirst;
+        for (cell, order, want, date_only) in [
+            ("2024-02-20", day, "2024-02-20T00:00:00+00:00", true),
+            ("2024-02-20T10:15:32", day, "2024-02-20T10:15:32+00:00", false),
+            ("2024-02-20T10:15:32Z", day, "2024-02-20T10:15:32+00:00", false),
+            ("2024-02-20T10:15:32.123+01:00", day, "2024-02-20T09:15:32+00:00", false),
+            ("2024-02-20 10:15", day, "2024-02-20T10:15:00+00:00", false),
+            ("20/02/2024", day, "2024-02-20T00:00:00+00:00", true),
+            ("20/02/2024 10:15:32", day, "2024-02-20T10:15:32+00:00", false),
+            ("2024/02/20 10:04:33", day, "2024-02-20T10:04:33+00:00", false),
+            ("2024/02/20 3:08:24 PM UTC+3", day, "2024-02-20T12:08:24+00:00", false),
+            ("2024/02/20 3:08:24 PM UTC", day, "2024-02-20T15:08:24+00:00", false),
+            ("2024/02/20 12:08:24 AM GMT", day, "2024-02-20T00:08:24+00:00", false),
+            ("2024/02/20 9:00:00 AM GMT+1", day, "2024-02-20T08:00:00+00:00", false),
+            ("20-02-2024", day, "2024-02-20T00:00:00+00:00", true),
+            ("20.02.2024", day, "2024-02-20T00:00:00+00:00", true),
+            ("20 février 2024", day, "2024-02-20T00:00:00+00:00", true),
+            ("20 fevrier 2024 14h30", day, "2024-02-20T14:30:00+00:00", false),
+            ("mardi 20 févr. 2024", day, "2024-02-20T00:00:00+00:00", true),
+            ("1er mars 2024", day, "2024-03-01T00:00:00+00:00", true),
+            ("Feb 20, 2024", day, "2024-02-20T00:00:00+00:00", true),
+            ("February 20 2024 10:00", day, "2024-02-20T10:00:00+00:00", false),
+            ("02/20/2024", Order::MonthFirst, "2024-02-20T00:00:00+00:00", true),
+            ("03/02/2024", Order::MonthFirst, "2024-03-02T00:00:00+00:00", true),
+            ("03/02/2024", day, "2024-02-03T00:00:00+00:00", true),
+        ] {
+            assert_eq!(instant(cell, order), Ok((want.to_string(), date_only)), "{cell}");
+        }
+    }
+
+    #[test]
+    fn says_why_other_cells_are_unknown() {
+        for (cell, why) in [
+            ("31/02/2024", "2024-02-31 is not a real date"),
+            ("2024-13-01", "2024-13-01 is not a real date"),
+            ("hier", "`hier` is not a date"),
+            ("20/02", "`20/02` is not a date"),
+            ("2024/02/20 25:00:00", "`2024/02/20 25:00:00` is not a date"),
+            ("13:00 PM", "`13:00 PM` is not a date"),
+            ("", "`` is not a date"),
+        ] {
+            assert_eq!(instant(cell, Order::DayFirst), Err(why.to_string()), "{cell}");
+        }
+    }
+
+    #[test]
+    fn detects_the_order_of_a_column() {
+        let col = |cells: &[&str]| -> Vec<Written> {
+            cells.iter().map(|c| scan(c).expect("date")).collect()
+        };
+        assert_eq!(detect_order(&col(&["03/02/2024", "20/02/2024"]), Order::MonthFirst), Order::DayFirst);
+        assert_eq!(detect_order(&col(&["03/02/2024", "02/20/2024"]), Order::DayFirst), Order::MonthFirst);
+        assert_eq!(detect_order(&col(&["03/02/2024", "2024-02-20"]), Order::DayFirst), Order::DayFirst);
+        assert_eq!(detect_order(&col(&["03/02/2024"]), Order::MonthFirst), Order::MonthFirst);
     }
 
     #[test]

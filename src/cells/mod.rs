@@ -1,4 +1,116 @@
-//! Cell parsers: one value type per field type, each reading a cell into a value or an
-//! unknown with its reason.
+//! Cell parsers: one module per field type, each reading a cell into a value or an unknown
+//! with its reason. [`read`] applies the right one to a cell of a field.
 
 pub mod dates;
+pub mod email;
+pub mod list;
+pub mod number;
+pub mod phone;
+pub mod years;
+pub mod yes_no;
+
+use crate::lexicon::{Level, level_of, words};
+use crate::posting::FieldType;
+
+/// What a cell holds once read.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Value {
+    /// Empty, spaces, `N/A`, `NA`, `-`.
+    Blank,
+    /// Written, but not in a form this type reads; the reason says why.
+    Unknown(String),
+    /// Free text, trimmed.
+    Text(String),
+    /// A lower-cased e-mail address.
+    Email(String),
+    /// Digits with the country code.
+    Phone(String),
+    /// A number of years.
+    Years(f64),
+    /// A point in time.
+    Instant(dates::Instant),
+    /// Yes (`true`) or no.
+    YesNo(bool),
+    /// List items as written.
+    List(Vec<String>),
+    /// A number.
+    Number(f64),
+    /// A diploma.
+    Degree(Degree),
+}
+
+/// A diploma: its level when the text names one, and its words for subjects.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Degree {
+    /// The highest level named, if any.
+    pub level: Option<Level>,
+    /// Folded words of the text.
+    pub words: Vec<String>,
+}
+
+/// Whether a cell is blank: empty, only spaces, or `N/A`, `NA`, `-`.
+pub fn is_blank(cell: &str) -> bool {
+    let t = cell.trim();
+    t.is_empty() || matches!(t.to_ascii_lowercase().as_str(), "n/a" | "na" | "-" | "--" | "n.a.")
+}
+
+/// What [`read`] needs besides the cell.
+pub struct Context<'a> {
+    /// Country code added to local phone numbers.
+    pub phone_country: &'a str,
+    /// Items the posting looks for in list fields.
+    pub known_items: &'a [crate::lexicon::Term],
+    /// Separator forced on list fields.
+    pub separator: Option<&'a str>,
+    /// Day/month order of this column's dates.
+    pub order: dates::Order,
+    /// Zone of times written without one.
+    pub zone: &'a dates::Zone,
+}
+
+/// Reads one cell as a value of `kind`.
+pub fn read(kind: FieldType, cell: &str, cx: &Context) -> Value {
+    if is_blank(cell) {
+        return Value::Blank;
+    }
+    let unknown = Value::Unknown;
+    match kind {
+        FieldType::Text => Value::Text(cell.trim().to_string()),
+        FieldType::Email => email::parse(cell).map_or_else(unknown, Value::Email),
+        FieldType::Phone => phone::parse(cell, cx.phone_country).map_or_else(unknown, Value::Phone),
+        FieldType::Years => years::parse(cell).map_or_else(unknown, Value::Years),
+        FieldType::Datetime => dates::parse(cell, cx.order, cx.zone).map_or_else(unknown, Value::Instant),
+        FieldType::YesNo => yes_no::parse(cell).map_or_else(unknown, Value::YesNo),
+        FieldType::List => Value::List(list::parse(cell, cx.separator, cx.known_items)),
+        FieldType::Number => number::parse(cell).map_or_else(unknown, Value::Number),
+        FieldType::Degree => Value::Degree(Degree {
+            level: level_of(cell),
+            words: words(cell),
+        }),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn blanks_are_blank_for_every_type() {
+        let zone = dates::Zone::default();
+        let cx = Context {
+            phone_country: "223",
+            known_items: &[],
+            separator: None,
+            order: dates::Order::DayFirst,
+            zone: &zone,
+        };
+        for cell in ["", "   ", "N/A", "n/a", "NA", "-"] {
+            assert!(is_blank(cell), "{cell:?}");
+            assert_eq!(read(FieldType::Years, cell, &cx), Value::Blank);
+            assert_eq!(read(FieldType::Text, cell, &cx), Value::Blank);
+        }
+        assert_eq!(read(FieldType::Years, "3,5 ans", &cx), Value::Years(3.5));
+        assert!(matches!(read(FieldType::Years, "quelques années", &cx), Value::Unknown(_)));
+        assert!(matches!(read(FieldType::Degree, "Licence en sociolgie", &cx), Value::Degree(Degree { level: Some(Level::Bac3), .. })));
+    }
+}
