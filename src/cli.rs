@@ -32,4 +32,44 @@ pub struct ValidateArgs {
     /// Language of the summary (default: each posting's `language`).
     #[arg(long, value_enum)]
     pub lang: Option<Lang>,
+    /// How to read the candidate file.
+    #[command(flatten)]
+    pub input: InputArgs,
+}
+
+/// How to read candidate files, when detection gets it wrong.
+#[derive(Debug, Default, clap::Args)]
+pub struct InputArgs {
+    /// The delimiter of CSV files: `,` `;` `|` or `tab` (default: detected).
+    #[arg(long, value_name = "CHAR")]
+    pub delimiter: Option<String>,
+    /// The encoding of CSV files: `utf-8`, `windows-1252`, `utf-16le`… (default: detected).
+    #[arg(long, value_name = "NAME")]
+    pub encoding: Option<String>,
+    /// The sheet of an .xlsx workbook (default: the first).
+    #[arg(long, value_name = "NAME")]
+    pub sheet: Option<String>,
+}
+
+impl InputArgs {
+    /// The reading options these arguments ask for.
+    pub fn options(&self) -> anyhow::Result<crate::ingest::Options> {
+        let encoding = match &self.encoding {
+            Some(label) => Some(crate::ingest::encoding_for_label(label).ok_or_else(|| {
+                anyhow::anyhow!("--encoding: `{label}` is not an encoding (try utf-8, windows-1252, utf-16le)")
+            })?),
+            None => None,
+        };
+        let delimiter = match &self.delimiter {
+            Some(label) => Some(crate::ingest::delimiter_for_label(label).ok_or_else(|| {
+                anyhow::anyhow!("--delimiter: `{label}` is not one character (or `tab`)")
+            })?),
+            None => None,
+        };
+        Ok(crate::ingest::Options {
+            encoding,
+            delimiter,
+            sheet: self.sheet.clone(),
+        })
+    }
 }

@@ -6,15 +6,15 @@ use crate::exit::Exit;
 use crate::i18n::Lang;
 use crate::ingest;
 use crate::posting::{self, Posting};
-use crate::text::fold;
 use anyhow::Context;
 use std::io::Write;
 
 /// Checks each posting, prints every problem, and a summary line for each valid one.
 pub fn run(args: &ValidateArgs) -> anyhow::Result<Exit> {
+    let options = args.input.options()?;
     let header = match &args.against {
-        Some(path) => match ingest::read_header(path) {
-            Ok(h) => Some((path.display().to_string(), h)),
+        Some(path) => match ingest::Source::open(path, &options) {
+            Ok(source) => Some((path.display().to_string(), source.header)),
             Err(e) => {
                 eprintln!("error: {e}");
                 return Ok(Exit::BadInput);
@@ -38,7 +38,7 @@ pub fn run(args: &ValidateArgs) -> anyhow::Result<Exit> {
         let loaded = posting::parse(&bytes);
         let mut diags = loaded.diagnostics;
         if let (Some(p), Some((file, h))) = (&loaded.posting, &header) {
-            diags.extend(check_columns(p, file, &h.names));
+            diags.extend(check_columns(p, file, h));
             crate::diag::sort(&mut diags);
         }
         for d in &diags {
@@ -64,10 +64,9 @@ pub fn run(args: &ValidateArgs) -> anyhow::Result<Exit> {
 
 /// An error for every field whose column is not in `header`, with the nearest header.
 pub fn check_columns(p: &Posting, file: &str, header: &[String]) -> Vec<Diagnostic> {
-    let folded: Vec<String> = header.iter().map(|h| fold(h)).collect();
     p.fields
         .iter()
-        .filter(|f| !folded.contains(&fold(&f.column)))
+        .filter(|f| ingest::column_index(header, &f.column).is_none())
         .map(|f| {
             let hint = crate::suggest::closest_text(&f.column, header.iter().map(String::as_str))
                 .map(|h| format!("; did you mean `{h}`?"))

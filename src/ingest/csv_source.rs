@@ -1,0 +1,330 @@
+//! CSV exports: encoding and delimiter detected (or given), records read as bytes and decoded
+//! cell by cell, so that one bad row does not stop the file.
+
+use super::sniff::{detect_encoding, sniff_delimiter};
+use super::{IngestError, Options, Row, Source, check_header};
+use encoding_rs::{Encoding, UTF_8};
+use std::fs::File;
+use std::io::{self, BufReader, Cursor, Read};
+use std::path::Path;
+
+/// Bytes looked at to detect the encoding and the delimiter.
+const PROBE: usize = 64 * 1024;
+
+/// How a record's bytes become text.
+#[derive(Clone, Copy)]
+enum Decode {
+    /// UTF-8, strictly: invalid bytes make the row unreadable.
+    Utf8,
+    /// A single-byte encoding (Windows-1252): every byte is a character.
+    Single(&'static Encoding),
+    /// Already transcoded to UTF-8 (UTF-16 input): replacement characters mark invalid bytes.
+    Transcoded,
+}
+
+pub(super) fn open(path: &Path, options: &Options) -> Result<Source, IngestError> {
+    let io_err = |e| IngestError::Io(path.into(), e);
+    let mut file = File::open(path).map_err(io_err)?;
+    let mut probe = Vec::with_capacity(PROBE);
+    (&mut file).take(PROBE as u64).read_to_end(&mut probe).map_err(io_err)?;
+    let complete = probe.len() < PROBE;
+    let (detected, bom) = detect_encoding(&probe, complete);
+    let encoding = options.encoding.unwrap_or(detected);
+    // A BOM of another encoding than the one asked for is still not text.
+    let bom = match Encoding::for_bom(&probe) {
+        Some((e, len)) if e == encoding => len,
+        _ if options.encoding.is_some() => 0,
+        _ => bom,
+    };
+    let (probe_text, _) = encoding.decode_without_bom_handling(&probe[bom..]);
+    if probe_text.trim().is_empty() {
+        return Err(IngestError::Empty(path.into()));
+    }
+    let delimiter = options.delimiter.unwrap_or_else(|| sniff_delimiter(&probe_text));
+    let lone_cr = probe_text.contains('\r') && !probe_text.contains('\n');
+    let rest: Box<dyn Read> = Box::new(Cursor::new(probe).chain(BufReader::new(file)));
+    let (reader, decode): (Box<dyn Read>, Decode) = if encoding == UTF_8 {
+        (skip(rest, bom), Decode::Utf8)
+    } else if encoding.is_single_byte() {
+        (skip(rest, bom), Decode::Single(encoding))
+    } else {
+        let transcoded = encoding_rs_io::DecodeReaderBytesBuilder::new()
+            .encoding(Some(encoding))
+            .bom_override(true)
+            .build(rest);
+        (Box::new(transcoded), Decode::Transcoded)
+    };
+    let reader: Box<dyn Read> = if lone_cr { Box::new(CrToLf(reader)) } else { reader };
+    // Records end at `\n` only, so that a record's line is counted from its first byte (with
+    // CRLF, csv counts the `\n` with the next record); a trailing `\r` is removed below.
+    let mut csv = csv::ReaderBuilder::new()
+        .terminator(csv::Terminator::Any(b'\n'))
+        .delimiter(delimiter)
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(reader);
+    let mut rows = Rows {
+        csv: csv::ByteRecord::new(),
+        reader: None,
+        decode,
+        encoding,
+        bom: bom > 0,
+        delimiter,
+        width: 0,
+        header: Vec::new(),
+        embedded: 0,
+        next_number: 0,
+        held: None,
+        held_number: 0,
+        done: false,
+    };
+    // The header is the first row with a non-blank cell.
+    let (header_row, names) = loop {
+        let mut record = csv::ByteRecord::new();
+        match csv.read_byte_record(&mut record) {
+            Ok(true) => {}
+            Ok(false) => return Err(IngestError::Empty(path.into())),
+            Err(e) => return Err(csv_error(path, e)),
+        }
+        let number = rows.number(&record);
+        rows.note_embedded(&record);
+        let cells = rows
+            .decode_cells(&record)
+            .map_err(|why| IngestError::Header(path.into(), number, why))?;
+        if cells.iter().any(|c| !c.trim().is_empty()) {
+            break (number, cells);
+        }
+    };
+    let mut header: Vec<String> = names
+        .into_iter()
+        .map(|n| n.trim().trim_start_matches('\u{feff}').to_string())
+        .collect();
+    // Excel writes `a;b;c;;;` when cells right of the table were touched.
+    while header.last().is_some_and(String::is_empty) {
+        header.pop();
+    }
+    check_header(path, header_row, &header)?;
+    rows.width = header.len();
+    rows.next_number = header_row + 1;
+    rows.header = header.clone();
+    rows.reader = Some(csv);
+    Ok(Source {
+        path: path.into(),
+        encoding: encoding.name().to_string(),
+        delimiter: Some(delimiter),
+        header,
+        header_row,
+        rows: Box::new(rows),
+    })
+}
+
+fn skip(mut r: Box<dyn Read>, n: usize) -> Box<dyn Read> {
+    if n > 0 {
+        let mut buf = vec![0u8; n];
+        // The BOM's bytes are in the probe already read: this cannot come up short.
+        if r.read_exact(&mut buf).is_err() {
+            return Box::new(io::empty());
+        }
+    }
+    r
+}
+
+fn csv_error(path: &Path, e: csv::Error) -> IngestError {
+    match e.into_kind() {
+        csv::ErrorKind::Io(io) => IngestError::Io(path.into(), io),
+        other => IngestError::Workbook(path.into(), format!("{other:?}")),
+    }
+}
+
+struct Rows {
+    csv: csv::ByteRecord,
+    reader: Option<csv::Reader<Box<dyn Read>>>,
+    decode: Decode,
+    encoding: &'static Encoding,
+    bom: bool,
+    delimiter: u8,
+    width: usize,
+    header: Vec<String>,
+    /// Line breaks inside quoted cells so far: they are not rows.
+    embedded: u64,
+    /// The row number the next record has when no blank line comes before it.
+    next_number: u64,
+    /// A record read, waiting for the blank lines before it to be given out.
+    held: Option<csv::ByteRecord>,
+    held_number: u64,
+    done: bool,
+}
+
+impl Rows {
+    fn number(&self, record: &csv::ByteRecord) -> u64 {
+        record.position().map_or(0, |p| p.line()) - self.embedded
+    }
+
+    fn note_embedded(&mut self, record: &csv::ByteRecord) {
+        let n: usize = record.iter().map(|f| f.iter().filter(|b| **b == b'\n').count()).sum();
+        self.embedded += n as u64;
+    }
+
+    fn decode_cells(&self, record: &csv::ByteRecord) -> Result<Vec<String>, String> {
+        let last = record.len().saturating_sub(1);
+        record
+            .iter()
+            .enumerate()
+            .map(|(i, bytes)| {
+                let bytes = match bytes {
+                    [rest @ .., b'\r'] if i == last => rest,
+                    b => b,
+                };
+                self.decode_cell(i, bytes)
+            })
+            .collect()
+    }
+
+    fn column_name(&self, i: usize) -> String {
+        match self.header.get(i) {
+            Some(name) => format!("column `{name}`"),
+            None => format!("column {}", i + 1),
+        }
+    }
+
+    fn decode_cell(&self, i: usize, bytes: &[u8]) -> Result<String, String> {
+        match self.decode {
+            Decode::Utf8 => match std::str::from_utf8(bytes) {
+                Ok(s) => Ok(s.to_string()),
+                Err(e) => {
+                    let why = if self.bom {
+                        "the file's BOM says UTF-8"
+                    } else {
+                        "the file was read as UTF-8; if it is Windows-1252, say `--encoding windows-1252`"
+                    };
+                    Err(format!(
+                        "byte 0x{:02X} in {} is not valid UTF-8 ({why})",
+                        bytes[e.valid_up_to()],
+                        self.column_name(i)
+                    ))
+                }
+            },
+            Decode::Single(enc) => Ok(enc.decode_without_bom_handling(bytes).0.into_owned()),
+            Decode::Transcoded => {
+                let s = String::from_utf8_lossy(bytes);
+                if s.contains('\u{fffd}') {
+                    Err(format!(
+                        "{} holds bytes that are not valid {}",
+                        self.column_name(i),
+                        self.encoding.name()
+                    ))
+                } else {
+                    Ok(s.into_owned())
+                }
+            }
+        }
+    }
+
+    /// A record whose quoted cell swallowed lines that look like rows of their own: the sign
+    /// of a quote opened and never closed.
+    fn swallowed_rows(&self, record: &csv::ByteRecord) -> Option<usize> {
+        if self.width < 2 || record.len() == self.width {
+            return None;
+        }
+        let lines = record
+            .iter()
+            .flat_map(|f| f.split(|b| *b == b'\n').skip(1))
+            .filter(|line| line.iter().filter(|b| **b == self.delimiter).count() + 1 >= self.width)
+            .count();
+        (lines > 0).then_some(lines)
+    }
+
+    fn row(&mut self, record: &csv::ByteRecord, number: u64) -> Row {
+        let embedded_before = self.embedded;
+        self.note_embedded(record);
+        if let Some(lines) = self.swallowed_rows(record) {
+            let spans = self.embedded - embedded_before;
+            return Row::Unreadable {
+                number,
+                cause: format!(
+                    "a quote opened in this row is not closed where expected: the cell runs over {spans} line breaks, {lines} of which look like rows of their own"
+                ),
+            };
+        }
+        let cells = match self.decode_cells(record) {
+            Ok(c) => c,
+            Err(why) => return Row::Unreadable { number, cause: why },
+        };
+        if cells.iter().all(|c| c.trim().is_empty()) {
+            return Row::Empty { number };
+        }
+        let mut cells = cells;
+        if cells.len() > self.width && cells[self.width..].iter().all(|c| c.trim().is_empty()) {
+            cells.truncate(self.width);
+        }
+        if cells.len() != self.width {
+            return Row::Unreadable {
+                number,
+                cause: format!(
+                    "it has {} cells where the header has {}",
+                    cells.len(),
+                    self.width
+                ),
+            };
+        }
+        Row::Data { number, cells }
+    }
+}
+
+impl Iterator for Rows {
+    type Item = Row;
+
+    fn next(&mut self) -> Option<Row> {
+        if let Some(record) = self.held.take() {
+            if self.next_number < self.held_number {
+                // A blank line before this record: a row of its own, empty.
+                let number = self.next_number;
+                self.next_number += 1;
+                self.held = Some(record);
+                return Some(Row::Empty { number });
+            }
+            let row = self.row(&record, self.held_number);
+            self.next_number = self.held_number + 1;
+            self.csv = record;
+            return Some(row);
+        }
+        if self.done {
+            return None;
+        }
+        let mut record = std::mem::take(&mut self.csv);
+        match self.reader.as_mut()?.read_byte_record(&mut record) {
+            Ok(true) => {
+                self.held_number = self.number(&record);
+                self.held = Some(record);
+                self.next()
+            }
+            Ok(false) => {
+                self.done = true;
+                None
+            }
+            Err(e) => {
+                // The csv parser gives up only on I/O errors: say where, and stop.
+                self.done = true;
+                Some(Row::Unreadable {
+                    number: self.next_number,
+                    cause: format!("the file could not be read past this row: {e}"),
+                })
+            }
+        }
+    }
+}
+
+/// Turns lone carriage returns (old Mac line ends) into line feeds.
+struct CrToLf(Box<dyn Read>);
+
+impl Read for CrToLf {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        let n = self.0.read(buf)?;
+        for b in &mut buf[..n] {
+            if *b == b'\r' {
+                *b = b'\n';
+            }
+        }
+        Ok(n)
+    }
+}

@@ -1,0 +1,398 @@
+//! Reading candidate files: CSV exports in any of the usual encodings and delimiters, and
+//! Excel workbooks, as rows with their spreadsheet row numbers.
+//!
+//! Row numbers are what the officer sees in Excel: the header is row 1, blank lines count,
+//! and a quoted cell holding line breaks is still one row. A row that cannot be read (wrong
+//! number of fields, bytes invalid in the file's encoding) is kept as [`Row::Unreadable`] with
+//! its cause, and reading goes on; only a file that cannot be read at all is an error.
+
+mod csv_source;
+pub mod sniff;
+mod xlsx;
+
+use crate::text::fold;
+use encoding_rs::Encoding;
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+/// How to read candidate files, when detection should be overridden.
+#[derive(Clone, Debug, Default)]
+pub struct Options {
+    /// The encoding, instead of detecting it.
+    pub encoding: Option<&'static Encoding>,
+    /// The delimiter, instead of sniffing it.
+    pub delimiter: Option<u8>,
+    /// The sheet of a workbook (default: the first).
+    pub sheet: Option<String>,
+}
+
+/// One row of a candidate file.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Row {
+    /// A row with at least one non-blank cell: one cell per header column.
+    Data {
+        /// Spreadsheet row number.
+        number: u64,
+        /// The cells, in header order.
+        cells: Vec<String>,
+    },
+    /// A row whose cells are all blank (Excel's trailing `;;;;` lines): not a candidate.
+    Empty {
+        /// Spreadsheet row number.
+        number: u64,
+    },
+    /// A row that cannot be read.
+    Unreadable {
+        /// Spreadsheet row number.
+        number: u64,
+        /// Why, in words that point to the cell.
+        cause: String,
+    },
+}
+
+impl Row {
+    /// The spreadsheet row number.
+    pub fn number(&self) -> u64 {
+        match self {
+            Row::Data { number, .. } | Row::Empty { number } | Row::Unreadable { number, .. } => {
+                *number
+            }
+        }
+    }
+}
+
+/// Why a candidate file cannot be read at all.
+#[derive(Debug)]
+pub enum IngestError {
+    /// The file cannot be opened or read.
+    Io(PathBuf, std::io::Error),
+    /// The file holds nothing but blank lines.
+    Empty(PathBuf),
+    /// The header row is unusable.
+    Header(PathBuf, u64, String),
+    /// The workbook or its sheet cannot be read.
+    Workbook(PathBuf, String),
+    /// Several files whose headers differ.
+    Mismatch(PathBuf, String),
+}
+
+impl fmt::Display for IngestError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            IngestError::Io(p, e) => write!(f, "{}: cannot read the file: {e}", p.display()),
+            IngestError::Empty(p) => write!(f, "{}: the file holds no header row", p.display()),
+            IngestError::Header(p, row, why) => {
+                write!(f, "{}: row {row} (the header): {why}", p.display())
+            }
+            IngestError::Workbook(p, why) => write!(f, "{}: {why}", p.display()),
+            IngestError::Mismatch(p, why) => write!(f, "{}: {why}", p.display()),
+        }
+    }
+}
+
+impl std::error::Error for IngestError {}
+
+/// An open candidate file: how it is written, its header, and its rows to come.
+pub struct Source {
+    /// The file.
+    pub path: PathBuf,
+    /// The encoding's name (`UTF-8`, `windows-1252`, `UTF-16LE`…), or `xlsx`.
+    pub encoding: String,
+    /// The delimiter, for a CSV file.
+    pub delimiter: Option<u8>,
+    /// Column names, trimmed.
+    pub header: Vec<String>,
+    /// The header's spreadsheet row number.
+    pub header_row: u64,
+    rows: Box<dyn Iterator<Item = Row>>,
+}
+
+impl fmt::Debug for Source {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Source")
+            .field("path", &self.path)
+            .field("encoding", &self.encoding)
+            .field("header", &self.header)
+            .finish_non_exhaustive()
+    }
+}
+
+impl Iterator for Source {
+    type Item = Row;
+    fn next(&mut self) -> Option<Row> {
+        self.rows.next()
+    }
+}
+
+impl Source {
+    /// Opens a candidate file (CSV or workbook) and reads its header.
+    pub fn open(path: &Path, options: &Options) -> Result<Source, IngestError> {
+        let mut magic = [0u8; 4];
+        let n = {
+            use std::io::Read;
+            let mut f = std::fs::File::open(path).map_err(|e| IngestError::Io(path.into(), e))?;
+            if f.metadata().is_ok_and(|m| m.is_dir()) {
+                return Err(IngestError::Io(
+                    path.into(),
+                    std::io::Error::other("it is a directory"),
+                ));
+            }
+            f.read(&mut magic).map_err(|e| IngestError::Io(path.into(), e))?
+        };
+        let workbook = matches!(&magic[..n], [b'P', b'K', 3, 4] | [0xD0, 0xCF, 0x11, 0xE0]);
+        if workbook {
+            xlsx::open(path, options)
+        } else {
+            csv_source::open(path, options)
+        }
+    }
+
+    /// The index of the column named `name` (case, accents and spaces ignored).
+    pub fn column(&self, name: &str) -> Option<usize> {
+        column_index(&self.header, name)
+    }
+}
+
+/// The index of `name` in `header`, matching exactly first, then with case, accents and runs
+/// of spaces ignored.
+pub fn column_index(header: &[String], name: &str) -> Option<usize> {
+    header.iter().position(|h| h == name).or_else(|| {
+        let want = fold(name);
+        header.iter().position(|h| fold(h) == want)
+    })
+}
+
+/// Checks a header: no empty name among the columns, no name twice.
+fn check_header(path: &Path, row: u64, names: &[String]) -> Result<(), IngestError> {
+    if names.iter().all(String::is_empty) {
+        return Err(IngestError::Header(path.into(), row, "the header row is empty".into()));
+    }
+    for (i, name) in names.iter().enumerate() {
+        if name.is_empty() {
+            return Err(IngestError::Header(
+                path.into(),
+                row,
+                format!("column {} has no name", i + 1),
+            ));
+        }
+        let folded = fold(name);
+        if let Some(j) = names[..i].iter().position(|n| fold(n) == folded) {
+            return Err(IngestError::Header(
+                path.into(),
+                row,
+                format!("column `{name}` appears twice (columns {} and {})", j + 1, i + 1),
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// Opens several candidate files that must share one header, in order.
+pub fn open_all(paths: &[PathBuf], options: &Options) -> Result<Vec<Source>, IngestError> {
+    let mut sources: Vec<Source> = Vec::with_capacity(paths.len());
+    for path in paths {
+        let source = Source::open(path, options)?;
+        if let Some(first) = sources.first() {
+            let same = first.header.len() == source.header.len()
+                && first.header.iter().zip(&source.header).all(|(a, b)| fold(a) == fold(b));
+            if !same {
+                let why = match first
+                    .header
+                    .iter()
+                    .zip(&source.header)
+                    .position(|(a, b)| fold(a) != fold(b))
+                {
+                    Some(i) => format!(
+                        "its header differs from {}'s: column {} is `{}` here and `{}` there",
+                        first.path.display(),
+                        i + 1,
+                        source.header[i],
+                        first.header[i]
+                    ),
+                    None => format!(
+                        "its header has {} columns and {}'s has {}",
+                        source.header.len(),
+                        first.path.display(),
+                        first.header.len()
+                    ),
+                };
+                return Err(IngestError::Mismatch(path.clone(), why));
+            }
+        }
+        sources.push(source);
+    }
+    Ok(sources)
+}
+
+/// Reads an encoding name given on the command line (`utf-8`, `windows-1252`, `latin1`,
+/// `utf-16le`…).
+pub fn encoding_for_label(label: &str) -> Option<&'static Encoding> {
+    let l = label.trim().to_ascii_lowercase();
+    let l = match l.as_str() {
+        "cp1252" | "win1252" | "ansi" => "windows-1252",
+        "utf16" | "utf-16" => "utf-16le",
+        other => other,
+    };
+    Encoding::for_label(l.as_bytes())
+}
+
+/// Reads a delimiter given on the command line: one character, or `tab`.
+pub fn delimiter_for_label(label: &str) -> Option<u8> {
+    match label {
+        "tab" | "\\t" | "\t" => Some(b'\t'),
+        l if l.len() == 1 && l.is_ascii() => l.bytes().next(),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read(bytes: &[u8]) -> Result<(Source, Vec<Row>), IngestError> {
+        read_with(bytes, &Options::default())
+    }
+
+    fn read_with(bytes: &[u8], options: &Options) -> Result<(Source, Vec<Row>), IngestError> {
+        let dir = tempfile::tempdir().map_err(|e| IngestError::Io("tmp".into(), e))?;
+        let path = dir.path().join("c.csv");
+        std::fs::write(&path, bytes).map_err(|e| IngestError::Io(path.clone(), e))?;
+        let mut source = Source::open(&path, options)?;
+        let rows: Vec<Row> = source.by_ref().collect();
+        Ok((source, rows))
+    }
+
+    fn data(number: u64, cells: &[&str]) -> Row {
+        Row::Data {
+            number,
+            cells: cells.iter().map(|c| c.to_string()).collect(),
+        }
+    }
+
+    #[test]
+    fn numbers_rows_as_a_spreadsheet_does() {
+        let text = "Nom,Notes\r\nAwa,\"deux\r\nlignes, et une virgule\"\r\n\r\nBina,ok\r\n,\r\nCheick,\"\"\"cité\"\"\"\r\n";
+        let (source, rows) = read(text.as_bytes()).expect("readable");
+        assert_eq!(source.header, ["Nom", "Notes"]);
+        assert_eq!(source.delimiter, Some(b','));
+        assert_eq!(
+            rows,
+            [
+                data(2, &["Awa", "deux\r\nlignes, et une virgule"]),
+                Row::Empty { number: 3 },
+                data(4, &["Bina", "ok"]),
+                Row::Empty { number: 5 },
+                data(6, &["Cheick", "\"cité\""]),
+            ]
+        );
+    }
+
+    #[test]
+    fn reads_lone_carriage_returns() {
+        let (_, rows) = read(b"a;b\r1;2\r\r3;4\r").expect("readable");
+        assert_eq!(rows, [data(2, &["1", "2"]), Row::Empty { number: 3 }, data(4, &["3", "4"])]);
+        let (_, rows) = read(b"a;b\n1;2\n\n\n3;4\n").expect("readable");
+        assert_eq!(
+            rows,
+            [data(2, &["1", "2"]), Row::Empty { number: 3 }, Row::Empty { number: 4 }, data(5, &["3", "4"])]
+        );
+    }
+
+    #[test]
+    fn reads_every_encoding() {
+        let (s, rows) = read(b"Pr\xe9nom;Ann\xe9es\nA\xefssata;3,5\n").expect("cp1252");
+        assert_eq!((s.encoding.as_str(), s.header.as_slice()), ("windows-1252", &["Prénom".to_string(), "Années".to_string()][..]));
+        assert_eq!(rows, [data(2, &["Aïssata", "3,5"])]);
+
+        let (s, _) = read("\u{feff}Prénom,Nom\nA,B\n".as_bytes()).expect("utf-8 bom");
+        assert_eq!((s.encoding.as_str(), s.header[0].as_str()), ("UTF-8", "Prénom"));
+
+        let utf16 = |big: bool| -> Vec<u8> {
+            let text = "\u{feff}Prénom\tNom\r\nAïssata\tTraoré\r\n";
+            text.encode_utf16()
+                .flat_map(|u| if big { u.to_be_bytes() } else { u.to_le_bytes() })
+                .collect()
+        };
+        for (big, name) in [(false, "UTF-16LE"), (true, "UTF-16BE")] {
+            let (s, rows) = read(&utf16(big)).expect("utf-16");
+            assert_eq!(s.encoding, name);
+            assert_eq!(s.delimiter, Some(b'\t'));
+            assert_eq!(s.header, ["Prénom", "Nom"]);
+            assert_eq!(rows, [data(2, &["Aïssata", "Traoré"])]);
+        }
+    }
+
+    #[test]
+    fn an_override_wins_over_detection() {
+        let options = Options {
+            encoding: encoding_for_label("latin1"),
+            delimiter: delimiter_for_label("|"),
+            sheet: None,
+        };
+        let (s, rows) = read_with("a|b\né|x,y\n".as_bytes(), &options).expect("readable");
+        assert_eq!(s.delimiter, Some(b'|'));
+        assert_eq!(rows, [data(2, &["Ã©", "x,y"])]);
+    }
+
+    #[test]
+    fn broken_rows_are_unreadable_and_reading_goes_on() {
+        let text = b"\xef\xbb\xbfNom,Age\nAwa,30\nBad,1,2\nCaf\xe9,4\nDado,5\n";
+        let (_, rows) = read(text).expect("readable");
+        assert_eq!(rows[0], data(2, &["Awa", "30"]));
+        assert_eq!(
+            rows[1],
+            Row::Unreadable {
+                number: 3,
+                cause: "it has 3 cells where the header has 2".into()
+            }
+        );
+        assert_eq!(
+            rows[2],
+            Row::Unreadable {
+                number: 4,
+                cause: "byte 0xE9 in column `Nom` is not valid UTF-8 (the file's BOM says UTF-8)".into()
+            }
+        );
+        assert_eq!(rows[3], data(5, &["Dado", "5"]));
+    }
+
+    #[test]
+    fn an_unclosed_quote_is_reported_where_it_opened() {
+        let text = "Nom;Ville;Age\nAwa;\"Sikasso;30\nBina;Kayes;31\nCheick;Bamako;32\n";
+        let (_, rows) = read(text.as_bytes()).expect("readable");
+        assert_eq!(rows.len(), 1);
+        let Row::Unreadable { number, cause } = &rows[0] else {
+            panic!("{rows:?}")
+        };
+        assert_eq!(*number, 2);
+        assert!(cause.starts_with("a quote opened in this row is not closed"), "{cause}");
+    }
+
+    #[test]
+    fn trailing_empty_cells_are_tolerated() {
+        let (s, rows) = read(b"a;b;;\n1;2;;\n;;;\n").expect("readable");
+        assert_eq!(s.header, ["a", "b"]);
+        assert_eq!(rows, [data(2, &["1", "2"]), Row::Empty { number: 3 }]);
+    }
+
+    #[test]
+    fn bad_headers_are_errors() {
+        for (bytes, want) in [
+            (&b""[..], "c.csv: the file holds no header row"),
+            (&b"\n\n  \n"[..], "c.csv: the file holds no header row"),
+            (&b"a,,b\n1,2,3\n"[..], "c.csv: row 1 (the header): column 2 has no name"),
+            (&b"Nom,Age,nom\n"[..], "c.csv: row 1 (the header): column `nom` appears twice (columns 1 and 3)"),
+        ] {
+            let err = read(bytes).expect_err("bad header").to_string();
+            assert!(err.ends_with(want), "{err}");
+        }
+    }
+
+    #[test]
+    fn matches_columns_loosely() {
+        let header = vec!["Prénom".to_string(), "Années  d'expérience".to_string()];
+        assert_eq!(column_index(&header, "prenom"), Some(0));
+        assert_eq!(column_index(&header, "Années d'expérience"), Some(1));
+        assert_eq!(column_index(&header, "Nom"), None);
+    }
+}
