@@ -55,6 +55,13 @@ pub(super) fn open(path: &Path, options: &Options) -> Result<Source, IngestError
         (Box::new(transcoded), Decode::Transcoded)
     };
     let reader: Box<dyn Read> = if lone_cr { Box::new(CrToLf(reader)) } else { reader };
+    let reader: Box<dyn Read> = Box::new(MarkBlankLines {
+        inner: BufReader::new(reader),
+        delimiter,
+        in_quotes: false,
+        after_newline: true,
+        pending: None,
+    });
     // Records end at `\n` only, so that a record's line is counted from its first byte (with
     // CRLF, csv counts the `\n` with the next record); a trailing `\r` is removed below.
     let mut csv = csv::ReaderBuilder::new()
@@ -311,6 +318,62 @@ impl Iterator for Rows {
                 })
             }
         }
+    }
+}
+
+/// Writes a delimiter on blank lines outside quotes, so that csv reads them as empty records
+/// instead of skipping them: a blank line is a row in a spreadsheet, and row numbers must
+/// count it.
+struct MarkBlankLines<R> {
+    inner: R,
+    delimiter: u8,
+    in_quotes: bool,
+    after_newline: bool,
+    pending: Option<u8>,
+}
+
+impl<R: io::BufRead> Read for MarkBlankLines<R> {
+    fn read(&mut self, out: &mut [u8]) -> io::Result<usize> {
+        let mut n = 0;
+        if let (Some(b), Some(slot)) = (self.pending, out.first_mut()) {
+            *slot = b;
+            self.pending = None;
+            n = 1;
+        }
+        while n < out.len() {
+            let buf = self.inner.fill_buf()?;
+            if buf.is_empty() {
+                break;
+            }
+            let mut used = 0;
+            for &b in buf {
+                if n >= out.len() {
+                    break;
+                }
+                used += 1;
+                if b == b'"' {
+                    self.in_quotes = !self.in_quotes;
+                }
+                if b == b'\n' && !self.in_quotes {
+                    let blank = self.after_newline;
+                    self.after_newline = true;
+                    if blank {
+                        out[n] = self.delimiter;
+                        n += 1;
+                        if n == out.len() {
+                            self.pending = Some(b'\n');
+                            break;
+                        }
+                    }
+                } else {
+                    self.after_newline = false;
+                }
+                out[n] = b;
+                n += 1;
+            }
+            self.inner.consume(used);
+        }
+        Ok(n)
     }
 }
 
