@@ -18,6 +18,23 @@ pub struct Cli {
 pub enum Command {
     /// Check posting files: syntax, schema and meaning, every problem at once with its line.
     Validate(ValidateArgs),
+    /// Show how a candidate file is read: encoding, delimiter, rows, and each column's values
+    /// and type, with a `fields:` block ready to paste into a posting.
+    Inspect(InspectArgs),
+}
+
+/// Arguments of `inspect`.
+#[derive(Debug, clap::Args)]
+pub struct InspectArgs {
+    /// The candidate file (CSV or .xlsx).
+    #[arg(value_name = "CANDIDATES")]
+    pub candidates: PathBuf,
+    /// Language of the labels.
+    #[arg(long, value_enum, default_value_t = Lang::Fr)]
+    pub lang: Lang,
+    /// How to read the candidate file.
+    #[command(flatten)]
+    pub input: InputArgs,
 }
 
 /// Arguments of `validate`.
@@ -56,7 +73,9 @@ impl InputArgs {
     pub fn options(&self) -> anyhow::Result<crate::ingest::Options> {
         let encoding = match &self.encoding {
             Some(label) => Some(crate::ingest::encoding_for_label(label).ok_or_else(|| {
-                anyhow::anyhow!("--encoding: `{label}` is not an encoding (try utf-8, windows-1252, utf-16le)")
+                anyhow::anyhow!(
+                    "--encoding: `{label}` is not an encoding (try utf-8, windows-1252, utf-16le)"
+                )
             })?),
             None => None,
         };

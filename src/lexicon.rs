@@ -152,14 +152,27 @@ pub fn word_matches(want: &str, got: &str) -> bool {
 
 /// Whether every word of `phrase` is found among `text` (both from [`words`]).
 pub fn phrase_in(phrase: &[String], text: &[String]) -> bool {
-    !phrase.is_empty() && phrase.iter().all(|p| text.iter().any(|t| word_matches(p, t)))
+    !phrase.is_empty()
+        && phrase
+            .iter()
+            .all(|p| text.iter().any(|t| word_matches(p, t)))
 }
 
 /// Built-in spellings of subjects and document names, French and English: each group names one
 /// thing, and a phrase matches a text when any spelling of its group does.
 pub const SYNONYMS: &[&[&str]] = &[
-    &["médecine", "medicine", "médical", "medical", "doctorat en médecine"],
-    &["technicien supérieur de santé", "TSS", "technicien de santé"],
+    &[
+        "médecine",
+        "medicine",
+        "médical",
+        "medical",
+        "doctorat en médecine",
+    ],
+    &[
+        "technicien supérieur de santé",
+        "TSS",
+        "technicien de santé",
+    ],
     &["santé publique", "public health", "MPH"],
     &["santé communautaire", "community health"],
     &["développement communautaire", "community development"],
@@ -176,8 +189,18 @@ pub const SYNONYMS: &[&[&str]] = &[
     &["sage-femme", "midwifery", "midwife"],
     &["CV", "curriculum vitae", "résumé", "resume"],
     &["lettre de motivation", "cover letter", "motivation letter"],
-    &["attestations de travail", "attestation de travail", "work certificates", "certificats de travail"],
-    &["copie du diplôme", "copie des diplômes", "diploma copy", "copy of diploma"],
+    &[
+        "attestations de travail",
+        "attestation de travail",
+        "work certificates",
+        "certificats de travail",
+    ],
+    &[
+        "copie du diplôme",
+        "copie des diplômes",
+        "diploma copy",
+        "copy of diploma",
+    ],
 ];
 
 /// A term to look for, with every spelling it may take in a text.
@@ -210,7 +233,8 @@ impl Term {
         for (canonical, others) in extra {
             let names_it = words(canonical) == own || others.iter().any(|o| words(o) == own);
             if names_it {
-                add(&mut std::iter::once(canonical.as_str()).chain(others.iter().map(String::as_str)));
+                add(&mut std::iter::once(canonical.as_str())
+                    .chain(others.iter().map(String::as_str)));
             }
         }
         Term {
@@ -265,7 +289,12 @@ pub fn level_of(text: &str) -> Option<Level> {
             .collect();
         // Short codes (BT, BA, MD…) must match exactly; longer words allow one typo.
         if phrase_in(&dw, &ws) {
-            if *level == Level::Bac5 && matches!(*name, "master") && ws.windows(2).any(|p| p[0] == "master" && (p[1] == "1" || p[1] == "i")) {
+            if *level == Level::Bac5
+                && matches!(*name, "master")
+                && ws
+                    .windows(2)
+                    .any(|p| p[0] == "master" && (p[1] == "1" || p[1] == "i"))
+            {
                 continue;
             }
             note(*level);

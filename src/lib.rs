@@ -16,6 +16,7 @@ pub mod diag;
 pub mod exit;
 pub mod i18n;
 pub mod ingest;
+pub mod inspect;
 pub mod lexicon;
 pub mod posting;
 pub mod suggest;
@@ -28,5 +29,6 @@ use exit::Exit;
 pub fn run(cli: Cli) -> anyhow::Result<Exit> {
     match cli.command {
         Command::Validate(args) => cmd::validate::run(&args),
+        Command::Inspect(args) => cmd::inspect::run(&args),
     }
 }

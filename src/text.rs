@@ -44,3 +44,62 @@ mod tests {
         }
     }
 }
+
+/// Candidate text made safe for a terminal: control characters, escape sequences and bidi
+/// overrides removed, line breaks shown as spaces.
+pub fn printable(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\u{1b}' => {
+                // Skip an escape sequence: CSI (`ESC [ … final`) or OSC (`ESC ] … BEL/ST`).
+                match chars.peek() {
+                    Some('[') => {
+                        chars.next();
+                        for d in chars.by_ref() {
+                            if ('\u{40}'..='\u{7e}').contains(&d) {
+                                break;
+                            }
+                        }
+                    }
+                    Some(']') => {
+                        chars.next();
+                        while let Some(d) = chars.next() {
+                            if d == '\u{7}' || (d == '\u{1b}' && chars.next_if_eq(&'\\').is_some())
+                            {
+                                break;
+                            }
+                        }
+                    }
+                    _ => {
+                        chars.next();
+                    }
+                }
+            }
+            '\n' | '\r' | '\t' => out.push(' '),
+            c if c.is_control() => {}
+            '\u{202a}'..='\u{202e}'
+            | '\u{2066}'..='\u{2069}'
+            | '\u{200e}'
+            | '\u{200f}'
+            | '\u{61c}' => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod printable_tests {
+    use super::printable;
+
+    #[test]
+    fn strips_what_a_terminal_would_obey() {
+        assert_eq!(printable("Awa\u{1b}[31m Traoré\u{1b}[0m"), "Awa Traoré");
+        assert_eq!(printable("a\u{1b}]0;title\u{7}b"), "ab");
+        assert_eq!(printable("a\u{1b}]8;;http://x\u{1b}\\b"), "ab");
+        assert_eq!(printable("x\u{202e}gnp.exe"), "xgnp.exe");
+        assert_eq!(printable("deux\nlignes\u{7}"), "deux lignes");
+    }
+}

@@ -219,7 +219,6 @@ fn parse_time(s: &str) -> Result<NaiveTime, DeadlineError> {
         .ok_or_else(|| DeadlineError::NotATime(s.to_string()))
 }
 
-
 /// Which comes first in a date written with the year last: `20/02/2024` or `02/20/2024`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Order {
@@ -257,24 +256,76 @@ pub struct Instant {
 }
 
 const MONTHS: &[(&str, u32)] = &[
-    ("janvier", 1), ("janv", 1), ("jan", 1), ("january", 1),
-    ("fevrier", 2), ("fevr", 2), ("fev", 2), ("february", 2), ("feb", 2),
-    ("mars", 3), ("march", 3), ("mar", 3),
-    ("avril", 4), ("avr", 4), ("april", 4), ("apr", 4),
-    ("mai", 5), ("may", 5),
-    ("juin", 6), ("june", 6), ("jun", 6),
-    ("juillet", 7), ("juil", 7), ("july", 7), ("jul", 7),
-    ("aout", 8), ("august", 8), ("aug", 8),
-    ("septembre", 9), ("sept", 9), ("sep", 9), ("september", 9),
-    ("octobre", 10), ("oct", 10), ("october", 10),
-    ("novembre", 11), ("nov", 11), ("november", 11),
-    ("decembre", 12), ("dec", 12), ("december", 12),
+    ("janvier", 1),
+    ("janv", 1),
+    ("jan", 1),
+    ("january", 1),
+    ("fevrier", 2),
+    ("fevr", 2),
+    ("fev", 2),
+    ("february", 2),
+    ("feb", 2),
+    ("mars", 3),
+    ("march", 3),
+    ("mar", 3),
+    ("avril", 4),
+    ("avr", 4),
+    ("april", 4),
+    ("apr", 4),
+    ("mai", 5),
+    ("may", 5),
+    ("juin", 6),
+    ("june", 6),
+    ("jun", 6),
+    ("juillet", 7),
+    ("juil", 7),
+    ("july", 7),
+    ("jul", 7),
+    ("aout", 8),
+    ("august", 8),
+    ("aug", 8),
+    ("septembre", 9),
+    ("sept", 9),
+    ("sep", 9),
+    ("september", 9),
+    ("octobre", 10),
+    ("oct", 10),
+    ("october", 10),
+    ("novembre", 11),
+    ("nov", 11),
+    ("november", 11),
+    ("decembre", 12),
+    ("dec", 12),
+    ("december", 12),
 ];
 
 const FILLER: &[&str] = &[
-    "le", "the", "of", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon", "tue",
-    "wed", "thu", "fri", "sat", "sun", "a", "at",
+    "le",
+    "the",
+    "of",
+    "lundi",
+    "mardi",
+    "mercredi",
+    "jeudi",
+    "vendredi",
+    "samedi",
+    "dimanche",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "mon",
+    "tue",
+    "wed",
+    "thu",
+    "fri",
+    "sat",
+    "sun",
+    "a",
+    "at",
 ];
 
 impl Written {
@@ -390,8 +441,9 @@ pub fn parse(cell: &str, order: Order, zone: &Zone) -> Result<Instant, String> {
 
 fn looks_like_time(t: &str) -> bool {
     let digits_then = |sep: char| {
-        t.split_once(sep)
-            .is_some_and(|(h, _)| !h.is_empty() && h.len() <= 2 && h.bytes().all(|b| b.is_ascii_digit()))
+        t.split_once(sep).is_some_and(|(h, _)| {
+            !h.is_empty() && h.len() <= 2 && h.bytes().all(|b| b.is_ascii_digit())
+        })
     };
     digits_then(':') || (digits_then('h') && !t.contains(['/', '-', '.']))
 }
@@ -445,7 +497,10 @@ fn numeric_date(t: &str) -> Option<WrittenDate> {
     let [a, b, c] = parts.as_slice() else {
         return None;
     };
-    if ![a, b, c].iter().all(|p| !p.is_empty() && p.len() <= 4 && p.bytes().all(|x| x.is_ascii_digit())) {
+    if ![a, b, c]
+        .iter()
+        .all(|p| !p.is_empty() && p.len() <= 4 && p.bytes().all(|x| x.is_ascii_digit()))
+    {
         return None;
     }
     let num = |p: &str| p.parse::<u32>().ok();
@@ -481,7 +536,12 @@ fn named_date(tokens: &[&str]) -> Option<WrittenDate> {
             }
             continue;
         }
-        let digits = t.trim_end_matches("er").trim_end_matches("st").trim_end_matches("nd").trim_end_matches("rd").trim_end_matches("th");
+        let digits = t
+            .trim_end_matches("er")
+            .trim_end_matches("st")
+            .trim_end_matches("nd")
+            .trim_end_matches("rd")
+            .trim_end_matches("th");
         if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
             return None;
         }
@@ -568,30 +628,104 @@ mod tests {
         let day = Order::DayFirst;
         for (cell, order, want, date_only) in [
             ("2024-02-20", day, "2024-02-20T00:00:00+00:00", true),
-            ("2024-02-20T10:15:32", day, "2024-02-20T10:15:32+00:00", false),
-            ("2024-02-20T10:15:32Z", day, "2024-02-20T10:15:32+00:00", false),
-            ("2024-02-20T10:15:32.123+01:00", day, "2024-02-20T09:15:32+00:00", false),
+            (
+                "2024-02-20T10:15:32",
+                day,
+                "2024-02-20T10:15:32+00:00",
+                false,
+            ),
+            (
+                "2024-02-20T10:15:32Z",
+                day,
+                "2024-02-20T10:15:32+00:00",
+                false,
+            ),
+            (
+                "2024-02-20T10:15:32.123+01:00",
+                day,
+                "2024-02-20T09:15:32+00:00",
+                false,
+            ),
             ("2024-02-20 10:15", day, "2024-02-20T10:15:00+00:00", false),
             ("20/02/2024", day, "2024-02-20T00:00:00+00:00", true),
-            ("20/02/2024 10:15:32", day, "2024-02-20T10:15:32+00:00", false),
-            ("2024/02/20 10:04:33", day, "2024-02-20T10:04:33+00:00", false),
-            ("2024/02/20 3:08:24 PM UTC+3", day, "2024-02-20T12:08:24+00:00", false),
-            ("2024/02/20 3:08:24 PM UTC", day, "2024-02-20T15:08:24+00:00", false),
-            ("2024/02/20 12:08:24 AM GMT", day, "2024-02-20T00:08:24+00:00", false),
-            ("2024/02/20 9:00:00 AM GMT+1", day, "2024-02-20T08:00:00+00:00", false),
+            (
+                "20/02/2024 10:15:32",
+                day,
+                "2024-02-20T10:15:32+00:00",
+                false,
+            ),
+            (
+                "2024/02/20 10:04:33",
+                day,
+                "2024-02-20T10:04:33+00:00",
+                false,
+            ),
+            (
+                "2024/02/20 3:08:24 PM UTC+3",
+                day,
+                "2024-02-20T12:08:24+00:00",
+                false,
+            ),
+            (
+                "2024/02/20 3:08:24 PM UTC",
+                day,
+                "2024-02-20T15:08:24+00:00",
+                false,
+            ),
+            (
+                "2024/02/20 12:08:24 AM GMT",
+                day,
+                "2024-02-20T00:08:24+00:00",
+                false,
+            ),
+            (
+                "2024/02/20 9:00:00 AM GMT+1",
+                day,
+                "2024-02-20T08:00:00+00:00",
+                false,
+            ),
             ("20-02-2024", day, "2024-02-20T00:00:00+00:00", true),
             ("20.02.2024", day, "2024-02-20T00:00:00+00:00", true),
             ("20 février 2024", day, "2024-02-20T00:00:00+00:00", true),
-            ("20 fevrier 2024 14h30", day, "2024-02-20T14:30:00+00:00", false),
-            ("mardi 20 févr. 2024", day, "2024-02-20T00:00:00+00:00", true),
+            (
+                "20 fevrier 2024 14h30",
+                day,
+                "2024-02-20T14:30:00+00:00",
+                false,
+            ),
+            (
+                "mardi 20 févr. 2024",
+                day,
+                "2024-02-20T00:00:00+00:00",
+                true,
+            ),
             ("1er mars 2024", day, "2024-03-01T00:00:00+00:00", true),
             ("Feb 20, 2024", day, "2024-02-20T00:00:00+00:00", true),
-            ("February 20 2024 10:00", day, "2024-02-20T10:00:00+00:00", false),
-            ("02/20/2024", Order::MonthFirst, "2024-02-20T00:00:00+00:00", true),
-            ("03/02/2024", Order::MonthFirst, "2024-03-02T00:00:00+00:00", true),
+            (
+                "February 20 2024 10:00",
+                day,
+                "2024-02-20T10:00:00+00:00",
+                false,
+            ),
+            (
+                "02/20/2024",
+                Order::MonthFirst,
+                "2024-02-20T00:00:00+00:00",
+                true,
+            ),
+            (
+                "03/02/2024",
+                Order::MonthFirst,
+                "2024-03-02T00:00:00+00:00",
+                true,
+            ),
             ("03/02/2024", day, "2024-02-03T00:00:00+00:00", true),
         ] {
-            assert_eq!(instant(cell, order), Ok((want.to_string(), date_only)), "{cell}");
+            assert_eq!(
+                instant(cell, order),
+                Ok((want.to_string(), date_only)),
+                "{cell}"
+            );
         }
     }
 
@@ -606,7 +740,11 @@ mod tests {
             ("13:00 PM", "`13:00 PM` is not a date"),
             ("", "`` is not a date"),
         ] {
-            assert_eq!(instant(cell, Order::DayFirst), Err(why.to_string()), "{cell}");
+            assert_eq!(
+                instant(cell, Order::DayFirst),
+                Err(why.to_string()),
+                "{cell}"
+            );
         }
     }
 
@@ -615,10 +753,22 @@ mod tests {
         let col = |cells: &[&str]| -> Vec<Written> {
             cells.iter().map(|c| scan(c).expect("date")).collect()
         };
-        assert_eq!(detect_order(&col(&["03/02/2024", "20/02/2024"]), Order::MonthFirst), Order::DayFirst);
-        assert_eq!(detect_order(&col(&["03/02/2024", "02/20/2024"]), Order::DayFirst), Order::MonthFirst);
-        assert_eq!(detect_order(&col(&["03/02/2024", "2024-02-20"]), Order::DayFirst), Order::DayFirst);
-        assert_eq!(detect_order(&col(&["03/02/2024"]), Order::MonthFirst), Order::MonthFirst);
+        assert_eq!(
+            detect_order(&col(&["03/02/2024", "20/02/2024"]), Order::MonthFirst),
+            Order::DayFirst
+        );
+        assert_eq!(
+            detect_order(&col(&["03/02/2024", "02/20/2024"]), Order::DayFirst),
+            Order::MonthFirst
+        );
+        assert_eq!(
+            detect_order(&col(&["03/02/2024", "2024-02-20"]), Order::DayFirst),
+            Order::DayFirst
+        );
+        assert_eq!(
+            detect_order(&col(&["03/02/2024"]), Order::MonthFirst),
+            Order::MonthFirst
+        );
     }
 
     #[test]

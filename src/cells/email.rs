@@ -11,7 +11,8 @@ pub fn parse(cell: &str) -> Result<String, String> {
             && !p.starts_with('.')
             && !p.ends_with('.')
             && !p.contains("..")
-            && p.chars().all(|c| !c.is_whitespace() && !c.is_control() && !"<>()[]\\,;:\"@".contains(c))
+            && p.chars()
+                .all(|c| !c.is_whitespace() && !c.is_control() && !"<>()[]\\,;:\"@".contains(c))
     };
     if !ok_part(local) || !ok_part(domain) || !domain.contains('.') {
         return Err(bad());
@@ -25,9 +26,21 @@ mod tests {
 
     #[test]
     fn reads_and_rejects() {
-        assert_eq!(parse(" Awa.Traore@Gmail.com ").as_deref(), Ok("awa.traore@gmail.com"));
+        assert_eq!(
+            parse(" Awa.Traore@Gmail.com ").as_deref(),
+            Ok("awa.traore@gmail.com")
+        );
         assert_eq!(parse("mailto:a@b.ml").as_deref(), Ok("a@b.ml"));
-        for bad in ["awa", "awa@", "@gmail.com", "awa@gmail", "a b@c.d", "a@@b.c", "a@b..c", "awa@gmail.com;b@c.d"] {
+        for bad in [
+            "awa",
+            "awa@",
+            "@gmail.com",
+            "awa@gmail",
+            "a b@c.d",
+            "a@@b.c",
+            "a@b..c",
+            "awa@gmail.com;b@c.d",
+        ] {
             assert!(parse(bad).is_err(), "{bad}");
         }
     }

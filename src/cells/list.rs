@@ -14,7 +14,7 @@ pub fn parse(cell: &str, separator: Option<&str>, known: &[Term]) -> Vec<String>
         }
         None => {
             let w = words(trimmed);
-            if known.iter().any(|t| t.spellings.iter().any(|s| *s == w)) || !trimmed.contains(' ') {
+            if known.iter().any(|t| t.spellings.contains(&w)) || !trimmed.contains(' ') {
                 vec![trimmed]
             } else {
                 trimmed.split(' ').collect()
@@ -36,11 +36,26 @@ mod tests {
     #[test]
     fn splits_as_exports_write() {
         let known = vec![Term::new("lettre de motivation", &[]), Term::new("CV", &[])];
-        assert_eq!(parse("CV; Lettre de motivation", None, &known), ["CV", "Lettre de motivation"]);
-        assert_eq!(parse("CV, LM | diplôme", None, &known), ["CV", "LM", "diplôme"]);
-        assert_eq!(parse("CV\nAttestations", None, &known), ["CV", "Attestations"]);
-        assert_eq!(parse("Lettre de motivation", None, &known), ["Lettre de motivation"]);
-        assert_eq!(parse("cv lettre_motivation copie_diplomes", None, &known), ["cv", "lettre_motivation", "copie_diplomes"]);
+        assert_eq!(
+            parse("CV; Lettre de motivation", None, &known),
+            ["CV", "Lettre de motivation"]
+        );
+        assert_eq!(
+            parse("CV, LM | diplôme", None, &known),
+            ["CV", "LM", "diplôme"]
+        );
+        assert_eq!(
+            parse("CV\nAttestations", None, &known),
+            ["CV", "Attestations"]
+        );
+        assert_eq!(
+            parse("Lettre de motivation", None, &known),
+            ["Lettre de motivation"]
+        );
+        assert_eq!(
+            parse("cv lettre_motivation copie_diplomes", None, &known),
+            ["cv", "lettre_motivation", "copie_diplomes"]
+        );
         assert_eq!(parse("a/b/c", Some("/"), &known), ["a", "b", "c"]);
         assert!(parse("  ", None, &known).is_empty());
     }

@@ -51,7 +51,11 @@ pub struct Degree {
 /// Whether a cell is blank: empty, only spaces, or `N/A`, `NA`, `-`.
 pub fn is_blank(cell: &str) -> bool {
     let t = cell.trim();
-    t.is_empty() || matches!(t.to_ascii_lowercase().as_str(), "n/a" | "na" | "-" | "--" | "n.a.")
+    t.is_empty()
+        || matches!(
+            t.to_ascii_lowercase().as_str(),
+            "n/a" | "na" | "-" | "--" | "n.a."
+        )
 }
 
 /// What [`read`] needs besides the cell.
@@ -79,7 +83,9 @@ pub fn read(kind: FieldType, cell: &str, cx: &Context) -> Value {
         FieldType::Email => email::parse(cell).map_or_else(unknown, Value::Email),
         FieldType::Phone => phone::parse(cell, cx.phone_country).map_or_else(unknown, Value::Phone),
         FieldType::Years => years::parse(cell).map_or_else(unknown, Value::Years),
-        FieldType::Datetime => dates::parse(cell, cx.order, cx.zone).map_or_else(unknown, Value::Instant),
+        FieldType::Datetime => {
+            dates::parse(cell, cx.order, cx.zone).map_or_else(unknown, Value::Instant)
+        }
         FieldType::YesNo => yes_no::parse(cell).map_or_else(unknown, Value::YesNo),
         FieldType::List => Value::List(list::parse(cell, cx.separator, cx.known_items)),
         FieldType::Number => number::parse(cell).map_or_else(unknown, Value::Number),
@@ -110,7 +116,16 @@ mod tests {
             assert_eq!(read(FieldType::Text, cell, &cx), Value::Blank);
         }
         assert_eq!(read(FieldType::Years, "3,5 ans", &cx), Value::Years(3.5));
-        assert!(matches!(read(FieldType::Years, "quelques années", &cx), Value::Unknown(_)));
-        assert!(matches!(read(FieldType::Degree, "Licence en sociolgie", &cx), Value::Degree(Degree { level: Some(Level::Bac3), .. })));
+        assert!(matches!(
+            read(FieldType::Years, "quelques années", &cx),
+            Value::Unknown(_)
+        ));
+        assert!(matches!(
+            read(FieldType::Degree, "Licence en sociolgie", &cx),
+            Value::Degree(Degree {
+                level: Some(Level::Bac3),
+                ..
+            })
+        ));
     }
 }

@@ -25,7 +25,11 @@ pub fn parse(cell: &str) -> Result<f64, String> {
     {
         return Err(bad());
     }
-    normal.parse::<f64>().ok().filter(|n| n.is_finite()).ok_or_else(bad)
+    normal
+        .parse::<f64>()
+        .ok()
+        .filter(|n| n.is_finite())
+        .ok_or_else(bad)
 }
 
 #[cfg(test)]

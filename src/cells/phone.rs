@@ -54,7 +54,13 @@ mod tests {
 
     #[test]
     fn rejects_what_is_not_a_number() {
-        for cell in ["pas de téléphone", "12", "76 12 34 56 ou 66 12 34 56", "+223 abc", "1234567890123456789"] {
+        for cell in [
+            "pas de téléphone",
+            "12",
+            "76 12 34 56 ou 66 12 34 56",
+            "+223 abc",
+            "1234567890123456789",
+        ] {
             assert!(parse(cell, "223").is_err(), "{cell}");
         }
     }

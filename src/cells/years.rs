@@ -24,7 +24,8 @@ pub fn parse(cell: &str) -> Result<f64, String> {
         return Err("a negative number of years".into());
     }
     let tokens = tokenize(s);
-    let years = total(&tokens).ok_or_else(|| format!("`{}` is not a number of years", cell.trim()))?;
+    let years =
+        total(&tokens).ok_or_else(|| format!("`{}` is not a number of years", cell.trim()))?;
     if !(0.0..=MAX_YEARS).contains(&years) {
         return Err(format!("{years} years is not a plausible number of years"));
     }
@@ -32,13 +33,40 @@ pub fn parse(cell: &str) -> Result<f64, String> {
 }
 
 const NONE: &[&str] = &[
-    "aucune", "aucun", "neant", "nul", "nulle", "none", "nil", "zero", "0", "pas d'experience",
-    "sans experience", "no experience",
+    "aucune",
+    "aucun",
+    "neant",
+    "nul",
+    "nulle",
+    "none",
+    "nil",
+    "zero",
+    "0",
+    "pas d'experience",
+    "sans experience",
+    "no experience",
 ];
 
 const PREFIXES: &[&str] = &[
-    "plus de", "plus d'", "au moins", "environ", "pres de", "more than", "over", "at least",
-    "about", "around", "approximately", "approx.", "approx", "env.", "env", ">=", ">", "≥", "~",
+    "plus de",
+    "plus d'",
+    "au moins",
+    "environ",
+    "pres de",
+    "more than",
+    "over",
+    "at least",
+    "about",
+    "around",
+    "approximately",
+    "approx.",
+    "approx",
+    "env.",
+    "env",
+    ">=",
+    ">",
+    "≥",
+    "~",
     "+",
 ];
 
@@ -64,7 +92,9 @@ fn tokenize(s: &str) -> Vec<Tok> {
         let c = chars[i];
         if c.is_ascii_digit() {
             let start = i;
-            while i < chars.len() && (chars[i].is_ascii_digit() || chars[i] == '.' || chars[i] == ',') {
+            while i < chars.len()
+                && (chars[i].is_ascii_digit() || chars[i] == '.' || chars[i] == ',')
+            {
                 i += 1;
             }
             let text: String = chars[start..i].iter().collect::<String>().replace(',', ".");
@@ -74,7 +104,11 @@ fn tokenize(s: &str) -> Vec<Tok> {
         }
         if c.is_alphabetic() || c == '\'' {
             let start = i;
-            while i < chars.len() && (chars[i].is_alphabetic() || chars[i] == '\'' || chars[i] == '-' && chars.get(i + 1).is_some_and(|n| n.is_alphabetic())) {
+            while i < chars.len()
+                && (chars[i].is_alphabetic()
+                    || chars[i] == '\''
+                    || chars[i] == '-' && chars.get(i + 1).is_some_and(|n| n.is_alphabetic()))
+            {
                 i += 1;
             }
             let word: String = chars[start..i].iter().collect();
@@ -121,9 +155,27 @@ fn number_word(w: &str) -> Option<f64> {
         "dix-neuf", "vingt",
     ];
     const EN: [&str; 21] = [
-        "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-        "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
-        "eighteen", "nineteen", "twenty",
+        "zero",
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "thirteen",
+        "fourteen",
+        "fifteen",
+        "sixteen",
+        "seventeen",
+        "eighteen",
+        "nineteen",
+        "twenty",
     ];
     if w == "une" {
         return Some(1.0);
@@ -300,7 +352,10 @@ mod tests {
     #[test]
     fn says_why_others_are_unknown() {
         for (cell, why) in [
-            ("quelques années", "`quelques années` is not a number of years"),
+            (
+                "quelques années",
+                "`quelques années` is not a number of years",
+            ),
             ("depuis 2019", "`depuis 2019` is not a number of years"),
             ("2019", "2019 years is not a plausible number of years"),
             ("-2", "a negative number of years"),

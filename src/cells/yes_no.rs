@@ -17,12 +17,17 @@ mod tests {
 
     #[test]
     fn reads_listed_forms() {
-        for cell in ["oui", "Oui", "OUI ", "yes", "o", "Y", "1", "x", "X", "vrai", "true", "Oui."] {
+        for cell in [
+            "oui", "Oui", "OUI ", "yes", "o", "Y", "1", "x", "X", "vrai", "true", "Oui.",
+        ] {
             assert_eq!(parse(cell), Ok(true), "{cell}");
         }
         for cell in ["non", "NON", "no", "n", "0", "faux", "False"] {
             assert_eq!(parse(cell), Ok(false), "{cell}");
         }
-        assert_eq!(parse("peut-être"), Err("`peut-être` is not a yes or a no".into()));
+        assert_eq!(
+            parse("peut-être"),
+            Err("`peut-être` is not a yes or a no".into())
+        );
     }
 }

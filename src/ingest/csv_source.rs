@@ -2,7 +2,7 @@
 //! cell by cell, so that one bad row does not stop the file.
 
 use super::sniff::{detect_encoding, sniff_delimiter};
-use super::{IngestError, Options, Row, Source, check_header};
+use super::{Cause, IngestError, Options, Row, Source, check_header};
 use encoding_rs::{Encoding, UTF_8};
 use std::fs::File;
 use std::io::{self, BufReader, Cursor, Read};
@@ -26,7 +26,10 @@ pub(super) fn open(path: &Path, options: &Options) -> Result<Source, IngestError
     let io_err = |e| IngestError::Io(path.into(), e);
     let mut file = File::open(path).map_err(io_err)?;
     let mut probe = Vec::with_capacity(PROBE);
-    (&mut file).take(PROBE as u64).read_to_end(&mut probe).map_err(io_err)?;
+    (&mut file)
+        .take(PROBE as u64)
+        .read_to_end(&mut probe)
+        .map_err(io_err)?;
     let complete = probe.len() < PROBE;
     let (detected, bom) = detect_encoding(&probe, complete);
     let encoding = options.encoding.unwrap_or(detected);
@@ -40,7 +43,9 @@ pub(super) fn open(path: &Path, options: &Options) -> Result<Source, IngestError
     if probe_text.trim().is_empty() {
         return Err(IngestError::Empty(path.into()));
     }
-    let delimiter = options.delimiter.unwrap_or_else(|| sniff_delimiter(&probe_text));
+    let delimiter = options
+        .delimiter
+        .unwrap_or_else(|| sniff_delimiter(&probe_text));
     let lone_cr = probe_text.contains('\r') && !probe_text.contains('\n');
     let rest: Box<dyn Read> = Box::new(Cursor::new(probe).chain(BufReader::new(file)));
     let (reader, decode): (Box<dyn Read>, Decode) = if encoding == UTF_8 {
@@ -54,7 +59,11 @@ pub(super) fn open(path: &Path, options: &Options) -> Result<Source, IngestError
             .build(rest);
         (Box::new(transcoded), Decode::Transcoded)
     };
-    let reader: Box<dyn Read> = if lone_cr { Box::new(CrToLf(reader)) } else { reader };
+    let reader: Box<dyn Read> = if lone_cr {
+        Box::new(CrToLf(reader))
+    } else {
+        reader
+    };
     let reader: Box<dyn Read> = Box::new(MarkBlankLines {
         inner: BufReader::new(reader),
         delimiter,
@@ -95,9 +104,9 @@ pub(super) fn open(path: &Path, options: &Options) -> Result<Source, IngestError
         }
         let number = rows.number(&record);
         rows.note_embedded(&record);
-        let cells = rows
-            .decode_cells(&record)
-            .map_err(|why| IngestError::Header(path.into(), number, why))?;
+        let cells = rows.decode_cells(&record).map_err(|why| {
+            IngestError::Header(path.into(), number, why.describe(crate::i18n::Lang::En))
+        })?;
         if cells.iter().any(|c| !c.trim().is_empty()) {
             break (number, cells);
         }
@@ -119,6 +128,7 @@ pub(super) fn open(path: &Path, options: &Options) -> Result<Source, IngestError
         path: path.into(),
         encoding: encoding.name().to_string(),
         delimiter: Some(delimiter),
+        sheet: None,
         header,
         header_row,
         rows: Box::new(rows),
@@ -168,11 +178,14 @@ impl Rows {
     }
 
     fn note_embedded(&mut self, record: &csv::ByteRecord) {
-        let n: usize = record.iter().map(|f| f.iter().filter(|b| **b == b'\n').count()).sum();
+        let n: usize = record
+            .iter()
+            .map(|f| f.iter().filter(|b| **b == b'\n').count())
+            .sum();
         self.embedded += n as u64;
     }
 
-    fn decode_cells(&self, record: &csv::ByteRecord) -> Result<Vec<String>, String> {
+    fn decode_cells(&self, record: &csv::ByteRecord) -> Result<Vec<String>, Cause> {
         let last = record.len().saturating_sub(1);
         record
             .iter()
@@ -189,37 +202,29 @@ impl Rows {
 
     fn column_name(&self, i: usize) -> String {
         match self.header.get(i) {
-            Some(name) => format!("column `{name}`"),
-            None => format!("column {}", i + 1),
+            Some(name) => name.clone(),
+            None => format!("{}", i + 1),
         }
     }
 
-    fn decode_cell(&self, i: usize, bytes: &[u8]) -> Result<String, String> {
+    fn encoding_cause(&self, i: usize) -> Cause {
+        Cause::Encoding {
+            column: self.column_name(i),
+            encoding: self.encoding.name().to_string(),
+            bom: self.bom,
+        }
+    }
+
+    fn decode_cell(&self, i: usize, bytes: &[u8]) -> Result<String, Cause> {
         match self.decode {
-            Decode::Utf8 => match std::str::from_utf8(bytes) {
-                Ok(s) => Ok(s.to_string()),
-                Err(e) => {
-                    let why = if self.bom {
-                        "the file's BOM says UTF-8"
-                    } else {
-                        "the file was read as UTF-8; if it is Windows-1252, say `--encoding windows-1252`"
-                    };
-                    Err(format!(
-                        "byte 0x{:02X} in {} is not valid UTF-8 ({why})",
-                        bytes[e.valid_up_to()],
-                        self.column_name(i)
-                    ))
-                }
-            },
+            Decode::Utf8 => std::str::from_utf8(bytes)
+                .map(str::to_string)
+                .map_err(|_| self.encoding_cause(i)),
             Decode::Single(enc) => Ok(enc.decode_without_bom_handling(bytes).0.into_owned()),
             Decode::Transcoded => {
                 let s = String::from_utf8_lossy(bytes);
                 if s.contains('\u{fffd}') {
-                    Err(format!(
-                        "{} holds bytes that are not valid {}",
-                        self.column_name(i),
-                        self.encoding.name()
-                    ))
+                    Err(self.encoding_cause(i))
                 } else {
                     Ok(s.into_owned())
                 }
@@ -229,28 +234,24 @@ impl Rows {
 
     /// A record whose quoted cell swallowed lines that look like rows of their own: the sign
     /// of a quote opened and never closed.
-    fn swallowed_rows(&self, record: &csv::ByteRecord) -> Option<usize> {
-        if self.width < 2 || record.len() == self.width {
-            return None;
-        }
-        let lines = record
-            .iter()
-            .flat_map(|f| f.split(|b| *b == b'\n').skip(1))
-            .filter(|line| line.iter().filter(|b| **b == self.delimiter).count() + 1 >= self.width)
-            .count();
-        (lines > 0).then_some(lines)
+    fn swallowed_rows(&self, record: &csv::ByteRecord) -> bool {
+        self.width >= 2
+            && record.len() != self.width
+            && record
+                .iter()
+                .flat_map(|f| f.split(|b| *b == b'\n').skip(1))
+                .any(|line| line.iter().filter(|b| **b == self.delimiter).count() + 1 >= self.width)
     }
 
     fn row(&mut self, record: &csv::ByteRecord, number: u64) -> Row {
         let embedded_before = self.embedded;
         self.note_embedded(record);
-        if let Some(lines) = self.swallowed_rows(record) {
-            let spans = self.embedded - embedded_before;
+        if self.swallowed_rows(record) {
             return Row::Unreadable {
                 number,
-                cause: format!(
-                    "a quote opened in this row is not closed where expected: the cell runs over {spans} line breaks, {lines} of which look like rows of their own"
-                ),
+                cause: Cause::UnclosedQuote {
+                    breaks: self.embedded - embedded_before,
+                },
             };
         }
         let cells = match self.decode_cells(record) {
@@ -267,11 +268,10 @@ impl Rows {
         if cells.len() != self.width {
             return Row::Unreadable {
                 number,
-                cause: format!(
-                    "it has {} cells where the header has {}",
-                    cells.len(),
-                    self.width
-                ),
+                cause: Cause::CellCount {
+                    got: cells.len(),
+                    want: self.width,
+                },
             };
         }
         Row::Data { number, cells }
@@ -314,7 +314,7 @@ impl Iterator for Rows {
                 self.done = true;
                 Some(Row::Unreadable {
                     number: self.next_number,
-                    cause: format!("the file could not be read past this row: {e}"),
+                    cause: Cause::Io(e.to_string()),
                 })
             }
         }

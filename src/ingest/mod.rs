@@ -45,9 +45,100 @@ pub enum Row {
     Unreadable {
         /// Spreadsheet row number.
         number: u64,
-        /// Why, in words that point to the cell.
-        cause: String,
+        /// Why.
+        cause: Cause,
     },
+}
+
+/// Why a row cannot be read.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Cause {
+    /// Not as many cells as the header has columns.
+    CellCount {
+        /// Cells in the row.
+        got: usize,
+        /// Columns in the header.
+        want: usize,
+    },
+    /// Bytes that are not valid in the file's encoding.
+    Encoding {
+        /// The column where they are.
+        column: String,
+        /// The encoding's name.
+        encoding: String,
+        /// The encoding came from a BOM (else it was detected or given).
+        bom: bool,
+    },
+    /// A quote opened in this row runs on over lines that look like rows.
+    UnclosedQuote {
+        /// Line breaks inside the cell.
+        breaks: u64,
+    },
+    /// Cells outside the columns the header names (in a workbook).
+    OutsideColumns,
+    /// The file could not be read past this row.
+    Io(String),
+}
+
+impl Cause {
+    /// The cause in words, in `lang`.
+    pub fn describe(&self, lang: crate::i18n::Lang) -> String {
+        use crate::i18n::Lang::*;
+        match (self, lang) {
+            (Cause::CellCount { got, want }, Fr) => {
+                format!("la ligne a {got} cellules alors que l'en-tête a {want} colonnes")
+            }
+            (Cause::CellCount { got, want }, En) => {
+                format!("the row has {got} cells where the header has {want} columns")
+            }
+            (
+                Cause::Encoding {
+                    column,
+                    encoding,
+                    bom,
+                },
+                Fr,
+            ) => format!(
+                "la colonne `{column}` contient des octets invalides en {encoding}{}",
+                if *bom {
+                    " (encodage annoncé par le BOM du fichier)"
+                } else {
+                    " (si le fichier est en Windows-1252, indiquez `--encoding windows-1252`)"
+                }
+            ),
+            (
+                Cause::Encoding {
+                    column,
+                    encoding,
+                    bom,
+                },
+                En,
+            ) => format!(
+                "column `{column}` holds bytes that are not valid {encoding}{}",
+                if *bom {
+                    " (as the file's BOM says)"
+                } else {
+                    " (if the file is Windows-1252, say `--encoding windows-1252`)"
+                }
+            ),
+            (Cause::UnclosedQuote { breaks }, Fr) => format!(
+                "un guillemet ouvert dans cette ligne n'est pas refermé : la cellule s'étend sur {breaks} sauts de ligne qui ressemblent à d'autres lignes"
+            ),
+            (Cause::UnclosedQuote { breaks }, En) => format!(
+                "a quote opened in this row is not closed: the cell runs over {breaks} line breaks that look like rows of their own"
+            ),
+            (Cause::OutsideColumns, Fr) => {
+                "la ligne a des cellules hors des colonnes nommées par l'en-tête".into()
+            }
+            (Cause::OutsideColumns, En) => {
+                "the row has cells outside the columns the header names".into()
+            }
+            (Cause::Io(e), Fr) => {
+                format!("le fichier n'a pas pu être lu au-delà de cette ligne : {e}")
+            }
+            (Cause::Io(e), En) => format!("the file could not be read past this row: {e}"),
+        }
+    }
 }
 
 impl Row {
@@ -100,6 +191,8 @@ pub struct Source {
     pub encoding: String,
     /// The delimiter, for a CSV file.
     pub delimiter: Option<u8>,
+    /// The sheet read, for a workbook.
+    pub sheet: Option<String>,
     /// Column names, trimmed.
     pub header: Vec<String>,
     /// The header's spreadsheet row number.
@@ -137,7 +230,8 @@ impl Source {
                     std::io::Error::other("it is a directory"),
                 ));
             }
-            f.read(&mut magic).map_err(|e| IngestError::Io(path.into(), e))?
+            f.read(&mut magic)
+                .map_err(|e| IngestError::Io(path.into(), e))?
         };
         let workbook = matches!(&magic[..n], [b'P', b'K', 3, 4] | [0xD0, 0xCF, 0x11, 0xE0]);
         if workbook {
@@ -165,7 +259,11 @@ pub fn column_index(header: &[String], name: &str) -> Option<usize> {
 /// Checks a header: no empty name among the columns, no name twice.
 fn check_header(path: &Path, row: u64, names: &[String]) -> Result<(), IngestError> {
     if names.iter().all(String::is_empty) {
-        return Err(IngestError::Header(path.into(), row, "the header row is empty".into()));
+        return Err(IngestError::Header(
+            path.into(),
+            row,
+            "the header row is empty".into(),
+        ));
     }
     for (i, name) in names.iter().enumerate() {
         if name.is_empty() {
@@ -180,7 +278,11 @@ fn check_header(path: &Path, row: u64, names: &[String]) -> Result<(), IngestErr
             return Err(IngestError::Header(
                 path.into(),
                 row,
-                format!("column `{name}` appears twice (columns {} and {})", j + 1, i + 1),
+                format!(
+                    "column `{name}` appears twice (columns {} and {})",
+                    j + 1,
+                    i + 1
+                ),
             ));
         }
     }
@@ -194,7 +296,11 @@ pub fn open_all(paths: &[PathBuf], options: &Options) -> Result<Vec<Source>, Ing
         let source = Source::open(path, options)?;
         if let Some(first) = sources.first() {
             let same = first.header.len() == source.header.len()
-                && first.header.iter().zip(&source.header).all(|(a, b)| fold(a) == fold(b));
+                && first
+                    .header
+                    .iter()
+                    .zip(&source.header)
+                    .all(|(a, b)| fold(a) == fold(b));
             if !same {
                 let why = match first
                     .header
@@ -290,27 +396,54 @@ mod tests {
     #[test]
     fn reads_lone_carriage_returns() {
         let (_, rows) = read(b"a;b\r1;2\r\r3;4\r").expect("readable");
-        assert_eq!(rows, [data(2, &["1", "2"]), Row::Empty { number: 3 }, data(4, &["3", "4"])]);
+        assert_eq!(
+            rows,
+            [
+                data(2, &["1", "2"]),
+                Row::Empty { number: 3 },
+                data(4, &["3", "4"])
+            ]
+        );
         let (_, rows) = read(b"a;b\n1;2\n\n\n3;4\n").expect("readable");
         assert_eq!(
             rows,
-            [data(2, &["1", "2"]), Row::Empty { number: 3 }, Row::Empty { number: 4 }, data(5, &["3", "4"])]
+            [
+                data(2, &["1", "2"]),
+                Row::Empty { number: 3 },
+                Row::Empty { number: 4 },
+                data(5, &["3", "4"])
+            ]
         );
     }
 
     #[test]
     fn reads_every_encoding() {
         let (s, rows) = read(b"Pr\xe9nom;Ann\xe9es\nA\xefssata;3,5\n").expect("cp1252");
-        assert_eq!((s.encoding.as_str(), s.header.as_slice()), ("windows-1252", &["Prénom".to_string(), "Années".to_string()][..]));
+        assert_eq!(
+            (s.encoding.as_str(), s.header.as_slice()),
+            (
+                "windows-1252",
+                &["Prénom".to_string(), "Années".to_string()][..]
+            )
+        );
         assert_eq!(rows, [data(2, &["Aïssata", "3,5"])]);
 
         let (s, _) = read("\u{feff}Prénom,Nom\nA,B\n".as_bytes()).expect("utf-8 bom");
-        assert_eq!((s.encoding.as_str(), s.header[0].as_str()), ("UTF-8", "Prénom"));
+        assert_eq!(
+            (s.encoding.as_str(), s.header[0].as_str()),
+            ("UTF-8", "Prénom")
+        );
 
         let utf16 = |big: bool| -> Vec<u8> {
             let text = "\u{feff}Prénom\tNom\r\nAïssata\tTraoré\r\n";
             text.encode_utf16()
-                .flat_map(|u| if big { u.to_be_bytes() } else { u.to_le_bytes() })
+                .flat_map(|u| {
+                    if big {
+                        u.to_be_bytes()
+                    } else {
+                        u.to_le_bytes()
+                    }
+                })
                 .collect()
         };
         for (big, name) in [(false, "UTF-16LE"), (true, "UTF-16BE")] {
@@ -343,14 +476,18 @@ mod tests {
             rows[1],
             Row::Unreadable {
                 number: 3,
-                cause: "it has 3 cells where the header has 2".into()
+                cause: Cause::CellCount { got: 3, want: 2 }
             }
         );
         assert_eq!(
             rows[2],
             Row::Unreadable {
                 number: 4,
-                cause: "byte 0xE9 in column `Nom` is not valid UTF-8 (the file's BOM says UTF-8)".into()
+                cause: Cause::Encoding {
+                    column: "Nom".into(),
+                    encoding: "UTF-8".into(),
+                    bom: true
+                }
             }
         );
         assert_eq!(rows[3], data(5, &["Dado", "5"]));
@@ -365,7 +502,11 @@ mod tests {
             panic!("{rows:?}")
         };
         assert_eq!(*number, 2);
-        assert!(cause.starts_with("a quote opened in this row is not closed"), "{cause}");
+        assert_eq!(*cause, Cause::UnclosedQuote { breaks: 3 });
+        assert_eq!(
+            cause.describe(crate::i18n::Lang::En),
+            "a quote opened in this row is not closed: the cell runs over 3 line breaks that look like rows of their own"
+        );
     }
 
     #[test]
@@ -380,8 +521,14 @@ mod tests {
         for (bytes, want) in [
             (&b""[..], "c.csv: the file holds no header row"),
             (&b"\n\n  \n"[..], "c.csv: the file holds no header row"),
-            (&b"a,,b\n1,2,3\n"[..], "c.csv: row 1 (the header): column 2 has no name"),
-            (&b"Nom,Age,nom\n"[..], "c.csv: row 1 (the header): column `nom` appears twice (columns 1 and 3)"),
+            (
+                &b"a,,b\n1,2,3\n"[..],
+                "c.csv: row 1 (the header): column 2 has no name",
+            ),
+            (
+                &b"Nom,Age,nom\n"[..],
+                "c.csv: row 1 (the header): column `nom` appears twice (columns 1 and 3)",
+            ),
         ] {
             let err = read(bytes).expect_err("bad header").to_string();
             assert!(err.ends_with(want), "{err}");

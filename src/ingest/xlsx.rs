@@ -1,28 +1,40 @@
 //! Excel workbooks (`.xlsx`, and `.xls`, `.ods` through the same reader): the first sheet or
 //! the one named, with numbers and dates as Excel stores them.
 
-use super::{IngestError, Options, Row, Source, check_header};
+use super::{Cause, IngestError, Options, Row, Source, check_header};
 use calamine::{Data, Reader, open_workbook_auto};
 use std::path::Path;
 
 pub(super) fn open(path: &Path, options: &Options) -> Result<Source, IngestError> {
     let err = |why: String| IngestError::Workbook(path.into(), why);
-    let mut book = open_workbook_auto(path).map_err(|e| err(format!("cannot read the workbook: {e}")))?;
+    let mut book =
+        open_workbook_auto(path).map_err(|e| err(format!("cannot read the workbook: {e}")))?;
     let names = book.sheet_names();
     let name = match &options.sheet {
         Some(want) => names
             .iter()
             .find(|n| *n == want)
-            .or_else(|| names.iter().find(|n| crate::text::fold(n) == crate::text::fold(want)))
+            .or_else(|| {
+                names
+                    .iter()
+                    .find(|n| crate::text::fold(n) == crate::text::fold(want))
+            })
             .cloned()
             .ok_or_else(|| {
                 let hint = crate::suggest::hint(want, names.iter().map(String::as_str));
                 err(format!(
                     "the workbook has no sheet `{want}`; its sheets are {}{hint}",
-                    names.iter().map(|n| format!("`{n}`")).collect::<Vec<_>>().join(", ")
+                    names
+                        .iter()
+                        .map(|n| format!("`{n}`"))
+                        .collect::<Vec<_>>()
+                        .join(", ")
                 ))
             })?,
-        None => names.first().cloned().ok_or_else(|| err("the workbook has no sheet".into()))?,
+        None => names
+            .first()
+            .cloned()
+            .ok_or_else(|| err("the workbook has no sheet".into()))?,
     };
     let range = book
         .worksheet_range(&name)
@@ -55,7 +67,7 @@ pub(super) fn open(path: &Path, options: &Options) -> Result<Source, IngestError
             if extra {
                 Row::Unreadable {
                     number,
-                    cause: "it has cells outside the columns the header names".into(),
+                    cause: Cause::OutsideColumns,
                 }
             } else if cells.iter().all(|c| c.trim().is_empty()) {
                 Row::Empty { number }
@@ -71,6 +83,7 @@ pub(super) fn open(path: &Path, options: &Options) -> Result<Source, IngestError
         path: path.into(),
         encoding: "xlsx".into(),
         delimiter: None,
+        sheet: Some(name),
         header: header.split_off(skip_leading),
         header_row,
         rows: Box::new(rows.into_iter()),

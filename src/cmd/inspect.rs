@@ -1,0 +1,136 @@
+//! `shortlist inspect CANDIDATES`.
+
+use crate::cli::InspectArgs;
+use crate::exit::Exit;
+use crate::i18n::Lang;
+use crate::ingest::{Row, Source, sniff::delimiter_name};
+use crate::inspect::{ColumnStats, fields_block};
+use crate::text::printable;
+use anyhow::Context;
+use comfy_table::{ContentArrangement, Table, presets};
+use std::io::Write;
+
+/// Unreadable rows listed one by one before the rest are only counted.
+const LISTED: usize = 20;
+
+/// Reads the whole file and prints what it holds.
+pub fn run(args: &InspectArgs) -> anyhow::Result<Exit> {
+    let options = args.input.options()?;
+    let mut source = Source::open(&args.candidates, &options)?;
+    let lang = args.lang;
+    let mut stats: Vec<ColumnStats> = source
+        .header
+        .iter()
+        .map(|_| ColumnStats::default())
+        .collect();
+    let (mut data, mut empty) = (0u64, 0u64);
+    let mut unreadable: Vec<(u64, String)> = Vec::new();
+    let mut unreadable_count = 0u64;
+    for row in source.by_ref() {
+        match row {
+            Row::Data { cells, .. } => {
+                data += 1;
+                for (s, cell) in stats.iter_mut().zip(&cells) {
+                    s.add(cell);
+                }
+            }
+            Row::Empty { .. } => empty += 1,
+            Row::Unreadable { number, cause } => {
+                data += 1;
+                unreadable_count += 1;
+                if unreadable.len() < LISTED {
+                    unreadable.push((number, cause.describe(lang)));
+                }
+            }
+        }
+    }
+    let columns: Vec<_> = source
+        .header
+        .iter()
+        .zip(&stats)
+        .map(|(name, s)| s.report(name))
+        .collect();
+
+    let mut out = String::new();
+    out.push_str(&format!(
+        "{}\n",
+        printable(&source.path.display().to_string())
+    ));
+    let delimiter = match (source.delimiter, lang) {
+        (Some(d), Lang::Fr) => format!(", séparateur « {} »", delimiter_name(d)),
+        (Some(d), Lang::En) => format!(", delimiter \"{}\"", delimiter_name(d)),
+        (None, _) => String::new(),
+    };
+    let how = match (&source.sheet, lang) {
+        (Some(sheet), Lang::Fr) => format!("classeur, feuille « {} »", printable(sheet)),
+        (Some(sheet), Lang::En) => format!("workbook, sheet \"{}\"", printable(sheet)),
+        (None, _) => format!("{} {}", lang.pick("encodage", "encoding"), source.encoding),
+    };
+    out.push_str(&format!(
+        "{how}{delimiter}, {data} {} ({empty} {}, {unreadable_count} {})\n\n",
+        lang.pick("lignes de candidats", "candidate rows"),
+        lang.pick("vides", "empty"),
+        lang.pick("illisibles", "unreadable"),
+    ));
+    let mut table = Table::new();
+    table
+        .load_style(presets::UTF8_FULL_CONDENSED)
+        .set_content_arrangement(ContentArrangement::Disabled)
+        .set_header(vec![
+            lang.pick("colonne", "column"),
+            lang.pick("remplies", "filled"),
+            lang.pick("exemples", "samples"),
+            "type",
+        ]);
+    for c in &columns {
+        let samples: Vec<String> = c
+            .samples
+            .iter()
+            .map(|s| shorten(&printable(s), 28))
+            .collect();
+        table.add_row(vec![
+            printable(&c.name),
+            format!("{}/{data}", c.filled),
+            samples.join(" | "),
+            c.kind.name().to_string(),
+        ]);
+    }
+    out.push_str(&table.to_string());
+    out.push('\n');
+    if !unreadable.is_empty() {
+        out.push('\n');
+        for (number, cause) in &unreadable {
+            out.push_str(&format!(
+                "{} {number}{} {cause}\n",
+                unreadable_label(lang),
+                lang.pick(" :", ":")
+            ));
+        }
+        if unreadable_count > unreadable.len() as u64 {
+            out.push_str(&format!(
+                "… +{}\n",
+                unreadable_count - unreadable.len() as u64
+            ));
+        }
+    }
+    out.push('\n');
+    out.push_str(&fields_block(&columns));
+    let stdout = std::io::stdout();
+    let mut lock = stdout.lock();
+    lock.write_all(out.as_bytes())
+        .context("writing to stdout")?;
+    Ok(Exit::Success)
+}
+
+fn unreadable_label(lang: Lang) -> &'static str {
+    lang.pick("ligne illisible", "unreadable row")
+}
+
+fn shorten(s: &str, max: usize) -> String {
+    if s.chars().count() <= max {
+        s.to_string()
+    } else {
+        let cut: String = s.chars().take(max - 1).collect();
+        format!("{cut}…")
+    }
+}
