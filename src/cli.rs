@@ -18,9 +18,79 @@ pub struct Cli {
 pub enum Command {
     /// Check posting files: syntax, schema and meaning, every problem at once with its line.
     Validate(ValidateArgs),
+    /// Screen candidate files against a posting and print the ranked shortlist, or write it
+    /// with `-o FILE` / `--format`.
+    Screen(ScreenArgs),
+    /// Show every rule's outcome for one candidate, with the cells it read.
+    Explain(ExplainArgs),
     /// Show how a candidate file is read: encoding, delimiter, rows, and each column's values
     /// and type, with a `fields:` block ready to paste into a posting.
     Inspect(InspectArgs),
+}
+
+/// Arguments of `screen`.
+#[derive(Debug, clap::Args)]
+pub struct ScreenArgs {
+    /// The posting (YAML).
+    #[arg(value_name = "POSTING.yaml")]
+    pub posting: PathBuf,
+    /// Candidate files with the same columns (CSV or .xlsx).
+    #[arg(required = true, value_name = "CANDIDATES")]
+    pub candidates: Vec<PathBuf>,
+    /// How many to shortlist (per group with `shortlist.per`), instead of the posting's size.
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
+    pub top: Option<u32>,
+    /// Output format (default: from the extension of `-o`, else a table).
+    #[arg(long, value_enum)]
+    pub format: Option<crate::output::Format>,
+    /// Write to this file instead of the terminal (atomically; never over an input).
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Language of labels and reasons (default: the posting's `language`).
+    #[arg(long, value_enum)]
+    pub lang: Option<Lang>,
+    /// Replace names and contact details by `C-<row>` in every output.
+    #[arg(long)]
+    pub blind: bool,
+    /// List every candidate, not only the shortlist.
+    #[arg(long)]
+    pub all: bool,
+    /// CSV for French Excel: UTF-8 with BOM, `;` delimiter, CRLF, decimal commas.
+    #[arg(long)]
+    pub excel: bool,
+    /// No colours (also when `NO_COLOR` is set).
+    #[arg(long)]
+    pub no_color: bool,
+    /// The instant the screening speaks of (default: the deadline, else the latest submission).
+    #[arg(long, value_name = "DATETIME")]
+    pub as_of: Option<String>,
+    /// How to read the candidate files.
+    #[command(flatten)]
+    pub input: InputArgs,
+}
+
+/// Arguments of `explain`.
+#[derive(Debug, clap::Args)]
+#[command(group(clap::ArgGroup::new("who").required(true).args(["row", "email"])))]
+pub struct ExplainArgs {
+    /// The posting (YAML).
+    #[arg(value_name = "POSTING.yaml")]
+    pub posting: PathBuf,
+    /// Candidate files with the same columns (CSV or .xlsx).
+    #[arg(required = true, value_name = "CANDIDATES")]
+    pub candidates: Vec<PathBuf>,
+    /// The candidate's spreadsheet row number (the header is row 1).
+    #[arg(long, value_name = "N")]
+    pub row: Option<u64>,
+    /// The candidate's e-mail address.
+    #[arg(long, value_name = "ADDR")]
+    pub email: Option<String>,
+    /// Language of labels and reasons (default: the posting's `language`).
+    #[arg(long, value_enum)]
+    pub lang: Option<Lang>,
+    /// How to read the candidate files.
+    #[command(flatten)]
+    pub input: InputArgs,
 }
 
 /// Arguments of `inspect`.

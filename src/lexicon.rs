@@ -247,6 +247,11 @@ impl Term {
     pub fn found_in(&self, text: &[String]) -> bool {
         self.spellings.iter().any(|s| phrase_in(s, text))
     }
+
+    /// Whether any of several texts names this term.
+    pub fn found_in_any(&self, texts: &[Vec<String>]) -> bool {
+        texts.iter().any(|t| self.found_in(t))
+    }
 }
 
 /// The highest degree level a diploma text names, if any: `Licence en sociolgie` → bac+3,

@@ -13,12 +13,17 @@ pub mod cells;
 pub mod cli;
 mod cmd;
 pub mod diag;
+pub mod engine;
 pub mod exit;
+pub mod explain;
 pub mod i18n;
 pub mod ingest;
 pub mod inspect;
 pub mod lexicon;
+pub mod output;
 pub mod posting;
+pub mod rank;
+pub mod screen;
 pub mod suggest;
 pub mod text;
 
@@ -30,5 +35,7 @@ pub fn run(cli: Cli) -> anyhow::Result<Exit> {
     match cli.command {
         Command::Validate(args) => cmd::validate::run(&args),
         Command::Inspect(args) => cmd::inspect::run(&args),
+        Command::Screen(args) => cmd::screen::run(&args),
+        Command::Explain(args) => cmd::explain::run(&args),
     }
 }

@@ -1,4 +1,93 @@
 //! One module per command: wiring from arguments to the library and back to the terminal.
 
+pub mod explain;
 pub mod inspect;
+pub mod screen;
 pub mod validate;
+
+use crate::ingest::{Options, Source};
+use crate::posting::Posting;
+use anyhow::{Context, bail};
+use sha2::{Digest, Sha256};
+use std::path::{Path, PathBuf};
+
+/// Loads a posting for a command that uses it: any error ends the command (exit 2) after
+/// every problem is printed; warnings are printed and the posting used.
+pub fn load_posting(path: &Path) -> anyhow::Result<(Posting, String)> {
+    let bytes = std::fs::read(path)
+        .with_context(|| format!("{}: cannot read the file", path.display()))?;
+    let loaded = crate::posting::parse(&bytes);
+    let name = path.display().to_string();
+    for d in &loaded.diagnostics {
+        eprintln!("{}", d.display(&name));
+    }
+    match loaded.posting {
+        Some(p) => Ok((p, hex(&Sha256::digest(&bytes)))),
+        None => {
+            let n = loaded.diagnostics.iter().filter(|d| d.is_error()).count();
+            bail!(
+                "{name}: the posting is invalid ({n} error{}); `shortlist validate {name}` lists them",
+                if n == 1 { "" } else { "s" }
+            )
+        }
+    }
+}
+
+/// Opens the candidate files and hashes them, for provenance.
+pub fn open_candidates(paths: &[PathBuf], options: &Options) -> anyhow::Result<(Vec<Source>, Vec<String>)> {
+    let sources = crate::ingest::open_all(paths, options)?;
+    let hashes = paths
+        .iter()
+        .map(|p| hash_file(p).with_context(|| format!("{}: cannot read the file", p.display())))
+        .collect::<anyhow::Result<Vec<String>>>()?;
+    Ok((sources, hashes))
+}
+
+fn hash_file(path: &Path) -> std::io::Result<String> {
+    use std::io::Read;
+    let mut hasher = Sha256::new();
+    let mut file = std::fs::File::open(path)?;
+    let mut buf = vec![0u8; 1 << 16];
+    loop {
+        let n = file.read(&mut buf)?;
+        if n == 0 {
+            break;
+        }
+        hasher.update(&buf[..n]);
+    }
+    Ok(hex(&hasher.finalize()))
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// Refuses an output path that is one of the inputs (also through a link or `./`).
+pub fn refuse_overwrite(output: &Path, inputs: &[&Path]) -> anyhow::Result<()> {
+    let resolved = resolve(output);
+    for input in inputs {
+        if resolve(input) == resolved {
+            bail!(
+                "{}: this is an input of the command; write the output to another file",
+                output.display()
+            );
+        }
+    }
+    Ok(())
+}
+
+/// The absolute path of a file that may not exist yet, links resolved.
+fn resolve(path: &Path) -> PathBuf {
+    if let Ok(p) = path.canonicalize() {
+        return p;
+    }
+    let parent = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    let dir = parent.canonicalize().unwrap_or(parent);
+    match path.file_name() {
+        Some(name) => dir.join(name),
+        None => dir,
+    }
+}

@@ -1,0 +1,74 @@
+//! `shortlist screen POSTING CANDIDATES...`.
+
+use super::{load_posting, open_candidates, refuse_overwrite};
+use crate::cli::ScreenArgs;
+use crate::exit::Exit;
+use crate::output::{self, CsvStyle, Format};
+use crate::screen::{Screening, View};
+use anyhow::{Context, bail};
+use std::io::{IsTerminal, Write};
+
+/// Screens, then prints or writes the result.
+pub fn run(args: &ScreenArgs) -> anyhow::Result<Exit> {
+    let format = match (args.format, &args.output) {
+        (Some(f), _) => f,
+        (None, Some(path)) => Format::from_path(path).with_context(|| {
+            format!(
+                "{}: cannot tell the format from the extension; use .csv, .json, .md or .txt, or say --format",
+                path.display()
+            )
+        })?,
+        (None, None) => Format::Table,
+    };
+    if let Some(out) = &args.output {
+        let mut inputs: Vec<&std::path::Path> = vec![args.posting.as_path()];
+        inputs.extend(args.candidates.iter().map(|c| c.as_path()));
+        refuse_overwrite(out, &inputs)?;
+        if let Some(dir) = out.parent().filter(|d| !d.as_os_str().is_empty() && !d.is_dir()) {
+            bail!("{}: the directory {} does not exist", out.display(), dir.display());
+        }
+    }
+    let (posting, sha) = load_posting(&args.posting)?;
+    let as_of = match &args.as_of {
+        Some(text) => Some(
+            crate::cells::dates::parse_deadline(text, &posting.meta.timezone)
+                .map(|d| d.at)
+                .map_err(|_| anyhow::anyhow!("--as-of: cannot read `{text}`; write 2024-02-23T12:00:00Z"))?,
+        ),
+        None => None,
+    };
+    let options = args.input.options()?;
+    let (sources, hashes) = open_candidates(&args.candidates, &options)?;
+    let view = View {
+        lang: args.lang.unwrap_or(posting.meta.language),
+        blind: args.blind,
+        all: args.all,
+    };
+    let screening = Screening::run(&posting, sha, sources, hashes, args.top, as_of, view)?;
+    let colour = args.output.is_none()
+        && format == Format::Table
+        && !args.no_color
+        && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+        && std::io::stdout().is_terminal();
+    let mut bytes: Vec<u8> = Vec::new();
+    match format {
+        Format::Table => output::table::write(&screening, colour, &mut bytes)?,
+        Format::Csv => output::csv::write(&screening, CsvStyle { excel: args.excel }, &mut bytes)?,
+        Format::Json => output::json::write(&screening, &mut bytes)?,
+        Format::Markdown => output::markdown::write(&screening, &mut bytes)?,
+    }
+    match &args.output {
+        Some(path) => {
+            output::write_atomic(path, &bytes)
+                .with_context(|| format!("{}: cannot write the file", path.display()))?;
+            eprintln!("{} → {}", screening.summary_line(), path.display());
+        }
+        None => {
+            let stdout = std::io::stdout();
+            let mut lock = stdout.lock();
+            lock.write_all(&bytes).context("writing to stdout")?;
+            lock.flush().context("writing to stdout")?;
+        }
+    }
+    Ok(Exit::Success)
+}

@@ -1,0 +1,524 @@
+//! Three-valued evaluation of a posting's rules against one candidate, with points.
+//!
+//! Every rule gives pass, fail or unknown; unknown (a blank or unreadable cell) never rejects,
+//! it sends the candidate to review. Each leaf keeps what it read and what it wanted, so that
+//! every decision can be explained. Pure: no I/O.
+
+use crate::cells::{Value, dates::Deadline};
+use crate::lexicon::{Level, Term, words};
+use crate::posting::{FieldId, FieldType, NamedRule, Posting, Rule};
+use crate::text::fold;
+
+/// The outcome of a rule.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Outcome {
+    /// The rule holds.
+    Pass,
+    /// The rule does not hold.
+    Fail,
+    /// A needed value is blank or cannot be read.
+    Unknown,
+}
+
+impl Outcome {
+    /// `pass`, `fail` or `unknown`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Outcome::Pass => "pass",
+            Outcome::Fail => "fail",
+            Outcome::Unknown => "unknown",
+        }
+    }
+
+    fn not(self) -> Outcome {
+        match self {
+            Outcome::Pass => Outcome::Fail,
+            Outcome::Fail => Outcome::Pass,
+            Outcome::Unknown => Outcome::Unknown,
+        }
+    }
+
+    /// Three-valued AND.
+    pub fn all(outcomes: impl IntoIterator<Item = Outcome>) -> Outcome {
+        let mut unknown = false;
+        for o in outcomes {
+            match o {
+                Outcome::Fail => return Outcome::Fail,
+                Outcome::Unknown => unknown = true,
+                Outcome::Pass => {}
+            }
+        }
+        if unknown { Outcome::Unknown } else { Outcome::Pass }
+    }
+
+    /// Three-valued OR.
+    pub fn any(outcomes: impl IntoIterator<Item = Outcome>) -> Outcome {
+        let mut unknown = false;
+        for o in outcomes {
+            match o {
+                Outcome::Pass => return Outcome::Pass,
+                Outcome::Unknown => unknown = true,
+                Outcome::Fail => {}
+            }
+        }
+        if unknown { Outcome::Unknown } else { Outcome::Fail }
+    }
+}
+
+/// One candidate's cells for the posting's fields: the raw text and the value read from it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Cells {
+    /// The raw cell of each field, by [`FieldId`].
+    pub raw: Vec<String>,
+    /// The value of each field, by [`FieldId`].
+    pub values: Vec<Value>,
+}
+
+/// What a leaf rule read, for explanations.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Leaf {
+    /// The fields read.
+    pub fields: Vec<FieldId>,
+    /// Which of them were blank or unreadable.
+    pub unknown: Vec<FieldId>,
+}
+
+/// The evaluation of one rule, with its sub-rules.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Eval {
+    /// Pass, fail or unknown.
+    pub outcome: Outcome,
+    /// For a leaf rule: the fields it read.
+    pub leaf: Option<Leaf>,
+    /// For `all_of`, `any_of`, `not`: the sub-rules' evaluations.
+    pub children: Vec<Eval>,
+}
+
+/// The evaluation of a top-level rule.
+#[derive(Clone, Debug, PartialEq)]
+pub struct RuleEval {
+    /// The outcome and its tree.
+    pub eval: Eval,
+    /// Points earned, for a preference.
+    pub points: f64,
+}
+
+/// The posting's rules with their terms prepared once, ready to evaluate many candidates.
+pub struct Engine<'p> {
+    posting: &'p Posting,
+    terms: Vec<Vec<Term>>,
+}
+
+impl<'p> Engine<'p> {
+    /// Prepares the rules of `posting`.
+    pub fn new(posting: &'p Posting) -> Self {
+        let mut terms = Vec::new();
+        for r in posting.requirements.iter().chain(&posting.preferences) {
+            collect_terms(&r.rule, &posting.synonyms, &mut terms);
+        }
+        Engine { posting, terms }
+    }
+
+    /// The posting evaluated.
+    pub fn posting(&self) -> &Posting {
+        self.posting
+    }
+
+    /// The items the posting looks for in list field `field`, for splitting list cells.
+    pub fn known_items(&self, field: FieldId) -> Vec<Term> {
+        let mut out = Vec::new();
+        let mut i = 0;
+        for r in self.posting.requirements.iter().chain(&self.posting.preferences) {
+            walk_items(&r.rule, field, &self.terms, &mut i, &mut out);
+        }
+        out
+    }
+
+    /// Evaluates every requirement, then every preference, of the posting.
+    pub fn evaluate(&self, cells: &Cells) -> (Vec<RuleEval>, Vec<RuleEval>) {
+        let mut cursor = 0;
+        let deadline = self.posting.meta.deadline.as_ref();
+        let mut eval_all = |rules: &[NamedRule]| -> Vec<RuleEval> {
+            rules
+                .iter()
+                .map(|r| {
+                    let eval = self.eval(&r.rule, cells, deadline, &mut cursor);
+                    let points = match (r.weight, eval.outcome) {
+                        (Some(w), Outcome::Pass) => w * credit(&r.rule, cells),
+                        _ => 0.0,
+                    };
+                    RuleEval { eval, points }
+                })
+                .collect()
+        };
+        let requirements = eval_all(&self.posting.requirements);
+        let preferences = eval_all(&self.posting.preferences);
+        (requirements, preferences)
+    }
+
+    fn eval(&self, rule: &Rule, c: &Cells, deadline: Option<&Deadline>, cursor: &mut usize) -> Eval {
+        let leaf = |outcome: Outcome, fields: Vec<FieldId>| {
+            let unknown = fields
+                .iter()
+                .copied()
+                .filter(|f| matches!(c.values[*f], Value::Blank | Value::Unknown(_)))
+                .collect();
+            Eval {
+                outcome,
+                leaf: Some(Leaf { fields, unknown }),
+                children: Vec::new(),
+            }
+        };
+        let next_terms = |cursor: &mut usize| -> &[Term] {
+            let t = self.terms.get(*cursor).map_or(&[][..], Vec::as_slice);
+            *cursor += 1;
+            t
+        };
+        match rule {
+            Rule::Degree { field, also, min_level, subjects } => {
+                let terms = next_terms(cursor);
+                let mut parts = Vec::new();
+                if let Some(min) = min_level {
+                    parts.push(level_outcome(&c.values[*field], also.map(|a| &c.values[a]), *min));
+                }
+                if !subjects.is_empty() {
+                    parts.push(subject_outcome(&c.values[*field], also.map(|a| &c.values[a]), terms));
+                }
+                let mut fields = vec![*field];
+                fields.extend(*also);
+                leaf(Outcome::all(parts), fields)
+            }
+            Rule::Years { field, min, .. } => {
+                let o = match &c.values[*field] {
+                    Value::Years(y) | Value::Number(y) => pass_if(*y >= *min),
+                    _ => Outcome::Unknown,
+                };
+                leaf(o, vec![*field])
+            }
+            Rule::IsYes(f) | Rule::IsNo(f) => {
+                let want = matches!(rule, Rule::IsYes(_));
+                let o = match &c.values[*f] {
+                    Value::YesNo(b) => pass_if(*b == want),
+                    Value::Blank if self.posting.fields[*f].blank_is_no => pass_if(!want),
+                    _ => Outcome::Unknown,
+                };
+                leaf(o, vec![*f])
+            }
+            Rule::OneOf { field, values } => {
+                let o = match text_of(&c.values[*field], &c.raw[*field]) {
+                    Some(t) => {
+                        let t = fold(&t);
+                        pass_if(values.iter().any(|v| fold(v) == t))
+                    }
+                    None => Outcome::Unknown,
+                };
+                leaf(o, vec![*field])
+            }
+            Rule::Contains { field, texts } => {
+                let o = match text_of(&c.values[*field], &c.raw[*field]) {
+                    Some(t) => {
+                        let t = fold(&t);
+                        pass_if(texts.iter().any(|x| t.contains(&fold(x))))
+                    }
+                    None => Outcome::Unknown,
+                };
+                leaf(o, vec![*field])
+            }
+            Rule::Includes { field, .. } => {
+                let terms = next_terms(cursor);
+                let o = match &c.values[*field] {
+                    Value::List(items) => {
+                        let item_words: Vec<Vec<String>> = items.iter().map(|i| words(i)).collect();
+                        pass_if(terms.iter().all(|t| item_words.iter().any(|w| t.found_in(w))))
+                    }
+                    _ => Outcome::Unknown,
+                };
+                leaf(o, vec![*field])
+            }
+            Rule::NotBlank(fields) => {
+                let o = pass_if(fields.iter().all(|f| !matches!(c.values[*f], Value::Blank)));
+                leaf(o, fields.clone())
+            }
+            Rule::Number { field, min, max } => {
+                let o = match &c.values[*field] {
+                    Value::Number(n) | Value::Years(n) => {
+                        pass_if(min.is_none_or(|m| *n >= m) && max.is_none_or(|m| *n <= m))
+                    }
+                    _ => Outcome::Unknown,
+                };
+                leaf(o, vec![*field])
+            }
+            Rule::OnTime(field) => {
+                let o = match (&c.values[*field], deadline) {
+                    (Value::Instant(i), Some(d)) => on_time(i, d),
+                    _ => Outcome::Unknown,
+                };
+                leaf(o, vec![*field])
+            }
+            Rule::AllOf(rules) | Rule::AnyOf(rules) => {
+                let children: Vec<Eval> =
+                    rules.iter().map(|r| self.eval(r, c, deadline, cursor)).collect();
+                let outcomes = children.iter().map(|e| e.outcome);
+                let outcome = if matches!(rule, Rule::AllOf(_)) {
+                    Outcome::all(outcomes)
+                } else {
+                    Outcome::any(outcomes)
+                };
+                Eval { outcome, leaf: None, children }
+            }
+            Rule::Not(inner) => {
+                let child = self.eval(inner, c, deadline, cursor);
+                Eval {
+                    outcome: child.outcome.not(),
+                    leaf: None,
+                    children: vec![child],
+                }
+            }
+        }
+    }
+}
+
+fn pass_if(b: bool) -> Outcome {
+    if b { Outcome::Pass } else { Outcome::Fail }
+}
+
+/// The share of a preference's weight a passing candidate earns: partial for `years` with
+/// `full_at`, else all of it.
+fn credit(rule: &Rule, c: &Cells) -> f64 {
+    match (rule, &c.values) {
+        (Rule::Years { field, min, full_at: Some(full) }, values) if full > min => {
+            match values[*field] {
+                Value::Years(y) | Value::Number(y) => ((y - min) / (full - min)).clamp(0.0, 1.0),
+                _ => 0.0,
+            }
+        }
+        _ => 1.0,
+    }
+}
+
+fn level_outcome(value: &Value, also: Option<&Value>, min: Level) -> Outcome {
+    let level = |v: &Value| match v {
+        Value::Degree(d) => d.level,
+        _ => None,
+    };
+    let best = level(value).max(also.and_then(level));
+    match best {
+        Some(l) => pass_if(l >= min),
+        None => Outcome::Unknown,
+    }
+}
+
+fn subject_outcome(value: &Value, also: Option<&Value>, terms: &[Term]) -> Outcome {
+    let mut text: Vec<String> = Vec::new();
+    let mut any = false;
+    for v in std::iter::once(value).chain(also) {
+        match v {
+            Value::Degree(d) => {
+                text.extend(d.words.iter().cloned());
+                any = true;
+            }
+            Value::Text(t) => {
+                text.extend(words(t));
+                any = true;
+            }
+            _ => {}
+        }
+    }
+    if !any {
+        return Outcome::Unknown;
+    }
+    pass_if(terms.iter().any(|t| t.found_in(&text)))
+}
+
+fn text_of(value: &Value, raw: &str) -> Option<String> {
+    match value {
+        Value::Blank => None,
+        Value::List(items) => Some(items.join(" ; ")),
+        _ => Some(raw.trim().to_string()),
+    }
+}
+
+/// A date alone is on time when its day is before the deadline's day, or is that day and the
+/// deadline has no time; on the deadline's day of a deadline with a time, it is unknown.
+pub fn on_time(i: &crate::cells::dates::Instant, d: &Deadline) -> Outcome {
+    if !i.date_only {
+        return pass_if(d.admits(i.at));
+    }
+    match i.day.cmp(&d.day) {
+        std::cmp::Ordering::Less => Outcome::Pass,
+        std::cmp::Ordering::Greater => Outcome::Fail,
+        std::cmp::Ordering::Equal if d.has_time => Outcome::Unknown,
+        std::cmp::Ordering::Equal => Outcome::Pass,
+    }
+}
+
+fn collect_terms(rule: &Rule, synonyms: &[(String, Vec<String>)], out: &mut Vec<Vec<Term>>) {
+    match rule {
+        Rule::Degree { subjects, .. } => {
+            out.push(subjects.iter().map(|s| Term::new(s, synonyms)).collect())
+        }
+        Rule::Includes { items, .. } => {
+            out.push(items.iter().map(|s| Term::new(s, synonyms)).collect())
+        }
+        Rule::AllOf(rs) | Rule::AnyOf(rs) => rs.iter().for_each(|r| collect_terms(r, synonyms, out)),
+        Rule::Not(r) => collect_terms(r, synonyms, out),
+        _ => {}
+    }
+}
+
+fn walk_items(rule: &Rule, field: FieldId, terms: &[Vec<Term>], i: &mut usize, out: &mut Vec<Term>) {
+    match rule {
+        Rule::Degree { .. } => *i += 1,
+        Rule::Includes { field: f, .. } => {
+            if *f == field {
+                out.extend(terms.get(*i).cloned().unwrap_or_default());
+            }
+            *i += 1;
+        }
+        Rule::AllOf(rs) | Rule::AnyOf(rs) => rs.iter().for_each(|r| walk_items(r, field, terms, i, out)),
+        Rule::Not(r) => walk_items(r, field, terms, i, out),
+        _ => {}
+    }
+}
+
+/// Whether a field's type reads its cells as free text (for sorting and grouping).
+pub fn is_textual(kind: FieldType) -> bool {
+    matches!(kind, FieldType::Text | FieldType::Degree | FieldType::Email | FieldType::Phone)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::cells::{self, Context, dates};
+
+    fn posting(yaml: &str) -> Posting {
+        let loaded = crate::posting::parse(yaml.as_bytes());
+        loaded.posting.unwrap_or_else(|| panic!("{:?}", loaded.diagnostics))
+    }
+
+    const FIELDS: &str = "
+posting: { id: t, title: T, deadline: 2024-02-23T12:00:00Z }
+fields:
+  degree: { column: D, type: degree }
+  study: { column: S, type: text }
+  years: { column: Y, type: years }
+  usaid: { column: U, type: yes_no }
+  box: { column: B, type: yes_no, blank: no }
+  docs: { column: Docs, type: list }
+  at: { column: At, type: datetime }
+  place: { column: P, type: text }
+  age: { column: A, type: number }
+";
+
+    fn cells_for(p: &Posting, engine: &Engine, raw: &[(&str, &str)]) -> Cells {
+        let zone = dates::Zone::default();
+        let mut out = Cells { raw: Vec::new(), values: Vec::new() };
+        for (id, f) in p.fields.iter().enumerate() {
+            let cell = raw.iter().find(|(n, _)| *n == f.name).map_or("", |(_, v)| *v);
+            let known = engine.known_items(id);
+            let cx = Context {
+                phone_country: "223",
+                known_items: &known,
+                separator: None,
+                order: dates::Order::DayFirst,
+                zone: &zone,
+            };
+            out.raw.push(cell.to_string());
+            out.values.push(cells::read(f.kind, cell, &cx));
+        }
+        out
+    }
+
+    fn outcome(rules: &str, raw: &[(&str, &str)]) -> Outcome {
+        let p = posting(&format!("{FIELDS}requirements:\n  - id: r\n    {rules}\n"));
+        let e = Engine::new(&p);
+        let c = cells_for(&p, &e, raw);
+        e.evaluate(&c).0[0].eval.outcome
+    }
+
+    use Outcome::*;
+
+    #[test]
+    fn degree_rules() {
+        let subj = "degree: { field: degree, also: study, subjects: [sociologie, médecine] }";
+        assert_eq!(outcome(subj, &[("degree", "Licence en sociolgie")]), Pass);
+        assert_eq!(outcome(subj, &[("degree", "Licence"), ("study", "Sociologie")]), Pass);
+        assert_eq!(outcome(subj, &[("degree", "Licence en géographie")]), Fail);
+        assert_eq!(outcome(subj, &[]), Unknown);
+        let lvl = "degree: { field: degree, min_level: bac+3 }";
+        assert_eq!(outcome(lvl, &[("degree", "Master 2")]), Pass);
+        assert_eq!(outcome(lvl, &[("degree", "BTS")]), Fail);
+        assert_eq!(outcome(lvl, &[("degree", "Diplôme d'études")]), Unknown);
+        let both = "degree: { field: degree, min_level: bac+3, subjects: [sociologie] }";
+        assert_eq!(outcome(both, &[("degree", "BTS sociologie")]), Fail);
+        assert_eq!(outcome(both, &[("degree", "Diplôme de sociologie")]), Unknown);
+        assert_eq!(outcome(both, &[("degree", "Master de sociologie")]), Pass);
+    }
+
+    #[test]
+    fn years_yes_no_and_blank_rules() {
+        let y = "years: { field: years, min: 3 }";
+        assert_eq!(outcome(y, &[("years", "trois ans")]), Pass);
+        assert_eq!(outcome(y, &[("years", "18 mois")]), Fail);
+        assert_eq!(outcome(y, &[("years", "quelques années")]), Unknown);
+        assert_eq!(outcome(y, &[("years", "")]), Unknown);
+        assert_eq!(outcome("is_yes: usaid", &[("usaid", "Oui")]), Pass);
+        assert_eq!(outcome("is_yes: usaid", &[("usaid", "non")]), Fail);
+        assert_eq!(outcome("is_yes: usaid", &[]), Unknown);
+        assert_eq!(outcome("is_no: box", &[]), Pass);
+        assert_eq!(outcome("is_yes: box", &[]), Fail);
+        assert_eq!(outcome("not_blank: [usaid, place]", &[("usaid", "peut-être"), ("place", "x")]), Pass);
+        assert_eq!(outcome("not_blank: [usaid, place]", &[("usaid", "oui")]), Fail);
+    }
+
+    #[test]
+    fn text_list_number_and_time_rules() {
+        let one = "one_of: { field: place, values: [Sikasso, Bougouni] }";
+        assert_eq!(outcome(one, &[("place", " sikasso ")]), Pass);
+        assert_eq!(outcome(one, &[("place", "Kayes")]), Fail);
+        let has = "contains: { field: place, text: AN KA JIKO }";
+        assert_eq!(outcome(has, &[("place", "Poste : chargé  An Ka Jiko")]), Pass);
+        assert_eq!(outcome(has, &[("place", "Poste : chargé")]), Fail);
+        let inc = "includes: { field: docs, items: [CV, lettre de motivation] }";
+        assert_eq!(outcome(inc, &[("docs", "CV, LM, diplôme")]), Fail);
+        assert_eq!(outcome(inc, &[("docs", "CV; cover letter")]), Pass);
+        assert_eq!(outcome(inc, &[("docs", "cv lettre_motivation")]), Pass);
+        assert_eq!(outcome(inc, &[]), Unknown);
+        let num = "number: { field: age, min: 18, max: 35 }";
+        assert_eq!(outcome(num, &[("age", "35")]), Pass);
+        assert_eq!(outcome(num, &[("age", "36")]), Fail);
+        assert_eq!(outcome("on_time: at", &[("at", "2024/02/23 12:00:00 PM UTC")]), Pass);
+        assert_eq!(outcome("on_time: at", &[("at", "2024/02/23 12:00:01 PM UTC")]), Fail);
+        assert_eq!(outcome("on_time: at", &[("at", "22/02/2024")]), Pass);
+        assert_eq!(outcome("on_time: at", &[("at", "23/02/2024")]), Unknown);
+        assert_eq!(outcome("on_time: at", &[("at", "24/02/2024")]), Fail);
+    }
+
+    #[test]
+    fn combinators_are_three_valued() {
+        let any = "any_of: [ { is_yes: usaid }, { years: { field: years, min: 3 } } ]";
+        assert_eq!(outcome(any, &[("usaid", "non"), ("years", "5")]), Pass);
+        assert_eq!(outcome(any, &[("usaid", "non"), ("years", "")]), Unknown);
+        assert_eq!(outcome(any, &[("usaid", "non"), ("years", "1")]), Fail);
+        let all = "all_of: [ { is_yes: usaid }, { years: { field: years, min: 3 } } ]";
+        assert_eq!(outcome(all, &[("usaid", "non"), ("years", "")]), Fail);
+        assert_eq!(outcome(all, &[("usaid", "oui"), ("years", "")]), Unknown);
+        assert_eq!(outcome(all, &[("usaid", "oui"), ("years", "4")]), Pass);
+        assert_eq!(outcome("not: { is_yes: usaid }", &[("usaid", "non")]), Pass);
+        assert_eq!(outcome("not: { is_yes: usaid }", &[]), Unknown);
+    }
+
+    #[test]
+    fn preferences_earn_points() {
+        let p = posting(&format!(
+            "{FIELDS}preferences:\n  - id: exp\n    weight: 30\n    years: {{ field: years, min: 3, full_at: 8 }}\n  - id: usaid\n    weight: 10\n    is_yes: usaid\n"
+        ));
+        let e = Engine::new(&p);
+        for (years, usaid, want) in [("3", "oui", 10.0), ("5,5", "non", 15.0), ("10", "oui", 40.0), ("2", "", 0.0)] {
+            let c = cells_for(&p, &e, &[("years", years), ("usaid", usaid)]);
+            let points: f64 = e.evaluate(&c).1.iter().map(|r| r.points).sum();
+            assert!((points - want).abs() < 1e-9, "{years} {usaid}: {points}");
+        }
+        assert_eq!(p.score_max(), 40.0);
+    }
+}

@@ -1,0 +1,391 @@
+//! Decisions in words, in French or English: the detail of each rule (the cells read, what
+//! they say, what was required) and the reasons for each status.
+
+use crate::cells::{Value, dates::Instant};
+use crate::engine::{Cells, Eval, Outcome, RuleEval};
+use crate::i18n::Lang;
+use crate::lexicon::{Term, words};
+use crate::posting::{FieldId, NamedRule, Posting, Rule};
+use crate::rank::{Decision, Status};
+use crate::screen::{Entry, Input};
+
+/// A number as people write it: `1,5` in French, `1.5` in English, no needless decimals.
+pub fn number(n: f64, lang: Lang) -> String {
+    let rounded = (n * 100.0).round() / 100.0;
+    let s = if rounded.fract() == 0.0 {
+        format!("{}", rounded as i64)
+    } else {
+        format!("{rounded}")
+    };
+    match lang {
+        Lang::Fr => s.replace('.', ","),
+        Lang::En => s,
+    }
+}
+
+fn quote(s: &str, lang: Lang) -> String {
+    let s = crate::text::printable(s.trim());
+    match lang {
+        Lang::Fr => format!("« {s} »"),
+        Lang::En => format!("\"{s}\""),
+    }
+}
+
+/// A cell as read: its raw text and column, or that it is blank.
+fn cell(p: &Posting, c: &Cells, f: FieldId, lang: Lang) -> String {
+    let column = &p.fields[f].column;
+    match &c.values[f] {
+        Value::Blank => match lang {
+            Lang::Fr => format!("{column} : vide"),
+            Lang::En => format!("{column}: blank"),
+        },
+        _ => match lang {
+            Lang::Fr => format!("{column} : {}", quote(&c.raw[f], lang)),
+            Lang::En => format!("{column}: {}", quote(&c.raw[f], lang)),
+        },
+    }
+}
+
+fn unreadable(lang: Lang, what_fr: &str, what_en: &str) -> String {
+    match lang {
+        Lang::Fr => format!("ne se lit pas comme {what_fr}"),
+        Lang::En => format!("does not read as {what_en}"),
+    }
+}
+
+fn instant(i: &Instant, p: &Posting) -> String {
+    let local = p.meta.timezone.local(i.at);
+    if i.date_only {
+        i.day.format("%d/%m/%Y").to_string()
+    } else {
+        format!("{} ({})", local.format("%d/%m/%Y %H:%M:%S"), p.meta.timezone)
+    }
+}
+
+fn list(items: &[String], lang: Lang) -> String {
+    let sep = lang.pick(" ; ", "; ");
+    items.join(sep)
+}
+
+/// The detail of a leaf rule, or of a combinator as its parts.
+pub fn detail(p: &Posting, rule: &Rule, eval: &Eval, c: &Cells, lang: Lang) -> String {
+    let fr = lang == Lang::Fr;
+    let need = |s_fr: String, s_en: String| if fr { s_fr } else { s_en };
+    match rule {
+        Rule::Degree { field, also, min_level, subjects } => {
+            let mut parts = vec![cell(p, c, *field, lang)];
+            if let Some(a) = also {
+                parts.push(cell(p, c, *a, lang));
+            }
+            let level = [Some(*field), *also].into_iter().flatten().filter_map(|f| match &c.values[f] {
+                Value::Degree(d) => d.level,
+                _ => None,
+            }).max();
+            if let Some(min) = min_level {
+                parts.push(match level {
+                    Some(l) => need(format!("niveau {l}, au moins {min} requis"), format!("level {l}, at least {min} required")),
+                    None => need(format!("niveau non reconnu, au moins {min} requis"), format!("no level recognised, at least {min} required")),
+                });
+            }
+            if !subjects.is_empty() {
+                parts.push(need(
+                    format!("domaine attendu : {}", subjects.join(", ")),
+                    format!("subject wanted: {}", subjects.join(", ")),
+                ));
+            }
+            parts.join(" ; ")
+        }
+        Rule::Years { field, min, .. } => {
+            let read = match &c.values[*field] {
+                Value::Years(y) | Value::Number(y) => need(format!(" = {} an(s)", number(*y, lang)), format!(" = {} years", number(*y, lang))),
+                Value::Blank => String::new(),
+                _ => format!(" {}", unreadable(lang, "un nombre d'années", "a number of years")),
+            };
+            format!(
+                "{}{read} ; {}",
+                cell(p, c, *field, lang),
+                need(format!("au moins {} requis", number(*min, lang)), format!("at least {} required", number(*min, lang)))
+            )
+        }
+        Rule::IsYes(f) | Rule::IsNo(f) => {
+            let want = matches!(rule, Rule::IsYes(_));
+            let read = match &c.values[*f] {
+                Value::YesNo(_) | Value::Blank => String::new(),
+                _ => format!(" {}", unreadable(lang, "oui ou non", "yes or no")),
+            };
+            format!(
+                "{}{read} ; {}",
+                cell(p, c, *f, lang),
+                need(format!("« {} » requis", if want { "oui" } else { "non" }), format!("\"{}\" required", if want { "yes" } else { "no" }))
+            )
+        }
+        Rule::OneOf { field, values } => format!(
+            "{} ; {}",
+            cell(p, c, *field, lang),
+            need(format!("attendu : {}", list(values, lang)), format!("expected: {}", list(values, lang)))
+        ),
+        Rule::Contains { field, texts } => format!(
+            "{} ; {}",
+            cell(p, c, *field, lang),
+            need(format!("doit contenir : {}", texts.join(" / ")), format!("must contain: {}", texts.join(" / ")))
+        ),
+        Rule::Includes { field, items } => {
+            let missing: Vec<String> = match &c.values[*field] {
+                Value::List(have) => {
+                    let have: Vec<Vec<String>> = have.iter().map(|i| words(i)).collect();
+                    items
+                        .iter()
+                        .filter(|i| !Term::new(i, &p.synonyms).found_in_any(&have))
+                        .cloned()
+                        .collect()
+                }
+                _ => Vec::new(),
+            };
+            let tail = if missing.is_empty() {
+                need(format!("requis : {}", list(items, lang)), format!("required: {}", list(items, lang)))
+            } else {
+                need(format!("manque : {}", list(&missing, lang)), format!("missing: {}", list(&missing, lang)))
+            };
+            format!("{} ; {tail}", cell(p, c, *field, lang))
+        }
+        Rule::NotBlank(fields) => {
+            let blank: Vec<String> = fields
+                .iter()
+                .filter(|f| matches!(c.values[**f], Value::Blank))
+                .map(|f| p.fields[*f].column.clone())
+                .collect();
+            if blank.is_empty() {
+                need("toutes les cellules sont remplies".into(), "every cell is filled".into())
+            } else {
+                need(format!("vide : {}", blank.join(", ")), format!("blank: {}", blank.join(", ")))
+            }
+        }
+        Rule::Number { field, min, max } => {
+            let range = match (min, max) {
+                (Some(a), Some(b)) => need(format!("entre {} et {} requis", number(*a, lang), number(*b, lang)), format!("between {} and {} required", number(*a, lang), number(*b, lang))),
+                (Some(a), None) => need(format!("au moins {} requis", number(*a, lang)), format!("at least {} required", number(*a, lang))),
+                (None, Some(b)) => need(format!("au plus {} requis", number(*b, lang)), format!("at most {} required", number(*b, lang))),
+                (None, None) => String::new(),
+            };
+            let read = match &c.values[*field] {
+                Value::Number(_) | Value::Years(_) | Value::Blank => String::new(),
+                _ => format!(" {}", unreadable(lang, "un nombre", "a number")),
+            };
+            format!("{}{read} ; {range}", cell(p, c, *field, lang))
+        }
+        Rule::OnTime(field) => {
+            let read = match &c.values[*field] {
+                Value::Instant(i) => format!(" = {}", instant(i, p)),
+                Value::Blank => String::new(),
+                _ => format!(" {}", unreadable(lang, "une date", "a date")),
+            };
+            let deadline = p
+                .meta
+                .deadline
+                .map(|d| {
+                    if d.has_time {
+                        format!("{} ({})", p.meta.timezone.local(d.at).format("%d/%m/%Y %H:%M:%S"), p.meta.timezone)
+                    } else {
+                        d.day.format("%d/%m/%Y").to_string()
+                    }
+                })
+                .unwrap_or_default();
+            let same_day = matches!(&c.values[*field], Value::Instant(i) if i.date_only) && eval.outcome == Outcome::Unknown;
+            let extra = if same_day {
+                need(" ; date sans heure le jour de la date limite".into(), "; a date without a time on the deadline's day".into())
+            } else {
+                String::new()
+            };
+            format!(
+                "{}{read} ; {}{extra}",
+                cell(p, c, *field, lang),
+                need(format!("date limite {deadline}"), format!("deadline {deadline}"))
+            )
+        }
+        Rule::AllOf(rules) | Rule::AnyOf(rules) => {
+            let head = if matches!(rule, Rule::AllOf(_)) {
+                lang.pick("toutes les conditions", "all of")
+            } else {
+                lang.pick("l'une des conditions", "one of")
+            };
+            let parts: Vec<String> = rules
+                .iter()
+                .zip(&eval.children)
+                .map(|(r, e)| format!("[{} : {}]", outcome_word(e.outcome, lang), detail(p, r, e, c, lang)))
+                .collect();
+            format!("{head} {}", parts.join(" "))
+        }
+        Rule::Not(inner) => match eval.children.first() {
+            Some(e) => format!("{} [{}]", lang.pick("pas", "not"), detail(p, inner, e, c, lang)),
+            None => String::new(),
+        },
+    }
+}
+
+/// `oui`, `non`, `?` — or `pass`, `fail`, `unknown`.
+pub fn outcome_word(o: Outcome, lang: Lang) -> &'static str {
+    match o {
+        Outcome::Pass => lang.pick("rempli", "pass"),
+        Outcome::Fail => lang.pick("non rempli", "fail"),
+        Outcome::Unknown => lang.pick("illisible", "unknown"),
+    }
+}
+
+/// The label of a rule: its own, or its id.
+pub fn label(r: &NamedRule) -> &str {
+    r.label.as_deref().unwrap_or(&r.id)
+}
+
+/// The candidate's name, or `C-<row>` when screening blind.
+pub fn name(p: &Posting, entry: &Entry, blind: bool, several_files: bool) -> String {
+    let tag = if several_files {
+        format!("C-{}-{}", entry.file() + 1, entry.row())
+    } else {
+        format!("C-{}", entry.row())
+    };
+    if blind {
+        return tag;
+    }
+    match entry {
+        Entry::Candidate { cells, .. } => {
+            let parts: Vec<&str> = p
+                .candidate
+                .name
+                .iter()
+                .map(|f| cells.raw[*f].trim())
+                .filter(|s| !s.is_empty())
+                .collect();
+            if parts.is_empty() { tag } else { parts.join(" ") }
+        }
+        Entry::Unreadable { .. } => tag,
+    }
+}
+
+/// The candidate's contact details, joined; none when screening blind.
+pub fn contact(p: &Posting, entry: &Entry, blind: bool) -> Option<String> {
+    let Entry::Candidate { cells, .. } = entry else { return None };
+    if blind {
+        return None;
+    }
+    let parts: Vec<&str> = p
+        .candidate
+        .contact
+        .iter()
+        .map(|f| cells.raw[*f].trim())
+        .filter(|s| !s.is_empty())
+        .collect();
+    (!parts.is_empty()).then(|| parts.join(", "))
+}
+
+/// Where a row is, for messages: `ligne 12`, or `ligne 12 de b.csv` with several inputs.
+pub fn row_ref(entry: &Entry, inputs: &[Input], lang: Lang) -> String {
+    let word = lang.pick("ligne", "row");
+    if inputs.len() > 1 {
+        let file = inputs.get(entry.file()).map(|i| i.path.display().to_string()).unwrap_or_default();
+        format!("{word} {} {} {file}", entry.row(), lang.pick("de", "of"))
+    } else {
+        format!("{word} {}", entry.row())
+    }
+}
+
+/// The reasons for a decision: one per failing requirement for the ineligible, one per
+/// unknown for review, the row kept for a duplicate, the cause for an unreadable row.
+pub fn reasons(
+    p: &Posting,
+    entries: &[Entry],
+    inputs: &[Input],
+    i: usize,
+    d: &Decision,
+    lang: Lang,
+) -> Vec<String> {
+    reasons_styled(p, entries, inputs, i, d, lang, false)
+}
+
+/// The reasons, short for a table: rules named by id, the ranked told only that they meet
+/// every requirement.
+pub fn short_reasons(
+    p: &Posting,
+    entries: &[Entry],
+    inputs: &[Input],
+    i: usize,
+    d: &Decision,
+    lang: Lang,
+) -> Vec<String> {
+    reasons_styled(p, entries, inputs, i, d, lang, true)
+}
+
+fn reasons_styled(
+    p: &Posting,
+    entries: &[Entry],
+    inputs: &[Input],
+    i: usize,
+    d: &Decision,
+    lang: Lang,
+    short: bool,
+) -> Vec<String> {
+    let entry = &entries[i];
+    let score = format!("{} / {}", number(d.score, lang), number(p.score_max(), lang));
+    let group = d
+        .group
+        .as_ref()
+        .filter(|g| !g.is_empty())
+        .map(|g| format!(" {} {g}", lang.pick("à", "in")))
+        .unwrap_or_default();
+    match (d.status, entry) {
+        (Status::Unreadable, Entry::Unreadable { cause, .. }) => vec![cause.describe(lang)],
+        (Status::Duplicate, _) => {
+            let Some(kept) = d.duplicate_of else { return Vec::new() };
+            let column = &p.fields[kept.field].column;
+            let at = row_ref(&entries[kept.entry], inputs, lang);
+            vec![match lang {
+                Lang::Fr => format!("doublon : la {at} est gardée (même {column})"),
+                Lang::En => format!("duplicate: {at} is kept (same {column})"),
+            }]
+        }
+        (Status::Shortlisted | Status::Eligible, _) if short => {
+            vec![lang.pick("toutes les exigences sont remplies", "meets every requirement").to_string()]
+        }
+        (Status::Shortlisted, _) => vec![match lang {
+            Lang::Fr => format!("retenu : rang {}{group}, score {score}", d.rank.unwrap_or(0)),
+            Lang::En => format!("shortlisted: rank {}{group}, score {score}", d.rank.unwrap_or(0)),
+        }],
+        (Status::Eligible, _) => vec![match lang {
+            Lang::Fr => format!("éligible, en réserve : rang {}{group}, score {score}", d.rank.unwrap_or(0)),
+            Lang::En => format!("eligible, on the reserve list: rank {}{group}, score {score}", d.rank.unwrap_or(0)),
+        }],
+        (Status::Review | Status::Ineligible, Entry::Candidate { cells, .. }) => {
+            let wanted = if d.status == Status::Review { Outcome::Unknown } else { Outcome::Fail };
+            p.requirements
+                .iter()
+                .zip(&d.requirements)
+                .filter(|(_, e)| e.eval.outcome == wanted)
+                .map(|(r, e)| {
+                    let what = detail(p, &r.rule, &e.eval, cells, lang);
+                    if short {
+                        return format!("{}{} {what}", r.id, lang.pick(" :", ":"));
+                    }
+                    match (d.status, lang) {
+                        (Status::Review, Lang::Fr) => format!("{} : à vérifier — {what}", label(r)),
+                        (Status::Review, Lang::En) => format!("{}: to check — {what}", label(r)),
+                        _ => format!("{}{} {what}", label(r), lang.pick(" :", ":")),
+                    }
+                })
+                .collect()
+        }
+        _ => Vec::new(),
+    }
+}
+
+/// One line per top-level rule: its outcome, points and detail.
+pub fn rule_lines<'a>(
+    p: &'a Posting,
+    d: &'a Decision,
+    cells: &'a Cells,
+    lang: Lang,
+) -> impl Iterator<Item = (&'a NamedRule, &'a RuleEval, String)> + 'a {
+    p.requirements
+        .iter()
+        .zip(&d.requirements)
+        .chain(p.preferences.iter().zip(&d.preferences))
+        .map(move |(r, e)| (r, e, detail(p, &r.rule, &e.eval, cells, lang)))
+}

@@ -1,0 +1,54 @@
+//! CSV: one line per candidate, `rank,status,score,score_max,row,name,contact,<rule ids>,reasons`.
+
+use super::{CsvStyle, neutralise};
+use crate::explain::{self, number};
+use crate::i18n::Lang;
+use crate::screen::Screening;
+use std::io::{self, Write};
+
+/// Writes the listed candidates as CSV.
+pub fn write(s: &Screening, style: CsvStyle, out: &mut dyn Write) -> io::Result<()> {
+    let p = s.posting;
+    let lang = s.view.lang;
+    if style.excel {
+        out.write_all(b"\xEF\xBB\xBF")?;
+    }
+    let mut w = ::csv::WriterBuilder::new()
+        .delimiter(if style.excel { b';' } else { b',' })
+        .terminator(if style.excel { ::csv::Terminator::CRLF } else { ::csv::Terminator::Any(b'\n') })
+        .from_writer(out);
+    let num = |n: f64| {
+        if style.excel { number(n, Lang::Fr) } else { number(n, Lang::En) }
+    };
+    let mut header: Vec<String> = ["rank", "status", "score", "score_max", "row", "name", "contact"]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+    header.extend(p.requirements.iter().chain(&p.preferences).map(|r| r.id.clone()));
+    header.push("reasons".into());
+    w.write_record(&header)?;
+    let several = s.inputs.len() > 1;
+    for i in s.listed() {
+        let d = &s.decisions[i];
+        let e = &s.entries[i];
+        let mut record = vec![
+            d.rank.map(|r| r.to_string()).unwrap_or_default(),
+            d.status.name().to_string(),
+            num(d.score),
+            num(p.score_max()),
+            e.row().to_string(),
+            neutralise(&explain::name(p, e, s.view.blind, several)),
+            neutralise(&explain::contact(p, e, s.view.blind).unwrap_or_default()),
+        ];
+        let outcomes = d.requirements.iter().chain(&d.preferences);
+        let n_rules = p.requirements.len() + p.preferences.len();
+        let mut cells: Vec<String> = outcomes.map(|r| r.eval.outcome.name().to_string()).collect();
+        cells.resize(n_rules, String::new());
+        record.extend(cells);
+        let reasons = explain::reasons(p, &s.entries, &s.inputs, i, d, lang).join(" | ");
+        record.push(neutralise(&reasons));
+        w.write_record(&record)?;
+    }
+    w.flush()?;
+    Ok(())
+}

@@ -1,0 +1,220 @@
+//! JSON: the whole screening, in the schema of SPEC.md, for other programs and for audit.
+
+use crate::explain;
+use crate::posting::Posting;
+use crate::screen::Screening;
+use serde::Serialize;
+use std::io::{self, Write};
+
+#[derive(Serialize)]
+struct Doc<'a> {
+    tool: Tool,
+    posting: PostingInfo<'a>,
+    inputs: Vec<InputInfo>,
+    as_of: Option<String>,
+    summary: Summary,
+    rules: Vec<RuleInfo<'a>>,
+    candidates: Vec<Candidate>,
+    audit: Option<serde_json::Value>,
+}
+
+#[derive(Serialize)]
+struct Tool {
+    name: &'static str,
+    version: &'static str,
+}
+
+#[derive(Serialize)]
+struct PostingInfo<'a> {
+    id: &'a str,
+    title: &'a str,
+    deadline: Option<String>,
+    sha256: &'a str,
+}
+
+#[derive(Serialize)]
+struct InputInfo {
+    path: String,
+    sha256: String,
+    encoding: String,
+    delimiter: Option<String>,
+    rows: u64,
+    empty_rows: u64,
+}
+
+#[derive(Serialize)]
+struct Summary {
+    total: usize,
+    shortlisted: usize,
+    eligible: usize,
+    review: usize,
+    ineligible: usize,
+    duplicate: usize,
+    unreadable: usize,
+}
+
+#[derive(Serialize)]
+struct RuleInfo<'a> {
+    id: &'a str,
+    kind: &'static str,
+    label: Option<&'a str>,
+    pass: usize,
+    fail: usize,
+    unknown: usize,
+}
+
+#[derive(Serialize)]
+struct Candidate {
+    row: u64,
+    file: String,
+    rank: Option<u32>,
+    status: &'static str,
+    score: f64,
+    score_max: f64,
+    name: String,
+    contact: Option<String>,
+    group: Option<String>,
+    rules: Vec<RuleOutcome>,
+    reasons: Vec<String>,
+}
+
+#[derive(Serialize)]
+struct RuleOutcome {
+    id: String,
+    kind: &'static str,
+    outcome: &'static str,
+    points: Option<f64>,
+    detail: String,
+}
+
+fn round(n: f64) -> f64 {
+    (n * 100.0).round() / 100.0
+}
+
+fn rfc3339(t: chrono::DateTime<chrono::Utc>) -> String {
+    t.to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
+}
+
+/// Per-rule pass, fail and unknown counts over the readable rows that are not duplicates.
+pub fn rule_counts(s: &Screening) -> Vec<(usize, usize, usize)> {
+    let p: &Posting = s.posting;
+    let n = p.requirements.len() + p.preferences.len();
+    let mut counts = vec![(0, 0, 0); n];
+    for d in s.decisions.iter().filter(|d| {
+        !matches!(d.status, crate::rank::Status::Duplicate | crate::rank::Status::Unreadable)
+    }) {
+        for (c, r) in counts.iter_mut().zip(d.requirements.iter().chain(&d.preferences)) {
+            match r.eval.outcome {
+                crate::engine::Outcome::Pass => c.0 += 1,
+                crate::engine::Outcome::Fail => c.1 += 1,
+                crate::engine::Outcome::Unknown => c.2 += 1,
+            }
+        }
+    }
+    counts
+}
+
+/// Writes the screening as one JSON document.
+pub fn write(s: &Screening, out: &mut dyn Write) -> io::Result<()> {
+    let p = s.posting;
+    let lang = s.view.lang;
+    let counts = s.counts();
+    let several = s.inputs.len() > 1;
+    let rule_kinds = p
+        .requirements
+        .iter()
+        .map(|r| (r, "requirement"))
+        .chain(p.preferences.iter().map(|r| (r, "preference")));
+    let rules = rule_kinds
+        .clone()
+        .zip(rule_counts(s))
+        .map(|((r, kind), (pass, fail, unknown))| RuleInfo {
+            id: &r.id,
+            kind,
+            label: r.label.as_deref(),
+            pass,
+            fail,
+            unknown,
+        })
+        .collect();
+    let candidates = s
+        .listed()
+        .into_iter()
+        .map(|i| {
+            let d = &s.decisions[i];
+            let e = &s.entries[i];
+            let rules = match e {
+                crate::screen::Entry::Candidate { cells, .. } => rule_kinds
+                    .clone()
+                    .zip(d.requirements.iter().chain(&d.preferences))
+                    .map(|((r, kind), ev)| RuleOutcome {
+                        id: r.id.clone(),
+                        kind,
+                        outcome: ev.eval.outcome.name(),
+                        points: r.weight.map(|_| round(ev.points)),
+                        detail: explain::detail(p, &r.rule, &ev.eval, cells, lang),
+                    })
+                    .collect(),
+                crate::screen::Entry::Unreadable { .. } => Vec::new(),
+            };
+            Candidate {
+                row: e.row(),
+                file: s.inputs.get(e.file()).map(|f| f.path.display().to_string()).unwrap_or_default(),
+                rank: d.rank,
+                status: d.status.name(),
+                score: round(d.score),
+                score_max: round(p.score_max()),
+                name: explain::name(p, e, s.view.blind, several),
+                contact: explain::contact(p, e, s.view.blind),
+                group: d.group.clone(),
+                rules,
+                reasons: explain::reasons(p, &s.entries, &s.inputs, i, d, lang),
+            }
+        })
+        .collect();
+    let doc = Doc {
+        tool: Tool {
+            name: "shortlist",
+            version: env!("CARGO_PKG_VERSION"),
+        },
+        posting: PostingInfo {
+            id: &p.meta.id,
+            title: &p.meta.title,
+            deadline: p.meta.deadline.map(|d| {
+                if d.has_time {
+                    rfc3339(d.at)
+                } else {
+                    d.day.format("%Y-%m-%d").to_string()
+                }
+            }),
+            sha256: &s.posting_sha256,
+        },
+        inputs: s
+            .inputs
+            .iter()
+            .map(|i| InputInfo {
+                path: i.path.display().to_string(),
+                sha256: i.sha256.clone(),
+                encoding: i.encoding.clone(),
+                delimiter: i.delimiter.map(|d| (d as char).to_string()),
+                rows: i.rows,
+                empty_rows: i.empty_rows,
+            })
+            .collect(),
+        as_of: s.as_of.map(rfc3339),
+        summary: Summary {
+            total: s.entries.len(),
+            shortlisted: counts[0],
+            eligible: counts[1],
+            review: counts[2],
+            ineligible: counts[3],
+            duplicate: counts[4],
+            unreadable: counts[5],
+        },
+        rules,
+        candidates,
+        audit: None,
+    };
+    serde_json::to_writer_pretty(&mut *out, &doc)?;
+    out.write_all(b"\n")
+}

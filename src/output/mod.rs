@@ -1,0 +1,86 @@
+//! Writing a screening out: one module per format, each a `write` to any `io::Write`.
+
+pub mod csv;
+pub mod json;
+pub mod markdown;
+pub mod table;
+
+use std::io::{self, Write};
+use std::path::Path;
+
+/// An output format.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// A table for the terminal.
+    Table,
+    /// One line per candidate, for spreadsheets.
+    Csv,
+    /// Everything, for other programs.
+    Json,
+    /// A Markdown table.
+    Markdown,
+}
+
+impl Format {
+    /// The format a file name's extension calls for.
+    pub fn from_path(path: &Path) -> Option<Format> {
+        let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+        match ext.as_str() {
+            "csv" => Some(Format::Csv),
+            "json" => Some(Format::Json),
+            "md" | "markdown" => Some(Format::Markdown),
+            "txt" => Some(Format::Table),
+            _ => None,
+        }
+    }
+}
+
+/// Options of the CSV writer.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct CsvStyle {
+    /// French Excel: UTF-8 with BOM, `;`, CRLF, decimal commas.
+    pub excel: bool,
+}
+
+/// Writes `bytes` to `path` atomically: a temporary file in the same directory, renamed into
+/// place, so that an interrupted write leaves the previous file whole.
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
+    let mut tmp = tempfile::NamedTempFile::new_in(dir)?;
+    tmp.write_all(bytes)?;
+    tmp.as_file().sync_all()?;
+    tmp.persist(path).map_err(|e| e.error)?;
+    Ok(())
+}
+
+/// A cell from a candidate made safe for spreadsheets: text that Excel would run as a formula
+/// (`=`, `+`, `-`, `@`, tab or carriage return first, also after spaces) gets a leading `'`.
+pub fn neutralise(s: &str) -> String {
+    let first = s.trim_start_matches(' ').chars().next();
+    if s.starts_with(['\t', '\r']) || matches!(first, Some('=' | '+' | '-' | '@' | '\t' | '\r')) {
+        format!("'{s}")
+    } else {
+        s.to_string()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn neutralises_formulas() {
+        assert_eq!(neutralise("=HYPERLINK(\"http://x\",\"y\")"), "'=HYPERLINK(\"http://x\",\"y\")");
+        assert_eq!(neutralise("  +1"), "'  +1");
+        assert_eq!(neutralise("-2"), "'-2");
+        assert_eq!(neutralise("@SUM(A1)"), "'@SUM(A1)");
+        assert_eq!(neutralise("\tx"), "'\tx");
+        assert_eq!(neutralise("\rx"), "'\rx");
+        assert_eq!(neutralise("Awa Traoré"), "Awa Traoré");
+        assert_eq!(Format::from_path(Path::new("a/out.CSV")), Some(Format::Csv));
+        assert_eq!(Format::from_path(Path::new("out")), None);
+    }
+}

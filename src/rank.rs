@@ -1,0 +1,349 @@
+//! Decisions: a status for every row, duplicates resolved, and the eligible ranked by the
+//! posting's tie-break list (per group when `shortlist.per` is set). Pure: no I/O.
+
+use crate::cells::Value;
+use crate::engine::{Outcome, RuleEval, on_time};
+use crate::i18n::Lang;
+use crate::posting::{FieldId, Keep, Posting, SortKey};
+use crate::screen::Entry;
+use crate::text::fold;
+use std::cmp::Ordering;
+use std::collections::HashMap;
+
+/// The status of a row.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Status {
+    /// Eligible and within the shortlist size.
+    Shortlisted,
+    /// Every requirement passes; ranked as a reserve.
+    Eligible,
+    /// No requirement fails, but one is unknown: a person must look.
+    Review,
+    /// A requirement fails.
+    Ineligible,
+    /// Another row of the same person is kept.
+    Duplicate,
+    /// The row itself is broken.
+    Unreadable,
+}
+
+/// Every status, in the order reports list them.
+pub const STATUSES: [Status; 6] = [
+    Status::Shortlisted,
+    Status::Eligible,
+    Status::Review,
+    Status::Ineligible,
+    Status::Duplicate,
+    Status::Unreadable,
+];
+
+impl Status {
+    /// The identifier used in CSV and JSON.
+    pub fn name(self) -> &'static str {
+        match self {
+            Status::Shortlisted => "shortlisted",
+            Status::Eligible => "eligible",
+            Status::Review => "review",
+            Status::Ineligible => "ineligible",
+            Status::Duplicate => "duplicate",
+            Status::Unreadable => "unreadable",
+        }
+    }
+
+    /// The status in words, for several rows.
+    pub fn plural(self, lang: Lang) -> &'static str {
+        match self {
+            Status::Shortlisted => lang.pick("retenus", "shortlisted"),
+            Status::Eligible => lang.pick("éligibles", "eligible"),
+            Status::Review => lang.pick("à vérifier", "to review"),
+            Status::Ineligible => lang.pick("non éligibles", "ineligible"),
+            Status::Duplicate => lang.pick("doublons", "duplicates"),
+            Status::Unreadable => lang.pick("illisibles", "unreadable"),
+        }
+    }
+
+    /// The status in words.
+    pub fn label(self, lang: Lang) -> &'static str {
+        match self {
+            Status::Shortlisted => lang.pick("retenu", "shortlisted"),
+            Status::Eligible => lang.pick("éligible", "eligible"),
+            Status::Review => lang.pick("à vérifier", "review"),
+            Status::Ineligible => lang.pick("non éligible", "ineligible"),
+            Status::Duplicate => lang.pick("doublon", "duplicate"),
+            Status::Unreadable => lang.pick("illisible", "unreadable"),
+        }
+    }
+}
+
+/// The row kept in place of a duplicate, and the field they share.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Kept {
+    /// Index of the kept row's entry.
+    pub entry: usize,
+    /// The field whose value the two rows share.
+    pub field: FieldId,
+}
+
+/// The decision on one row.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Decision {
+    /// Its status.
+    pub status: Status,
+    /// Its rank among the eligible of its group.
+    pub rank: Option<u32>,
+    /// Its group, when the posting shortlists per group.
+    pub group: Option<String>,
+    /// Points of the preferences.
+    pub score: f64,
+    /// Each requirement's evaluation (empty for an unreadable row).
+    pub requirements: Vec<RuleEval>,
+    /// Each preference's evaluation (empty for an unreadable row).
+    pub preferences: Vec<RuleEval>,
+    /// For a duplicate: the row kept.
+    pub duplicate_of: Option<Kept>,
+}
+
+/// Decides every row: `evals[i]` is the evaluation of `entries[i]` (none when unreadable).
+pub fn decide(
+    posting: &Posting,
+    entries: &[Entry],
+    evals: Vec<Option<(Vec<RuleEval>, Vec<RuleEval>)>>,
+    top: Option<u32>,
+) -> Vec<Decision> {
+    let mut decisions: Vec<Decision> = evals
+        .into_iter()
+        .map(|ev| match ev {
+            Some((requirements, preferences)) => {
+                let outcomes = requirements.iter().map(|r| r.eval.outcome);
+                let status = match Outcome::all(outcomes) {
+                    Outcome::Pass => Status::Eligible,
+                    Outcome::Unknown => Status::Review,
+                    Outcome::Fail => Status::Ineligible,
+                };
+                Decision {
+                    status,
+                    rank: None,
+                    group: None,
+                    score: preferences.iter().map(|p| p.points).sum(),
+                    requirements,
+                    preferences,
+                    duplicate_of: None,
+                }
+            }
+            None => Decision {
+                status: Status::Unreadable,
+                rank: None,
+                group: None,
+                score: 0.0,
+                requirements: Vec::new(),
+                preferences: Vec::new(),
+                duplicate_of: None,
+            },
+        })
+        .collect();
+    mark_duplicates(posting, entries, &mut decisions);
+    rank_eligible(posting, entries, &mut decisions, top);
+    decisions
+}
+
+fn values(entry: &Entry) -> Option<&[Value]> {
+    match entry {
+        Entry::Candidate { cells, .. } => Some(&cells.values),
+        Entry::Unreadable { .. } => None,
+    }
+}
+
+/// The key under which two rows are one person, for a duplicate field's value.
+fn identity(field: FieldId, v: &Value) -> Option<String> {
+    match v {
+        Value::Email(e) => Some(format!("e:{e}")),
+        Value::Phone(p) => Some(format!("p:{p}")),
+        Value::Text(t) => Some(format!("t{field}:{}", fold(t))),
+        _ => None,
+    }
+}
+
+fn find(parent: &mut [usize], mut i: usize) -> usize {
+    while parent[i] != i {
+        parent[i] = parent[parent[i]];
+        i = parent[i];
+    }
+    i
+}
+
+fn mark_duplicates(posting: &Posting, entries: &[Entry], decisions: &mut [Decision]) {
+    let Some(dups) = &posting.candidate.duplicates else {
+        return;
+    };
+    let n = entries.len();
+    let mut parent: Vec<usize> = (0..n).collect();
+    // For each row, the field through which it joined its group.
+    let mut via: Vec<Option<FieldId>> = vec![None; n];
+    let mut first_with: HashMap<String, usize> = HashMap::new();
+    for (i, e) in entries.iter().enumerate() {
+        let Some(vals) = values(e) else { continue };
+        for &f in &dups.by {
+            let Some(key) = identity(f, &vals[f]) else { continue };
+            match first_with.get(&key) {
+                Some(&j) => {
+                    let (a, b) = (find(&mut parent, i), find(&mut parent, j));
+                    if a != b {
+                        parent[a.max(b)] = a.min(b);
+                    }
+                    via[i].get_or_insert(f);
+                    via[j].get_or_insert(f);
+                }
+                None => {
+                    first_with.insert(key, i);
+                }
+            }
+        }
+    }
+    let mut groups: HashMap<usize, Vec<usize>> = HashMap::new();
+    for i in 0..n {
+        if values(&entries[i]).is_some() {
+            let root = find(&mut parent, i);
+            groups.entry(root).or_default().push(i);
+        }
+    }
+    let deadline = posting.meta.deadline.as_ref();
+    let submitted = |i: usize| -> Option<crate::cells::dates::Instant> {
+        let f = posting.candidate.submitted_at?;
+        match values(&entries[i]).map(|v| &v[f]) {
+            Some(Value::Instant(t)) => Some(*t),
+            _ => None,
+        }
+    };
+    let position = |i: usize| (entries[i].file(), entries[i].row());
+    let mut group_list: Vec<Vec<usize>> = groups.into_values().filter(|g| g.len() > 1).collect();
+    group_list.sort();
+    for group in group_list {
+        let kept = match dups.keep {
+            Keep::Latest => {
+                let on_time: Vec<usize> = group
+                    .iter()
+                    .copied()
+                    .filter(|&i| match (submitted(i), deadline) {
+                        (Some(t), Some(d)) => on_time(&t, d) == Outcome::Pass,
+                        (Some(_), None) => true,
+                        (None, _) => false,
+                    })
+                    .collect();
+                let pool: Vec<usize> = if on_time.is_empty() {
+                    group.iter().copied().filter(|&i| submitted(i).is_some()).collect()
+                } else {
+                    on_time
+                };
+                pool.into_iter()
+                    .max_by_key(|&i| (submitted(i).map(|t| t.at), position(i)))
+                    .or_else(|| group.iter().copied().max_by_key(|&i| position(i)))
+            }
+            Keep::Earliest => group
+                .iter()
+                .copied()
+                .filter(|&i| submitted(i).is_some())
+                .min_by_key(|&i| (submitted(i).map(|t| t.at), position(i)))
+                .or_else(|| group.iter().copied().min_by_key(|&i| position(i))),
+        };
+        let Some(kept) = kept else { continue };
+        for &i in &group {
+            if i != kept {
+                let field = shared_field(posting, entries, i, kept, &dups.by)
+                    .or(via[i])
+                    .unwrap_or(dups.by[0]);
+                decisions[i].status = Status::Duplicate;
+                decisions[i].duplicate_of = Some(Kept { entry: kept, field });
+            }
+        }
+    }
+}
+
+/// A field whose value rows `a` and `b` share directly, if any.
+fn shared_field(posting: &Posting, entries: &[Entry], a: usize, b: usize, by: &[FieldId]) -> Option<FieldId> {
+    let _ = posting;
+    let (va, vb) = (values(&entries[a])?, values(&entries[b])?);
+    by.iter()
+        .copied()
+        .find(|&f| identity(f, &va[f]).is_some() && identity(f, &va[f]) == identity(f, &vb[f]))
+}
+
+/// A value to sort on; `None` sorts last whatever the direction.
+#[derive(Clone, Debug, PartialEq, PartialOrd)]
+enum SortValue {
+    Number(f64),
+    Text(String),
+}
+
+fn sort_value(posting: &Posting, entry: &Entry, decision: &Decision, key: SortKey) -> Option<SortValue> {
+    match key {
+        SortKey::Score => Some(SortValue::Number(decision.score)),
+        SortKey::Row => Some(SortValue::Number(entry.row() as f64)),
+        SortKey::Field(f) => {
+            let _ = posting;
+            match values(entry)?.get(f)? {
+                Value::Years(n) | Value::Number(n) => Some(SortValue::Number(*n)),
+                Value::Instant(t) => Some(SortValue::Number(t.at.timestamp() as f64)),
+                Value::Degree(d) => d.level.map(|l| SortValue::Number(l as u8 as f64)),
+                Value::Text(t) => Some(SortValue::Text(fold(t))),
+                _ => None,
+            }
+        }
+    }
+}
+
+fn rank_eligible(posting: &Posting, entries: &[Entry], decisions: &mut [Decision], top: Option<u32>) {
+    let size = top.unwrap_or(posting.shortlist.size) as usize;
+    // Groups by folded value; shown with the spelling of their first row.
+    let mut groups: Vec<(String, String, Vec<usize>)> = Vec::new();
+    for i in 0..entries.len() {
+        let group = posting.shortlist.per.map(|f| match values(&entries[i]).and_then(|v| v.get(f)) {
+            Some(Value::Text(t)) => t.trim().to_string(),
+            Some(Value::YesNo(b)) => if *b { "oui" } else { "non" }.to_string(),
+            _ => String::new(),
+        });
+        if let Some(g) = &group {
+            decisions[i].group = Some(g.clone());
+        }
+        if decisions[i].status != Status::Eligible {
+            continue;
+        }
+        let shown = group.unwrap_or_default();
+        let key = fold(&shown);
+        match groups.iter_mut().find(|(k, _, _)| *k == key) {
+            Some((_, _, members)) => members.push(i),
+            None => groups.push((key, shown, vec![i])),
+        }
+    }
+    for (_, shown, mut members) in groups {
+        members.sort_by(|&a, &b| compare(posting, entries, decisions, a, b));
+        for (n, &i) in members.iter().enumerate() {
+            decisions[i].rank = Some(n as u32 + 1);
+            if posting.shortlist.per.is_some() {
+                decisions[i].group = Some(shown.clone());
+            }
+            if n < size {
+                decisions[i].status = Status::Shortlisted;
+            }
+        }
+    }
+}
+
+fn compare(posting: &Posting, entries: &[Entry], decisions: &[Decision], a: usize, b: usize) -> Ordering {
+    for tb in &posting.shortlist.tie_break {
+        let va = sort_value(posting, &entries[a], &decisions[a], tb.key);
+        let vb = sort_value(posting, &entries[b], &decisions[b], tb.key);
+        let ord = match (va, vb) {
+            (None, None) => Ordering::Equal,
+            (None, Some(_)) => Ordering::Greater,
+            (Some(_), None) => Ordering::Less,
+            (Some(x), Some(y)) => {
+                let o = x.partial_cmp(&y).unwrap_or(Ordering::Equal);
+                if tb.descending { o.reverse() } else { o }
+            }
+        };
+        if ord != Ordering::Equal {
+            return ord;
+        }
+    }
+    (entries[a].file(), entries[a].row()).cmp(&(entries[b].file(), entries[b].row()))
+}

@@ -1,0 +1,389 @@
+//! Reading candidate files for a posting: each row's cells for the posting's fields, read into
+//! typed values. Dates are read once the whole column is seen, so that its day/month order is
+//! known.
+
+use crate::cells::{self, Context, Value, dates};
+use crate::engine::{Cells, Engine};
+use crate::rank::{Decision, Status};
+use chrono::{DateTime, Utc};
+use crate::i18n::Lang;
+use crate::ingest::{Cause, IngestError, Row, Source, column_index};
+use crate::posting::{FieldType, Posting};
+use std::path::PathBuf;
+
+/// One data row of an input.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Entry {
+    /// A row that was read.
+    Candidate {
+        /// Index of its input.
+        file: usize,
+        /// Spreadsheet row number.
+        row: u64,
+        /// Its cells for the posting's fields.
+        cells: Cells,
+        /// Its cell in the audit column, if one was asked for.
+        audit: Option<String>,
+    },
+    /// A row that could not be read.
+    Unreadable {
+        /// Index of its input.
+        file: usize,
+        /// Spreadsheet row number.
+        row: u64,
+        /// Why.
+        cause: Cause,
+    },
+}
+
+impl Entry {
+    /// Index of the input the row comes from.
+    pub fn file(&self) -> usize {
+        match self {
+            Entry::Candidate { file, .. } | Entry::Unreadable { file, .. } => *file,
+        }
+    }
+
+    /// Spreadsheet row number.
+    pub fn row(&self) -> u64 {
+        match self {
+            Entry::Candidate { row, .. } | Entry::Unreadable { row, .. } => *row,
+        }
+    }
+}
+
+/// What was read from one input file.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Input {
+    /// The file as given.
+    pub path: PathBuf,
+    /// Encoding name, or `xlsx`.
+    pub encoding: String,
+    /// Delimiter, for CSV.
+    pub delimiter: Option<u8>,
+    /// Data rows read (unreadable ones included, empty ones not).
+    pub rows: u64,
+    /// Rows whose cells are all blank.
+    pub empty_rows: u64,
+    /// SHA-256 of the file, in hex.
+    pub sha256: String,
+}
+
+/// How a screening is shown.
+#[derive(Clone, Debug, Default)]
+pub struct View {
+    /// Language of labels and reasons.
+    pub lang: Lang,
+    /// Names and contacts replaced by `C-<row>`.
+    pub blind: bool,
+    /// Every candidate, not only the shortlist.
+    pub all: bool,
+}
+
+/// A posting applied to candidate files: every row, its decision, and where it came from.
+pub struct Screening<'p> {
+    /// The posting.
+    pub posting: &'p Posting,
+    /// SHA-256 of the posting file, in hex.
+    pub posting_sha256: String,
+    /// Every data row, in input order.
+    pub entries: Vec<Entry>,
+    /// The decision on each entry.
+    pub decisions: Vec<Decision>,
+    /// The input files.
+    pub inputs: Vec<Input>,
+    /// The instant the screening speaks of.
+    pub as_of: Option<DateTime<Utc>>,
+    /// How to show it.
+    pub view: View,
+}
+
+impl Screening<'_> {
+    /// Screens `sources` for `posting`: reads, evaluates and decides every row.
+    pub fn run<'p>(
+        posting: &'p Posting,
+        posting_sha256: String,
+        sources: Vec<Source>,
+        hashes: Vec<String>,
+        top: Option<u32>,
+        as_of: Option<DateTime<Utc>>,
+        view: View,
+    ) -> Result<Screening<'p>, ReadError> {
+        let engine = Engine::new(posting);
+        let (entries, mut inputs) = read(&engine, sources, None)?;
+        for (input, hash) in inputs.iter_mut().zip(hashes) {
+            input.sha256 = hash;
+        }
+        let evals = entries
+            .iter()
+            .map(|e| match e {
+                Entry::Candidate { cells, .. } => Some(engine.evaluate(cells)),
+                Entry::Unreadable { .. } => None,
+            })
+            .collect();
+        let decisions = crate::rank::decide(posting, &entries, evals, top);
+        let as_of = as_of.or_else(|| posting.meta.deadline.map(|d| d.at)).or_else(|| {
+            let f = posting.candidate.submitted_at?;
+            entries
+                .iter()
+                .filter_map(|e| match e {
+                    Entry::Candidate { cells, .. } => match &cells.values[f] {
+                        Value::Instant(i) => Some(i.at),
+                        _ => None,
+                    },
+                    Entry::Unreadable { .. } => None,
+                })
+                .max()
+        });
+        Ok(Screening {
+            posting,
+            posting_sha256,
+            entries,
+            decisions,
+            inputs,
+            as_of,
+            view,
+        })
+    }
+
+    /// How many rows have each status, in [`crate::rank::STATUSES`] order.
+    pub fn counts(&self) -> [usize; 6] {
+        let mut out = [0; 6];
+        for d in &self.decisions {
+            if let Some(i) = crate::rank::STATUSES.iter().position(|s| *s == d.status) {
+                out[i] += 1;
+            }
+        }
+        out
+    }
+
+    /// The rows to list, in order: the ranked by group and rank, then the others by row.
+    /// Without `all`, only the shortlisted.
+    pub fn listed(&self) -> Vec<usize> {
+        let mut idx: Vec<usize> = (0..self.entries.len())
+            .filter(|&i| self.view.all || self.decisions[i].status == Status::Shortlisted)
+            .collect();
+        let bucket = |s: Status| match s {
+            Status::Shortlisted | Status::Eligible => 0,
+            Status::Review => 1,
+            Status::Ineligible => 2,
+            Status::Duplicate => 3,
+            Status::Unreadable => 4,
+        };
+        idx.sort_by_key(|&i| {
+            let d = &self.decisions[i];
+            let ranked = bucket(d.status) == 0;
+            (
+                bucket(d.status),
+                if ranked { d.group.as_deref().map(crate::text::fold).unwrap_or_default() } else { String::new() },
+                if ranked { d.rank.unwrap_or(u32::MAX) } else { 0 },
+                self.entries[i].file(),
+                self.entries[i].row(),
+            )
+        });
+        idx
+    }
+
+    /// The counts in words: `72 candidatures : 9 retenus, …`.
+    pub fn summary_line(&self) -> String {
+        let lang = self.view.lang;
+        let counts = self.counts();
+        let parts: Vec<String> = crate::rank::STATUSES
+            .iter()
+            .zip(counts)
+            .map(|(s, n)| format!("{n} {}", if n == 1 { s.label(lang) } else { s.plural(lang) }))
+            .collect();
+        format!(
+            "{} {}{} {}",
+            self.entries.len(),
+            lang.pick("candidatures", "applications"),
+            lang.pick(" :", ":"),
+            parts.join(", ")
+        )
+    }
+}
+
+/// Why the candidate files cannot be screened.
+#[derive(Debug)]
+pub enum ReadError {
+    /// A file cannot be read.
+    Ingest(IngestError),
+    /// A column the posting maps is not in a file's header.
+    MissingColumn {
+        /// The file.
+        path: PathBuf,
+        /// The field.
+        field: String,
+        /// Its column.
+        column: String,
+        /// The nearest header, if any is near.
+        nearest: Option<String>,
+    },
+}
+
+impl std::fmt::Display for ReadError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ReadError::Ingest(e) => e.fmt(f),
+            ReadError::MissingColumn { path, field, column, nearest } => {
+                write!(
+                    f,
+                    "{}: row 1: column `{column}` (field `{field}` of the posting) is not in the header",
+                    path.display()
+                )?;
+                match nearest {
+                    Some(n) => write!(f, "; did you mean `{n}`?"),
+                    None => Ok(()),
+                }
+            }
+        }
+    }
+}
+
+impl std::error::Error for ReadError {}
+
+impl From<IngestError> for ReadError {
+    fn from(e: IngestError) -> Self {
+        ReadError::Ingest(e)
+    }
+}
+
+/// Every data row of `sources`, in input order, read for `engine`'s posting.
+pub fn read(
+    engine: &Engine,
+    sources: Vec<Source>,
+    audit: Option<&str>,
+) -> Result<(Vec<Entry>, Vec<Input>), ReadError> {
+    let posting = engine.posting();
+    let mut entries = Vec::new();
+    let mut inputs = Vec::new();
+    let known: Vec<_> = (0..posting.fields.len()).map(|f| engine.known_items(f)).collect();
+    let zone = posting.meta.timezone;
+    let mut dated: Vec<(usize, usize)> = Vec::new();
+    for (file, source) in sources.into_iter().enumerate() {
+        let columns = map_columns(posting, &source)?;
+        let audit_col = match audit {
+            Some(name) => Some(column_index(&source.header, name).ok_or_else(|| {
+                ReadError::MissingColumn {
+                    path: source.path.clone(),
+                    field: "--audit-by".into(),
+                    column: name.into(),
+                    nearest: crate::suggest::closest_text(name, source.header.iter().map(String::as_str))
+                        .map(str::to_string),
+                }
+            })?),
+            None => None,
+        };
+        let mut input = Input {
+            path: source.path.clone(),
+            encoding: source.encoding.clone(),
+            delimiter: source.delimiter,
+            rows: 0,
+            empty_rows: 0,
+            sha256: String::new(),
+        };
+        for row in source {
+            match row {
+                Row::Empty { .. } => input.empty_rows += 1,
+                Row::Unreadable { number, cause } => {
+                    input.rows += 1;
+                    entries.push(Entry::Unreadable { file, row: number, cause });
+                }
+                Row::Data { number, mut cells } => {
+                    input.rows += 1;
+                    let mut raw = Vec::with_capacity(columns.len());
+                    let mut values = Vec::with_capacity(columns.len());
+                    for (id, col) in columns.iter().enumerate() {
+                        let cell = std::mem::take(&mut cells[*col]);
+                        let field = &posting.fields[id];
+                        let value = if field.kind == FieldType::Datetime {
+                            dated.push((entries.len(), id));
+                            Value::Blank
+                        } else {
+                            let cx = Context {
+                                phone_country: &posting.meta.phone_country,
+                                known_items: &known[id],
+                                separator: field.separator.as_deref(),
+                                order: dates::Order::DayFirst,
+                                zone: &zone,
+                            };
+                            cells::read(field.kind, &cell, &cx)
+                        };
+                        raw.push(cell);
+                        values.push(value);
+                    }
+                    let audit = audit_col.map(|c| cells.get(c).cloned().unwrap_or_default());
+                    entries.push(Entry::Candidate {
+                        file,
+                        row: number,
+                        cells: Cells { raw, values },
+                        audit,
+                    });
+                }
+            }
+        }
+        inputs.push(input);
+    }
+    read_dates(posting, &mut entries, &dated);
+    Ok((entries, inputs))
+}
+
+/// The column of each posting field in `source`'s header.
+fn map_columns(posting: &Posting, source: &Source) -> Result<Vec<usize>, ReadError> {
+    posting
+        .fields
+        .iter()
+        .map(|f| {
+            column_index(&source.header, &f.column).ok_or_else(|| ReadError::MissingColumn {
+                path: source.path.clone(),
+                field: f.name.clone(),
+                column: f.column.clone(),
+                nearest: crate::suggest::closest_text(&f.column, source.header.iter().map(String::as_str))
+                    .map(str::to_string),
+            })
+        })
+        .collect()
+}
+
+/// Reads the datetime cells, each column in the day/month order its dates show.
+fn read_dates(posting: &Posting, entries: &mut [Entry], dated: &[(usize, usize)]) {
+    let fallback = match posting.meta.language {
+        Lang::Fr => dates::Order::DayFirst,
+        Lang::En => dates::Order::MonthFirst,
+    };
+    let raw = |entries: &[Entry], e: usize, f: usize| -> Option<String> {
+        match &entries[e] {
+            Entry::Candidate { cells, .. } => Some(cells.raw[f].clone()),
+            Entry::Unreadable { .. } => None,
+        }
+    };
+    let date_fields: Vec<usize> = posting
+        .fields
+        .iter()
+        .enumerate()
+        .filter(|(_, f)| f.kind == FieldType::Datetime)
+        .map(|(i, _)| i)
+        .collect();
+    for field in date_fields {
+        let scanned: Vec<(usize, Result<dates::Written, String>, String)> = dated
+            .iter()
+            .filter(|(_, f)| *f == field)
+            .filter_map(|(e, f)| raw(entries, *e, *f).map(|r| (*e, dates::scan(&r), r)))
+            .collect();
+        let order = dates::detect_order(scanned.iter().filter_map(|(_, w, _)| w.as_ref().ok()), fallback);
+        let zone = posting.fields[field].timezone.unwrap_or(posting.meta.timezone);
+        for (e, written, raw) in scanned {
+            let value = if cells::is_blank(&raw) {
+                Value::Blank
+            } else {
+                match written.and_then(|w| w.resolve(order, &zone)) {
+                    Ok(i) => Value::Instant(i),
+                    Err(why) => Value::Unknown(why),
+                }
+            };
+            if let Entry::Candidate { cells, .. } = &mut entries[e] {
+                cells.values[field] = value;
+            }
+        }
+    }
+}
