@@ -48,7 +48,11 @@ impl Outcome {
                 Outcome::Pass => {}
             }
         }
-        if unknown { Outcome::Unknown } else { Outcome::Pass }
+        if unknown {
+            Outcome::Unknown
+        } else {
+            Outcome::Pass
+        }
     }
 
     /// Three-valued OR.
@@ -61,7 +65,11 @@ impl Outcome {
                 Outcome::Fail => {}
             }
         }
-        if unknown { Outcome::Unknown } else { Outcome::Fail }
+        if unknown {
+            Outcome::Unknown
+        } else {
+            Outcome::Fail
+        }
     }
 }
 
@@ -128,7 +136,12 @@ impl<'p> Engine<'p> {
     pub fn known_items(&self, field: FieldId) -> Vec<Term> {
         let mut out = Vec::new();
         let mut i = 0;
-        for r in self.posting.requirements.iter().chain(&self.posting.preferences) {
+        for r in self
+            .posting
+            .requirements
+            .iter()
+            .chain(&self.posting.preferences)
+        {
             walk_items(&r.rule, field, &self.terms, &mut i, &mut out);
         }
         out
@@ -156,7 +169,13 @@ impl<'p> Engine<'p> {
         (requirements, preferences)
     }
 
-    fn eval(&self, rule: &Rule, c: &Cells, deadline: Option<&Deadline>, cursor: &mut usize) -> Eval {
+    fn eval(
+        &self,
+        rule: &Rule,
+        c: &Cells,
+        deadline: Option<&Deadline>,
+        cursor: &mut usize,
+    ) -> Eval {
         let leaf = |outcome: Outcome, fields: Vec<FieldId>| {
             let unknown = fields
                 .iter()
@@ -175,14 +194,27 @@ impl<'p> Engine<'p> {
             t
         };
         match rule {
-            Rule::Degree { field, also, min_level, subjects } => {
+            Rule::Degree {
+                field,
+                also,
+                min_level,
+                subjects,
+            } => {
                 let terms = next_terms(cursor);
                 let mut parts = Vec::new();
                 if let Some(min) = min_level {
-                    parts.push(level_outcome(&c.values[*field], also.map(|a| &c.values[a]), *min));
+                    parts.push(level_outcome(
+                        &c.values[*field],
+                        also.map(|a| &c.values[a]),
+                        *min,
+                    ));
                 }
                 if !subjects.is_empty() {
-                    parts.push(subject_outcome(&c.values[*field], also.map(|a| &c.values[a]), terms));
+                    parts.push(subject_outcome(
+                        &c.values[*field],
+                        also.map(|a| &c.values[a]),
+                        terms,
+                    ));
                 }
                 let mut fields = vec![*field];
                 fields.extend(*also);
@@ -229,7 +261,11 @@ impl<'p> Engine<'p> {
                 let o = match &c.values[*field] {
                     Value::List(items) => {
                         let item_words: Vec<Vec<String>> = items.iter().map(|i| words(i)).collect();
-                        pass_if(terms.iter().all(|t| item_words.iter().any(|w| t.found_in(w))))
+                        pass_if(
+                            terms
+                                .iter()
+                                .all(|t| item_words.iter().any(|w| t.found_in(w))),
+                        )
                     }
                     _ => Outcome::Unknown,
                 };
@@ -256,15 +292,21 @@ impl<'p> Engine<'p> {
                 leaf(o, vec![*field])
             }
             Rule::AllOf(rules) | Rule::AnyOf(rules) => {
-                let children: Vec<Eval> =
-                    rules.iter().map(|r| self.eval(r, c, deadline, cursor)).collect();
+                let children: Vec<Eval> = rules
+                    .iter()
+                    .map(|r| self.eval(r, c, deadline, cursor))
+                    .collect();
                 let outcomes = children.iter().map(|e| e.outcome);
                 let outcome = if matches!(rule, Rule::AllOf(_)) {
                     Outcome::all(outcomes)
                 } else {
                     Outcome::any(outcomes)
                 };
-                Eval { outcome, leaf: None, children }
+                Eval {
+                    outcome,
+                    leaf: None,
+                    children,
+                }
             }
             Rule::Not(inner) => {
                 let child = self.eval(inner, c, deadline, cursor);
@@ -286,12 +328,17 @@ fn pass_if(b: bool) -> Outcome {
 /// `full_at`, else all of it.
 fn credit(rule: &Rule, c: &Cells) -> f64 {
     match (rule, &c.values) {
-        (Rule::Years { field, min, full_at: Some(full) }, values) if full > min => {
-            match values[*field] {
-                Value::Years(y) | Value::Number(y) => ((y - min) / (full - min)).clamp(0.0, 1.0),
-                _ => 0.0,
-            }
-        }
+        (
+            Rule::Years {
+                field,
+                min,
+                full_at: Some(full),
+            },
+            values,
+        ) if full > min => match values[*field] {
+            Value::Years(y) | Value::Number(y) => ((y - min) / (full - min)).clamp(0.0, 1.0),
+            _ => 0.0,
+        },
         _ => 1.0,
     }
 }
@@ -360,13 +407,21 @@ fn collect_terms(rule: &Rule, synonyms: &[(String, Vec<String>)], out: &mut Vec<
         Rule::Includes { items, .. } => {
             out.push(items.iter().map(|s| Term::new(s, synonyms)).collect())
         }
-        Rule::AllOf(rs) | Rule::AnyOf(rs) => rs.iter().for_each(|r| collect_terms(r, synonyms, out)),
+        Rule::AllOf(rs) | Rule::AnyOf(rs) => {
+            rs.iter().for_each(|r| collect_terms(r, synonyms, out))
+        }
         Rule::Not(r) => collect_terms(r, synonyms, out),
         _ => {}
     }
 }
 
-fn walk_items(rule: &Rule, field: FieldId, terms: &[Vec<Term>], i: &mut usize, out: &mut Vec<Term>) {
+fn walk_items(
+    rule: &Rule,
+    field: FieldId,
+    terms: &[Vec<Term>],
+    i: &mut usize,
+    out: &mut Vec<Term>,
+) {
     match rule {
         Rule::Degree { .. } => *i += 1,
         Rule::Includes { field: f, .. } => {
@@ -375,7 +430,9 @@ fn walk_items(rule: &Rule, field: FieldId, terms: &[Vec<Term>], i: &mut usize, o
             }
             *i += 1;
         }
-        Rule::AllOf(rs) | Rule::AnyOf(rs) => rs.iter().for_each(|r| walk_items(r, field, terms, i, out)),
+        Rule::AllOf(rs) | Rule::AnyOf(rs) => {
+            rs.iter().for_each(|r| walk_items(r, field, terms, i, out))
+        }
         Rule::Not(r) => walk_items(r, field, terms, i, out),
         _ => {}
     }
@@ -383,7 +440,10 @@ fn walk_items(rule: &Rule, field: FieldId, terms: &[Vec<Term>], i: &mut usize, o
 
 /// Whether a field's type reads its cells as free text (for sorting and grouping).
 pub fn is_textual(kind: FieldType) -> bool {
-    matches!(kind, FieldType::Text | FieldType::Degree | FieldType::Email | FieldType::Phone)
+    matches!(
+        kind,
+        FieldType::Text | FieldType::Degree | FieldType::Email | FieldType::Phone
+    )
 }
 
 #[cfg(test)]
@@ -393,7 +453,9 @@ mod tests {
 
     fn posting(yaml: &str) -> Posting {
         let loaded = crate::posting::parse(yaml.as_bytes());
-        loaded.posting.unwrap_or_else(|| panic!("{:?}", loaded.diagnostics))
+        loaded
+            .posting
+            .unwrap_or_else(|| panic!("{:?}", loaded.diagnostics))
     }
 
     const FIELDS: &str = "
@@ -412,9 +474,15 @@ fields:
 
     fn cells_for(p: &Posting, engine: &Engine, raw: &[(&str, &str)]) -> Cells {
         let zone = dates::Zone::default();
-        let mut out = Cells { raw: Vec::new(), values: Vec::new() };
+        let mut out = Cells {
+            raw: Vec::new(),
+            values: Vec::new(),
+        };
         for (id, f) in p.fields.iter().enumerate() {
-            let cell = raw.iter().find(|(n, _)| *n == f.name).map_or("", |(_, v)| *v);
+            let cell = raw
+                .iter()
+                .find(|(n, _)| *n == f.name)
+                .map_or("", |(_, v)| *v);
             let known = engine.known_items(id);
             let cx = Context {
                 phone_country: "223",
@@ -442,7 +510,10 @@ fields:
     fn degree_rules() {
         let subj = "degree: { field: degree, also: study, subjects: [sociologie, médecine] }";
         assert_eq!(outcome(subj, &[("degree", "Licence en sociolgie")]), Pass);
-        assert_eq!(outcome(subj, &[("degree", "Licence"), ("study", "Sociologie")]), Pass);
+        assert_eq!(
+            outcome(subj, &[("degree", "Licence"), ("study", "Sociologie")]),
+            Pass
+        );
         assert_eq!(outcome(subj, &[("degree", "Licence en géographie")]), Fail);
         assert_eq!(outcome(subj, &[]), Unknown);
         let lvl = "degree: { field: degree, min_level: bac+3 }";
@@ -451,7 +522,10 @@ fields:
         assert_eq!(outcome(lvl, &[("degree", "Diplôme d'études")]), Unknown);
         let both = "degree: { field: degree, min_level: bac+3, subjects: [sociologie] }";
         assert_eq!(outcome(both, &[("degree", "BTS sociologie")]), Fail);
-        assert_eq!(outcome(both, &[("degree", "Diplôme de sociologie")]), Unknown);
+        assert_eq!(
+            outcome(both, &[("degree", "Diplôme de sociologie")]),
+            Unknown
+        );
         assert_eq!(outcome(both, &[("degree", "Master de sociologie")]), Pass);
     }
 
@@ -467,8 +541,17 @@ fields:
         assert_eq!(outcome("is_yes: usaid", &[]), Unknown);
         assert_eq!(outcome("is_no: box", &[]), Pass);
         assert_eq!(outcome("is_yes: box", &[]), Fail);
-        assert_eq!(outcome("not_blank: [usaid, place]", &[("usaid", "peut-être"), ("place", "x")]), Pass);
-        assert_eq!(outcome("not_blank: [usaid, place]", &[("usaid", "oui")]), Fail);
+        assert_eq!(
+            outcome(
+                "not_blank: [usaid, place]",
+                &[("usaid", "peut-être"), ("place", "x")]
+            ),
+            Pass
+        );
+        assert_eq!(
+            outcome("not_blank: [usaid, place]", &[("usaid", "oui")]),
+            Fail
+        );
     }
 
     #[test]
@@ -477,7 +560,10 @@ fields:
         assert_eq!(outcome(one, &[("place", " sikasso ")]), Pass);
         assert_eq!(outcome(one, &[("place", "Kayes")]), Fail);
         let has = "contains: { field: place, text: AN KA JIKO }";
-        assert_eq!(outcome(has, &[("place", "Poste : chargé  An Ka Jiko")]), Pass);
+        assert_eq!(
+            outcome(has, &[("place", "Poste : chargé  An Ka Jiko")]),
+            Pass
+        );
         assert_eq!(outcome(has, &[("place", "Poste : chargé")]), Fail);
         let inc = "includes: { field: docs, items: [CV, lettre de motivation] }";
         assert_eq!(outcome(inc, &[("docs", "CV, LM, diplôme")]), Fail);
@@ -487,8 +573,14 @@ fields:
         let num = "number: { field: age, min: 18, max: 35 }";
         assert_eq!(outcome(num, &[("age", "35")]), Pass);
         assert_eq!(outcome(num, &[("age", "36")]), Fail);
-        assert_eq!(outcome("on_time: at", &[("at", "2024/02/23 12:00:00 PM UTC")]), Pass);
-        assert_eq!(outcome("on_time: at", &[("at", "2024/02/23 12:00:01 PM UTC")]), Fail);
+        assert_eq!(
+            outcome("on_time: at", &[("at", "2024/02/23 12:00:00 PM UTC")]),
+            Pass
+        );
+        assert_eq!(
+            outcome("on_time: at", &[("at", "2024/02/23 12:00:01 PM UTC")]),
+            Fail
+        );
         assert_eq!(outcome("on_time: at", &[("at", "22/02/2024")]), Pass);
         assert_eq!(outcome("on_time: at", &[("at", "23/02/2024")]), Unknown);
         assert_eq!(outcome("on_time: at", &[("at", "24/02/2024")]), Fail);
@@ -514,7 +606,12 @@ fields:
             "{FIELDS}preferences:\n  - id: exp\n    weight: 30\n    years: {{ field: years, min: 3, full_at: 8 }}\n  - id: usaid\n    weight: 10\n    is_yes: usaid\n"
         ));
         let e = Engine::new(&p);
-        for (years, usaid, want) in [("3", "oui", 10.0), ("5,5", "non", 15.0), ("10", "oui", 40.0), ("2", "", 0.0)] {
+        for (years, usaid, want) in [
+            ("3", "oui", 10.0),
+            ("5,5", "non", 15.0),
+            ("10", "oui", 40.0),
+            ("2", "", 0.0),
+        ] {
             let c = cells_for(&p, &e, &[("years", years), ("usaid", usaid)]);
             let points: f64 = e.evaluate(&c).1.iter().map(|r| r.points).sum();
             assert!((points - want).abs() < 1e-9, "{years} {usaid}: {points}");

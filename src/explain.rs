@@ -58,7 +58,11 @@ fn instant(i: &Instant, p: &Posting) -> String {
     if i.date_only {
         i.day.format("%d/%m/%Y").to_string()
     } else {
-        format!("{} ({})", local.format("%d/%m/%Y %H:%M:%S"), p.meta.timezone)
+        format!(
+            "{} ({})",
+            local.format("%d/%m/%Y %H:%M:%S"),
+            p.meta.timezone
+        )
     }
 }
 
@@ -70,21 +74,37 @@ fn list(items: &[String], lang: Lang) -> String {
 /// The detail of a leaf rule, or of a combinator as its parts.
 pub fn detail(p: &Posting, rule: &Rule, eval: &Eval, c: &Cells, lang: Lang) -> String {
     let fr = lang == Lang::Fr;
+    let sep = lang.pick(" ; ", "; ");
     let need = |s_fr: String, s_en: String| if fr { s_fr } else { s_en };
     match rule {
-        Rule::Degree { field, also, min_level, subjects } => {
+        Rule::Degree {
+            field,
+            also,
+            min_level,
+            subjects,
+        } => {
             let mut parts = vec![cell(p, c, *field, lang)];
             if let Some(a) = also {
                 parts.push(cell(p, c, *a, lang));
             }
-            let level = [Some(*field), *also].into_iter().flatten().filter_map(|f| match &c.values[f] {
-                Value::Degree(d) => d.level,
-                _ => None,
-            }).max();
+            let level = [Some(*field), *also]
+                .into_iter()
+                .flatten()
+                .filter_map(|f| match &c.values[f] {
+                    Value::Degree(d) => d.level,
+                    _ => None,
+                })
+                .max();
             if let Some(min) = min_level {
                 parts.push(match level {
-                    Some(l) => need(format!("niveau {l}, au moins {min} requis"), format!("level {l}, at least {min} required")),
-                    None => need(format!("niveau non reconnu, au moins {min} requis"), format!("no level recognised, at least {min} required")),
+                    Some(l) => need(
+                        format!("niveau {l}, au moins {min} requis"),
+                        format!("level {l}, at least {min} required"),
+                    ),
+                    None => need(
+                        format!("niveau non reconnu, au moins {min} requis"),
+                        format!("no level recognised, at least {min} required"),
+                    ),
                 });
             }
             if !subjects.is_empty() {
@@ -93,18 +113,27 @@ pub fn detail(p: &Posting, rule: &Rule, eval: &Eval, c: &Cells, lang: Lang) -> S
                     format!("subject wanted: {}", subjects.join(", ")),
                 ));
             }
-            parts.join(" ; ")
+            parts.join(sep)
         }
         Rule::Years { field, min, .. } => {
             let read = match &c.values[*field] {
-                Value::Years(y) | Value::Number(y) => need(format!(" = {} an(s)", number(*y, lang)), format!(" = {} years", number(*y, lang))),
+                Value::Years(y) | Value::Number(y) => need(
+                    format!(" = {} an(s)", number(*y, lang)),
+                    format!(" = {} years", number(*y, lang)),
+                ),
                 Value::Blank => String::new(),
-                _ => format!(" {}", unreadable(lang, "un nombre d'années", "a number of years")),
+                _ => format!(
+                    " {}",
+                    unreadable(lang, "un nombre d'années", "a number of years")
+                ),
             };
             format!(
-                "{}{read} ; {}",
+                "{}{read}{sep}{}",
                 cell(p, c, *field, lang),
-                need(format!("au moins {} requis", number(*min, lang)), format!("at least {} required", number(*min, lang)))
+                need(
+                    format!("au moins {} requis", number(*min, lang)),
+                    format!("at least {} required", number(*min, lang))
+                )
             )
         }
         Rule::IsYes(f) | Rule::IsNo(f) => {
@@ -114,20 +143,29 @@ pub fn detail(p: &Posting, rule: &Rule, eval: &Eval, c: &Cells, lang: Lang) -> S
                 _ => format!(" {}", unreadable(lang, "oui ou non", "yes or no")),
             };
             format!(
-                "{}{read} ; {}",
+                "{}{read}{sep}{}",
                 cell(p, c, *f, lang),
-                need(format!("« {} » requis", if want { "oui" } else { "non" }), format!("\"{}\" required", if want { "yes" } else { "no" }))
+                need(
+                    format!("« {} » requis", if want { "oui" } else { "non" }),
+                    format!("\"{}\" required", if want { "yes" } else { "no" })
+                )
             )
         }
         Rule::OneOf { field, values } => format!(
-            "{} ; {}",
+            "{}{sep}{}",
             cell(p, c, *field, lang),
-            need(format!("attendu : {}", list(values, lang)), format!("expected: {}", list(values, lang)))
+            need(
+                format!("attendu : {}", list(values, lang)),
+                format!("expected: {}", list(values, lang))
+            )
         ),
         Rule::Contains { field, texts } => format!(
-            "{} ; {}",
+            "{}{sep}{}",
             cell(p, c, *field, lang),
-            need(format!("doit contenir : {}", texts.join(" / ")), format!("must contain: {}", texts.join(" / ")))
+            need(
+                format!("doit contenir : {}", texts.join(" / ")),
+                format!("must contain: {}", texts.join(" / "))
+            )
         ),
         Rule::Includes { field, items } => {
             let missing: Vec<String> = match &c.values[*field] {
@@ -142,11 +180,17 @@ pub fn detail(p: &Posting, rule: &Rule, eval: &Eval, c: &Cells, lang: Lang) -> S
                 _ => Vec::new(),
             };
             let tail = if missing.is_empty() {
-                need(format!("requis : {}", list(items, lang)), format!("required: {}", list(items, lang)))
+                need(
+                    format!("requis : {}", list(items, lang)),
+                    format!("required: {}", list(items, lang)),
+                )
             } else {
-                need(format!("manque : {}", list(&missing, lang)), format!("missing: {}", list(&missing, lang)))
+                need(
+                    format!("manque : {}", list(&missing, lang)),
+                    format!("missing: {}", list(&missing, lang)),
+                )
             };
-            format!("{} ; {tail}", cell(p, c, *field, lang))
+            format!("{}{sep}{tail}", cell(p, c, *field, lang))
         }
         Rule::NotBlank(fields) => {
             let blank: Vec<String> = fields
@@ -155,23 +199,42 @@ pub fn detail(p: &Posting, rule: &Rule, eval: &Eval, c: &Cells, lang: Lang) -> S
                 .map(|f| p.fields[*f].column.clone())
                 .collect();
             if blank.is_empty() {
-                need("toutes les cellules sont remplies".into(), "every cell is filled".into())
+                need(
+                    "toutes les cellules sont remplies".into(),
+                    "every cell is filled".into(),
+                )
             } else {
-                need(format!("vide : {}", blank.join(", ")), format!("blank: {}", blank.join(", ")))
+                need(
+                    format!("vide : {}", blank.join(", ")),
+                    format!("blank: {}", blank.join(", ")),
+                )
             }
         }
         Rule::Number { field, min, max } => {
             let range = match (min, max) {
-                (Some(a), Some(b)) => need(format!("entre {} et {} requis", number(*a, lang), number(*b, lang)), format!("between {} and {} required", number(*a, lang), number(*b, lang))),
-                (Some(a), None) => need(format!("au moins {} requis", number(*a, lang)), format!("at least {} required", number(*a, lang))),
-                (None, Some(b)) => need(format!("au plus {} requis", number(*b, lang)), format!("at most {} required", number(*b, lang))),
+                (Some(a), Some(b)) => need(
+                    format!("entre {} et {} requis", number(*a, lang), number(*b, lang)),
+                    format!(
+                        "between {} and {} required",
+                        number(*a, lang),
+                        number(*b, lang)
+                    ),
+                ),
+                (Some(a), None) => need(
+                    format!("au moins {} requis", number(*a, lang)),
+                    format!("at least {} required", number(*a, lang)),
+                ),
+                (None, Some(b)) => need(
+                    format!("au plus {} requis", number(*b, lang)),
+                    format!("at most {} required", number(*b, lang)),
+                ),
                 (None, None) => String::new(),
             };
             let read = match &c.values[*field] {
                 Value::Number(_) | Value::Years(_) | Value::Blank => String::new(),
                 _ => format!(" {}", unreadable(lang, "un nombre", "a number")),
             };
-            format!("{}{read} ; {range}", cell(p, c, *field, lang))
+            format!("{}{read}{sep}{range}", cell(p, c, *field, lang))
         }
         Rule::OnTime(field) => {
             let read = match &c.values[*field] {
@@ -184,22 +247,33 @@ pub fn detail(p: &Posting, rule: &Rule, eval: &Eval, c: &Cells, lang: Lang) -> S
                 .deadline
                 .map(|d| {
                     if d.has_time {
-                        format!("{} ({})", p.meta.timezone.local(d.at).format("%d/%m/%Y %H:%M:%S"), p.meta.timezone)
+                        format!(
+                            "{} ({})",
+                            p.meta.timezone.local(d.at).format("%d/%m/%Y %H:%M:%S"),
+                            p.meta.timezone
+                        )
                     } else {
                         d.day.format("%d/%m/%Y").to_string()
                     }
                 })
                 .unwrap_or_default();
-            let same_day = matches!(&c.values[*field], Value::Instant(i) if i.date_only) && eval.outcome == Outcome::Unknown;
+            let same_day = matches!(&c.values[*field], Value::Instant(i) if i.date_only)
+                && eval.outcome == Outcome::Unknown;
             let extra = if same_day {
-                need(" ; date sans heure le jour de la date limite".into(), "; a date without a time on the deadline's day".into())
+                need(
+                    " ; date sans heure le jour de la date limite".into(),
+                    "; a date without a time on the deadline's day".into(),
+                )
             } else {
                 String::new()
             };
             format!(
-                "{}{read} ; {}{extra}",
+                "{}{read}{sep}{}{extra}",
                 cell(p, c, *field, lang),
-                need(format!("date limite {deadline}"), format!("deadline {deadline}"))
+                need(
+                    format!("date limite {deadline}"),
+                    format!("deadline {deadline}")
+                )
             )
         }
         Rule::AllOf(rules) | Rule::AnyOf(rules) => {
@@ -211,12 +285,22 @@ pub fn detail(p: &Posting, rule: &Rule, eval: &Eval, c: &Cells, lang: Lang) -> S
             let parts: Vec<String> = rules
                 .iter()
                 .zip(&eval.children)
-                .map(|(r, e)| format!("[{} : {}]", outcome_word(e.outcome, lang), detail(p, r, e, c, lang)))
+                .map(|(r, e)| {
+                    format!(
+                        "[{} : {}]",
+                        outcome_word(e.outcome, lang),
+                        detail(p, r, e, c, lang)
+                    )
+                })
                 .collect();
             format!("{head} {}", parts.join(" "))
         }
         Rule::Not(inner) => match eval.children.first() {
-            Some(e) => format!("{} [{}]", lang.pick("pas", "not"), detail(p, inner, e, c, lang)),
+            Some(e) => format!(
+                "{} [{}]",
+                lang.pick("pas", "not"),
+                detail(p, inner, e, c, lang)
+            ),
             None => String::new(),
         },
     }
@@ -255,7 +339,11 @@ pub fn name(p: &Posting, entry: &Entry, blind: bool, several_files: bool) -> Str
                 .map(|f| cells.raw[*f].trim())
                 .filter(|s| !s.is_empty())
                 .collect();
-            if parts.is_empty() { tag } else { parts.join(" ") }
+            if parts.is_empty() {
+                tag
+            } else {
+                parts.join(" ")
+            }
         }
         Entry::Unreadable { .. } => tag,
     }
@@ -263,7 +351,9 @@ pub fn name(p: &Posting, entry: &Entry, blind: bool, several_files: bool) -> Str
 
 /// The candidate's contact details, joined; none when screening blind.
 pub fn contact(p: &Posting, entry: &Entry, blind: bool) -> Option<String> {
-    let Entry::Candidate { cells, .. } = entry else { return None };
+    let Entry::Candidate { cells, .. } = entry else {
+        return None;
+    };
     if blind {
         return None;
     }
@@ -281,7 +371,10 @@ pub fn contact(p: &Posting, entry: &Entry, blind: bool) -> Option<String> {
 pub fn row_ref(entry: &Entry, inputs: &[Input], lang: Lang) -> String {
     let word = lang.pick("ligne", "row");
     if inputs.len() > 1 {
-        let file = inputs.get(entry.file()).map(|i| i.path.display().to_string()).unwrap_or_default();
+        let file = inputs
+            .get(entry.file())
+            .map(|i| i.path.display().to_string())
+            .unwrap_or_default();
         format!("{word} {} {} {file}", entry.row(), lang.pick("de", "of"))
     } else {
         format!("{word} {}", entry.row())
@@ -324,7 +417,11 @@ fn reasons_styled(
     short: bool,
 ) -> Vec<String> {
     let entry = &entries[i];
-    let score = format!("{} / {}", number(d.score, lang), number(p.score_max(), lang));
+    let score = format!(
+        "{} / {}",
+        number(d.score, lang),
+        number(p.score_max(), lang)
+    );
     let group = d
         .group
         .as_ref()
@@ -334,7 +431,9 @@ fn reasons_styled(
     match (d.status, entry) {
         (Status::Unreadable, Entry::Unreadable { cause, .. }) => vec![cause.describe(lang)],
         (Status::Duplicate, _) => {
-            let Some(kept) = d.duplicate_of else { return Vec::new() };
+            let Some(kept) = d.duplicate_of else {
+                return Vec::new();
+            };
             let column = &p.fields[kept.field].column;
             let at = row_ref(&entries[kept.entry], inputs, lang);
             vec![match lang {
@@ -343,18 +442,40 @@ fn reasons_styled(
             }]
         }
         (Status::Shortlisted | Status::Eligible, _) if short => {
-            vec![lang.pick("toutes les exigences sont remplies", "meets every requirement").to_string()]
+            vec![
+                lang.pick(
+                    "toutes les exigences sont remplies",
+                    "meets every requirement",
+                )
+                .to_string(),
+            ]
         }
         (Status::Shortlisted, _) => vec![match lang {
-            Lang::Fr => format!("retenu : rang {}{group}, score {score}", d.rank.unwrap_or(0)),
-            Lang::En => format!("shortlisted: rank {}{group}, score {score}", d.rank.unwrap_or(0)),
+            Lang::Fr => format!(
+                "retenu : rang {}{group}, score {score}",
+                d.rank.unwrap_or(0)
+            ),
+            Lang::En => format!(
+                "shortlisted: rank {}{group}, score {score}",
+                d.rank.unwrap_or(0)
+            ),
         }],
         (Status::Eligible, _) => vec![match lang {
-            Lang::Fr => format!("éligible, en réserve : rang {}{group}, score {score}", d.rank.unwrap_or(0)),
-            Lang::En => format!("eligible, on the reserve list: rank {}{group}, score {score}", d.rank.unwrap_or(0)),
+            Lang::Fr => format!(
+                "éligible, en réserve : rang {}{group}, score {score}",
+                d.rank.unwrap_or(0)
+            ),
+            Lang::En => format!(
+                "eligible, on the reserve list: rank {}{group}, score {score}",
+                d.rank.unwrap_or(0)
+            ),
         }],
         (Status::Review | Status::Ineligible, Entry::Candidate { cells, .. }) => {
-            let wanted = if d.status == Status::Review { Outcome::Unknown } else { Outcome::Fail };
+            let wanted = if d.status == Status::Review {
+                Outcome::Unknown
+            } else {
+                Outcome::Fail
+            };
             p.requirements
                 .iter()
                 .zip(&d.requirements)

@@ -183,7 +183,9 @@ fn mark_duplicates(posting: &Posting, entries: &[Entry], decisions: &mut [Decisi
     for (i, e) in entries.iter().enumerate() {
         let Some(vals) = values(e) else { continue };
         for &f in &dups.by {
-            let Some(key) = identity(f, &vals[f]) else { continue };
+            let Some(key) = identity(f, &vals[f]) else {
+                continue;
+            };
             match first_with.get(&key) {
                 Some(&j) => {
                     let (a, b) = (find(&mut parent, i), find(&mut parent, j));
@@ -200,8 +202,8 @@ fn mark_duplicates(posting: &Posting, entries: &[Entry], decisions: &mut [Decisi
         }
     }
     let mut groups: HashMap<usize, Vec<usize>> = HashMap::new();
-    for i in 0..n {
-        if values(&entries[i]).is_some() {
+    for (i, e) in entries.iter().enumerate() {
+        if values(e).is_some() {
             let root = find(&mut parent, i);
             groups.entry(root).or_default().push(i);
         }
@@ -230,7 +232,11 @@ fn mark_duplicates(posting: &Posting, entries: &[Entry], decisions: &mut [Decisi
                     })
                     .collect();
                 let pool: Vec<usize> = if on_time.is_empty() {
-                    group.iter().copied().filter(|&i| submitted(i).is_some()).collect()
+                    group
+                        .iter()
+                        .copied()
+                        .filter(|&i| submitted(i).is_some())
+                        .collect()
                 } else {
                     on_time
                 };
@@ -248,7 +254,7 @@ fn mark_duplicates(posting: &Posting, entries: &[Entry], decisions: &mut [Decisi
         let Some(kept) = kept else { continue };
         for &i in &group {
             if i != kept {
-                let field = shared_field(posting, entries, i, kept, &dups.by)
+                let field = shared_field(entries, i, kept, &dups.by)
                     .or(via[i])
                     .unwrap_or(dups.by[0]);
                 decisions[i].status = Status::Duplicate;
@@ -259,8 +265,7 @@ fn mark_duplicates(posting: &Posting, entries: &[Entry], decisions: &mut [Decisi
 }
 
 /// A field whose value rows `a` and `b` share directly, if any.
-fn shared_field(posting: &Posting, entries: &[Entry], a: usize, b: usize, by: &[FieldId]) -> Option<FieldId> {
-    let _ = posting;
+fn shared_field(entries: &[Entry], a: usize, b: usize, by: &[FieldId]) -> Option<FieldId> {
     let (va, vb) = (values(&entries[a])?, values(&entries[b])?);
     by.iter()
         .copied()
@@ -274,33 +279,39 @@ enum SortValue {
     Text(String),
 }
 
-fn sort_value(posting: &Posting, entry: &Entry, decision: &Decision, key: SortKey) -> Option<SortValue> {
+fn sort_value(entry: &Entry, decision: &Decision, key: SortKey) -> Option<SortValue> {
     match key {
         SortKey::Score => Some(SortValue::Number(decision.score)),
         SortKey::Row => Some(SortValue::Number(entry.row() as f64)),
-        SortKey::Field(f) => {
-            let _ = posting;
-            match values(entry)?.get(f)? {
-                Value::Years(n) | Value::Number(n) => Some(SortValue::Number(*n)),
-                Value::Instant(t) => Some(SortValue::Number(t.at.timestamp() as f64)),
-                Value::Degree(d) => d.level.map(|l| SortValue::Number(l as u8 as f64)),
-                Value::Text(t) => Some(SortValue::Text(fold(t))),
-                _ => None,
-            }
-        }
+        SortKey::Field(f) => match values(entry)?.get(f)? {
+            Value::Years(n) | Value::Number(n) => Some(SortValue::Number(*n)),
+            Value::Instant(t) => Some(SortValue::Number(t.at.timestamp() as f64)),
+            Value::Degree(d) => d.level.map(|l| SortValue::Number(l as u8 as f64)),
+            Value::Text(t) => Some(SortValue::Text(fold(t))),
+            _ => None,
+        },
     }
 }
 
-fn rank_eligible(posting: &Posting, entries: &[Entry], decisions: &mut [Decision], top: Option<u32>) {
+fn rank_eligible(
+    posting: &Posting,
+    entries: &[Entry],
+    decisions: &mut [Decision],
+    top: Option<u32>,
+) {
     let size = top.unwrap_or(posting.shortlist.size) as usize;
     // Groups by folded value; shown with the spelling of their first row.
     let mut groups: Vec<(String, String, Vec<usize>)> = Vec::new();
     for i in 0..entries.len() {
-        let group = posting.shortlist.per.map(|f| match values(&entries[i]).and_then(|v| v.get(f)) {
-            Some(Value::Text(t)) => t.trim().to_string(),
-            Some(Value::YesNo(b)) => if *b { "oui" } else { "non" }.to_string(),
-            _ => String::new(),
-        });
+        let group =
+            posting
+                .shortlist
+                .per
+                .map(|f| match values(&entries[i]).and_then(|v| v.get(f)) {
+                    Some(Value::Text(t)) => t.trim().to_string(),
+                    Some(Value::YesNo(b)) => if *b { "oui" } else { "non" }.to_string(),
+                    _ => String::new(),
+                });
         if let Some(g) = &group {
             decisions[i].group = Some(g.clone());
         }
@@ -328,10 +339,16 @@ fn rank_eligible(posting: &Posting, entries: &[Entry], decisions: &mut [Decision
     }
 }
 
-fn compare(posting: &Posting, entries: &[Entry], decisions: &[Decision], a: usize, b: usize) -> Ordering {
+fn compare(
+    posting: &Posting,
+    entries: &[Entry],
+    decisions: &[Decision],
+    a: usize,
+    b: usize,
+) -> Ordering {
     for tb in &posting.shortlist.tie_break {
-        let va = sort_value(posting, &entries[a], &decisions[a], tb.key);
-        let vb = sort_value(posting, &entries[b], &decisions[b], tb.key);
+        let va = sort_value(&entries[a], &decisions[a], tb.key);
+        let vb = sort_value(&entries[b], &decisions[b], tb.key);
         let ord = match (va, vb) {
             (None, None) => Ordering::Equal,
             (None, Some(_)) => Ordering::Greater,

@@ -4,11 +4,11 @@
 
 use crate::cells::{self, Context, Value, dates};
 use crate::engine::{Cells, Engine};
-use crate::rank::{Decision, Status};
-use chrono::{DateTime, Utc};
 use crate::i18n::Lang;
 use crate::ingest::{Cause, IngestError, Row, Source, column_index};
 use crate::posting::{FieldType, Posting};
+use crate::rank::{Decision, Status};
+use chrono::{DateTime, Utc};
 use std::path::PathBuf;
 
 /// One data row of an input.
@@ -122,19 +122,21 @@ impl Screening<'_> {
             })
             .collect();
         let decisions = crate::rank::decide(posting, &entries, evals, top);
-        let as_of = as_of.or_else(|| posting.meta.deadline.map(|d| d.at)).or_else(|| {
-            let f = posting.candidate.submitted_at?;
-            entries
-                .iter()
-                .filter_map(|e| match e {
-                    Entry::Candidate { cells, .. } => match &cells.values[f] {
-                        Value::Instant(i) => Some(i.at),
-                        _ => None,
-                    },
-                    Entry::Unreadable { .. } => None,
-                })
-                .max()
-        });
+        let as_of = as_of
+            .or_else(|| posting.meta.deadline.map(|d| d.at))
+            .or_else(|| {
+                let f = posting.candidate.submitted_at?;
+                entries
+                    .iter()
+                    .filter_map(|e| match e {
+                        Entry::Candidate { cells, .. } => match &cells.values[f] {
+                            Value::Instant(i) => Some(i.at),
+                            _ => None,
+                        },
+                        Entry::Unreadable { .. } => None,
+                    })
+                    .max()
+            });
         Ok(Screening {
             posting,
             posting_sha256,
@@ -175,8 +177,19 @@ impl Screening<'_> {
             let ranked = bucket(d.status) == 0;
             (
                 bucket(d.status),
-                if ranked { d.group.as_deref().map(crate::text::fold).unwrap_or_default() } else { String::new() },
-                if ranked { d.rank.unwrap_or(u32::MAX) } else { 0 },
+                if ranked {
+                    d.group
+                        .as_deref()
+                        .map(crate::text::fold)
+                        .unwrap_or_default()
+                } else {
+                    String::new()
+                },
+                if ranked {
+                    d.rank.unwrap_or(u32::MAX)
+                } else {
+                    0
+                },
                 self.entries[i].file(),
                 self.entries[i].row(),
             )
@@ -191,7 +204,16 @@ impl Screening<'_> {
         let parts: Vec<String> = crate::rank::STATUSES
             .iter()
             .zip(counts)
-            .map(|(s, n)| format!("{n} {}", if n == 1 { s.label(lang) } else { s.plural(lang) }))
+            .map(|(s, n)| {
+                format!(
+                    "{n} {}",
+                    if n == 1 {
+                        s.label(lang)
+                    } else {
+                        s.plural(lang)
+                    }
+                )
+            })
             .collect();
         format!(
             "{} {}{} {}",
@@ -225,7 +247,12 @@ impl std::fmt::Display for ReadError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             ReadError::Ingest(e) => e.fmt(f),
-            ReadError::MissingColumn { path, field, column, nearest } => {
+            ReadError::MissingColumn {
+                path,
+                field,
+                column,
+                nearest,
+            } => {
                 write!(
                     f,
                     "{}: row 1: column `{column}` (field `{field}` of the posting) is not in the header",
@@ -257,7 +284,9 @@ pub fn read(
     let posting = engine.posting();
     let mut entries = Vec::new();
     let mut inputs = Vec::new();
-    let known: Vec<_> = (0..posting.fields.len()).map(|f| engine.known_items(f)).collect();
+    let known: Vec<_> = (0..posting.fields.len())
+        .map(|f| engine.known_items(f))
+        .collect();
     let zone = posting.meta.timezone;
     let mut dated: Vec<(usize, usize)> = Vec::new();
     for (file, source) in sources.into_iter().enumerate() {
@@ -268,8 +297,11 @@ pub fn read(
                     path: source.path.clone(),
                     field: "--audit-by".into(),
                     column: name.into(),
-                    nearest: crate::suggest::closest_text(name, source.header.iter().map(String::as_str))
-                        .map(str::to_string),
+                    nearest: crate::suggest::closest_text(
+                        name,
+                        source.header.iter().map(String::as_str),
+                    )
+                    .map(str::to_string),
                 }
             })?),
             None => None,
@@ -287,7 +319,11 @@ pub fn read(
                 Row::Empty { .. } => input.empty_rows += 1,
                 Row::Unreadable { number, cause } => {
                     input.rows += 1;
-                    entries.push(Entry::Unreadable { file, row: number, cause });
+                    entries.push(Entry::Unreadable {
+                        file,
+                        row: number,
+                        cause,
+                    });
                 }
                 Row::Data { number, mut cells } => {
                     input.rows += 1;
@@ -338,8 +374,11 @@ fn map_columns(posting: &Posting, source: &Source) -> Result<Vec<usize>, ReadErr
                 path: source.path.clone(),
                 field: f.name.clone(),
                 column: f.column.clone(),
-                nearest: crate::suggest::closest_text(&f.column, source.header.iter().map(String::as_str))
-                    .map(str::to_string),
+                nearest: crate::suggest::closest_text(
+                    &f.column,
+                    source.header.iter().map(String::as_str),
+                )
+                .map(str::to_string),
             })
         })
         .collect()
@@ -370,8 +409,13 @@ fn read_dates(posting: &Posting, entries: &mut [Entry], dated: &[(usize, usize)]
             .filter(|(_, f)| *f == field)
             .filter_map(|(e, f)| raw(entries, *e, *f).map(|r| (*e, dates::scan(&r), r)))
             .collect();
-        let order = dates::detect_order(scanned.iter().filter_map(|(_, w, _)| w.as_ref().ok()), fallback);
-        let zone = posting.fields[field].timezone.unwrap_or(posting.meta.timezone);
+        let order = dates::detect_order(
+            scanned.iter().filter_map(|(_, w, _)| w.as_ref().ok()),
+            fallback,
+        );
+        let zone = posting.fields[field]
+            .timezone
+            .unwrap_or(posting.meta.timezone);
         for (e, written, raw) in scanned {
             let value = if cells::is_blank(&raw) {
                 Value::Blank

@@ -18,7 +18,11 @@ pub fn run(args: &ExplainArgs) -> anyhow::Result<Exit> {
     let options = args.input.options()?;
     let (sources, hashes) = open_candidates(&args.candidates, &options)?;
     let lang = args.lang.unwrap_or(posting.meta.language);
-    let view = View { lang, blind: false, all: true };
+    let view = View {
+        lang,
+        blind: false,
+        all: true,
+    };
     let s = Screening::run(&posting, sha, sources, hashes, None, None, view)?;
     let matches: Vec<usize> = (0..s.entries.len())
         .filter(|&i| match (args.row, &args.email) {
@@ -40,7 +44,10 @@ pub fn run(args: &ExplainArgs) -> anyhow::Result<Exit> {
                 s.entries.first().map_or(2, Entry::row),
                 s.entries.last().map_or(2, Entry::row)
             ),
-            _ => bail!("no candidate has the e-mail address `{}`", args.email.as_deref().unwrap_or("")),
+            _ => bail!(
+                "no candidate has the e-mail address `{}`",
+                args.email.as_deref().unwrap_or("")
+            ),
         }
     }
     let mut out = String::new();
@@ -49,7 +56,8 @@ pub fn run(args: &ExplainArgs) -> anyhow::Result<Exit> {
     }
     let stdout = std::io::stdout();
     let mut lock = stdout.lock();
-    lock.write_all(out.as_bytes()).context("writing to stdout")?;
+    lock.write_all(out.as_bytes())
+        .context("writing to stdout")?;
     Ok(Exit::Success)
 }
 
@@ -58,7 +66,11 @@ fn write_one(s: &Screening, i: usize, lang: Lang, out: &mut String) {
     let e = &s.entries[i];
     let d = &s.decisions[i];
     let several = s.inputs.len() > 1;
-    let file = s.inputs.get(e.file()).map(|f| f.path.display().to_string()).unwrap_or_default();
+    let file = s
+        .inputs
+        .get(e.file())
+        .map(|f| f.path.display().to_string())
+        .unwrap_or_default();
     let _ = writeln!(
         out,
         "{} — {} {} {} {file}",
@@ -67,8 +79,16 @@ fn write_one(s: &Screening, i: usize, lang: Lang, out: &mut String) {
         e.row(),
         lang.pick("de", "of"),
     );
-    let rank = d.rank.map(|r| format!(", {} {r}", lang.pick("rang", "rank"))).unwrap_or_default();
-    let group = d.group.as_ref().filter(|g| !g.is_empty()).map(|g| format!(" ({g})")).unwrap_or_default();
+    let rank = d
+        .rank
+        .map(|r| format!(", {} {r}", lang.pick("rang", "rank")))
+        .unwrap_or_default();
+    let group = d
+        .group
+        .as_ref()
+        .filter(|g| !g.is_empty())
+        .map(|g| format!(" ({g})"))
+        .unwrap_or_default();
     let _ = writeln!(
         out,
         "{} : {}{rank}{group}, score {} / {}",
@@ -85,8 +105,16 @@ fn write_one(s: &Screening, i: usize, lang: Lang, out: &mut String) {
         return;
     };
     let sections = [
-        (lang.pick("Exigences", "Requirements"), &p.requirements, &d.requirements),
-        (lang.pick("Préférences", "Preferences"), &p.preferences, &d.preferences),
+        (
+            lang.pick("Exigences", "Requirements"),
+            &p.requirements,
+            &d.requirements,
+        ),
+        (
+            lang.pick("Préférences", "Preferences"),
+            &p.preferences,
+            &d.preferences,
+        ),
     ];
     for (title, rules, evals) in sections {
         if rules.is_empty() {
@@ -119,7 +147,15 @@ fn mark(o: Outcome) -> &'static str {
     }
 }
 
-fn tree(p: &Posting, rule: &Rule, eval: &Eval, cells: &crate::engine::Cells, lang: Lang, depth: usize, out: &mut String) {
+fn tree(
+    p: &Posting,
+    rule: &Rule,
+    eval: &Eval,
+    cells: &crate::engine::Cells,
+    lang: Lang,
+    depth: usize,
+    out: &mut String,
+) {
     let pad = "  ".repeat(depth + 1);
     match rule {
         Rule::AllOf(rules) | Rule::AnyOf(rules) => {
@@ -135,7 +171,11 @@ fn tree(p: &Posting, rule: &Rule, eval: &Eval, cells: &crate::engine::Cells, lan
             }
         }
         Rule::Not(inner) => {
-            let _ = writeln!(out, "{pad}{}", lang.pick("le contraire de :", "the opposite of:"));
+            let _ = writeln!(
+                out,
+                "{pad}{}",
+                lang.pick("le contraire de :", "the opposite of:")
+            );
             if let Some(e) = eval.children.first() {
                 let _ = writeln!(out, "{pad}  {} {}", mark(e.outcome), inner.kind_name());
                 tree(p, inner, e, cells, lang, depth + 2, out);

@@ -14,8 +14,8 @@ use std::path::{Path, PathBuf};
 /// Loads a posting for a command that uses it: any error ends the command (exit 2) after
 /// every problem is printed; warnings are printed and the posting used.
 pub fn load_posting(path: &Path) -> anyhow::Result<(Posting, String)> {
-    let bytes = std::fs::read(path)
-        .with_context(|| format!("{}: cannot read the file", path.display()))?;
+    let bytes =
+        std::fs::read(path).with_context(|| format!("{}: cannot read the file", path.display()))?;
     let loaded = crate::posting::parse(&bytes);
     let name = path.display().to_string();
     for d in &loaded.diagnostics {
@@ -34,7 +34,10 @@ pub fn load_posting(path: &Path) -> anyhow::Result<(Posting, String)> {
 }
 
 /// Opens the candidate files and hashes them, for provenance.
-pub fn open_candidates(paths: &[PathBuf], options: &Options) -> anyhow::Result<(Vec<Source>, Vec<String>)> {
+pub fn open_candidates(
+    paths: &[PathBuf],
+    options: &Options,
+) -> anyhow::Result<(Vec<Source>, Vec<String>)> {
     let sources = crate::ingest::open_all(paths, options)?;
     let hashes = paths
         .iter()

@@ -24,8 +24,15 @@ pub fn run(args: &ScreenArgs) -> anyhow::Result<Exit> {
         let mut inputs: Vec<&std::path::Path> = vec![args.posting.as_path()];
         inputs.extend(args.candidates.iter().map(|c| c.as_path()));
         refuse_overwrite(out, &inputs)?;
-        if let Some(dir) = out.parent().filter(|d| !d.as_os_str().is_empty() && !d.is_dir()) {
-            bail!("{}: the directory {} does not exist", out.display(), dir.display());
+        if let Some(dir) = out
+            .parent()
+            .filter(|d| !d.as_os_str().is_empty() && !d.is_dir())
+        {
+            bail!(
+                "{}: the directory {} does not exist",
+                out.display(),
+                dir.display()
+            );
         }
     }
     let (posting, sha) = load_posting(&args.posting)?;
@@ -33,7 +40,9 @@ pub fn run(args: &ScreenArgs) -> anyhow::Result<Exit> {
         Some(text) => Some(
             crate::cells::dates::parse_deadline(text, &posting.meta.timezone)
                 .map(|d| d.at)
-                .map_err(|_| anyhow::anyhow!("--as-of: cannot read `{text}`; write 2024-02-23T12:00:00Z"))?,
+                .map_err(|_| {
+                    anyhow::anyhow!("--as-of: cannot read `{text}`; write 2024-02-23T12:00:00Z")
+                })?,
         ),
         None => None,
     };

@@ -22,6 +22,7 @@ pub fn run(args: &ValidateArgs) -> anyhow::Result<Exit> {
         },
         None => None,
     };
+    let mut dry_runs = String::new();
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
     let mut exit = Exit::Success;
@@ -48,6 +49,22 @@ pub fn run(args: &ValidateArgs) -> anyhow::Result<Exit> {
             Some(p) if !diags.iter().any(Diagnostic::is_error) => {
                 let lang = args.lang.unwrap_or(p.meta.language);
                 writeln!(out, "{}", summary(&name, &p, lang)).context("writing to stdout")?;
+                if let Some(against) = &args.against {
+                    dry_runs.clear();
+                    match dry_run(&p, against, &options, lang, &mut dry_runs) {
+                        Ok(empty) => {
+                            for d in empty {
+                                eprintln!("{}", d.display(&name));
+                            }
+                            out.write_all(dry_runs.as_bytes())
+                                .context("writing to stdout")?;
+                        }
+                        Err(e) => {
+                            eprintln!("error: {e}");
+                            exit = exit.max(Exit::BadInput);
+                        }
+                    }
+                }
             }
             _ => {
                 let errors = diags.iter().filter(|d| d.is_error()).count();
@@ -80,6 +97,87 @@ pub fn check_columns(p: &Posting, file: &str, header: &[String]) -> Vec<Diagnost
             )
         })
         .collect()
+}
+
+/// Screens `against` with the posting and writes how many rows each requirement passes,
+/// fails and cannot read; returns a warning for each requirement that passes no row.
+fn dry_run(
+    p: &Posting,
+    against: &std::path::Path,
+    options: &ingest::Options,
+    lang: Lang,
+    out: &mut String,
+) -> anyhow::Result<Vec<Diagnostic>> {
+    use crate::engine::Outcome;
+    use std::fmt::Write as _;
+    let source = ingest::Source::open(against, options)?;
+    let view = crate::screen::View {
+        lang,
+        blind: true,
+        all: true,
+    };
+    let s = crate::screen::Screening::run(
+        p,
+        String::new(),
+        vec![source],
+        vec![String::new()],
+        None,
+        None,
+        view,
+    )?;
+    let readable: Vec<&crate::rank::Decision> = s
+        .decisions
+        .iter()
+        .filter(|d| d.status != crate::rank::Status::Unreadable)
+        .collect();
+    let _ = writeln!(
+        out,
+        "  {} : {} {}, {} {}",
+        against.display(),
+        s.entries.len(),
+        lang.pick("lignes de candidats", "candidate rows"),
+        s.entries.len() - readable.len(),
+        lang.pick("illisibles", "unreadable")
+    );
+    let width = p
+        .requirements
+        .iter()
+        .map(|r| r.id.chars().count())
+        .max()
+        .unwrap_or(0);
+    let mut warnings = Vec::new();
+    for (k, r) in p.requirements.iter().enumerate() {
+        let count = |o: Outcome| {
+            readable
+                .iter()
+                .filter(|d| d.requirements.get(k).is_some_and(|e| e.eval.outcome == o))
+                .count()
+        };
+        let (pass, fail, unknown) = (
+            count(Outcome::Pass),
+            count(Outcome::Fail),
+            count(Outcome::Unknown),
+        );
+        let _ = writeln!(
+            out,
+            "  {:<width$}  {pass} {}, {fail} {}, {unknown} {}",
+            r.id,
+            lang.pick("passent", "pass"),
+            lang.pick("échouent", "fail"),
+            lang.pick("illisibles", "cannot be read"),
+        );
+        if pass == 0 && !readable.is_empty() {
+            warnings.push(Diagnostic::warning(
+                Some(r.pos),
+                format!(
+                    "requirement `{}` passes no row of {}: check its threshold",
+                    r.id,
+                    against.display()
+                ),
+            ));
+        }
+    }
+    Ok(warnings)
 }
 
 fn summary(name: &str, p: &Posting, lang: Lang) -> String {

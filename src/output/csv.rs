@@ -15,16 +15,37 @@ pub fn write(s: &Screening, style: CsvStyle, out: &mut dyn Write) -> io::Result<
     }
     let mut w = ::csv::WriterBuilder::new()
         .delimiter(if style.excel { b';' } else { b',' })
-        .terminator(if style.excel { ::csv::Terminator::CRLF } else { ::csv::Terminator::Any(b'\n') })
+        .terminator(if style.excel {
+            ::csv::Terminator::CRLF
+        } else {
+            ::csv::Terminator::Any(b'\n')
+        })
         .from_writer(out);
     let num = |n: f64| {
-        if style.excel { number(n, Lang::Fr) } else { number(n, Lang::En) }
+        if style.excel {
+            number(n, Lang::Fr)
+        } else {
+            number(n, Lang::En)
+        }
     };
-    let mut header: Vec<String> = ["rank", "status", "score", "score_max", "row", "name", "contact"]
-        .iter()
-        .map(|s| s.to_string())
-        .collect();
-    header.extend(p.requirements.iter().chain(&p.preferences).map(|r| r.id.clone()));
+    let mut header: Vec<String> = [
+        "rank",
+        "status",
+        "score",
+        "score_max",
+        "row",
+        "name",
+        "contact",
+    ]
+    .iter()
+    .map(|s| s.to_string())
+    .collect();
+    header.extend(
+        p.requirements
+            .iter()
+            .chain(&p.preferences)
+            .map(|r| r.id.clone()),
+    );
     header.push("reasons".into());
     w.write_record(&header)?;
     let several = s.inputs.len() > 1;
@@ -42,7 +63,9 @@ pub fn write(s: &Screening, style: CsvStyle, out: &mut dyn Write) -> io::Result<
         ];
         let outcomes = d.requirements.iter().chain(&d.preferences);
         let n_rules = p.requirements.len() + p.preferences.len();
-        let mut cells: Vec<String> = outcomes.map(|r| r.eval.outcome.name().to_string()).collect();
+        let mut cells: Vec<String> = outcomes
+            .map(|r| r.eval.outcome.name().to_string())
+            .collect();
         cells.resize(n_rules, String::new());
         record.extend(cells);
         let reasons = explain::reasons(p, &s.entries, &s.inputs, i, d, lang).join(" | ");

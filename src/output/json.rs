@@ -101,9 +101,15 @@ pub fn rule_counts(s: &Screening) -> Vec<(usize, usize, usize)> {
     let n = p.requirements.len() + p.preferences.len();
     let mut counts = vec![(0, 0, 0); n];
     for d in s.decisions.iter().filter(|d| {
-        !matches!(d.status, crate::rank::Status::Duplicate | crate::rank::Status::Unreadable)
+        !matches!(
+            d.status,
+            crate::rank::Status::Duplicate | crate::rank::Status::Unreadable
+        )
     }) {
-        for (c, r) in counts.iter_mut().zip(d.requirements.iter().chain(&d.preferences)) {
+        for (c, r) in counts
+            .iter_mut()
+            .zip(d.requirements.iter().chain(&d.preferences))
+        {
             match r.eval.outcome {
                 crate::engine::Outcome::Pass => c.0 += 1,
                 crate::engine::Outcome::Fail => c.1 += 1,
@@ -159,7 +165,11 @@ pub fn write(s: &Screening, out: &mut dyn Write) -> io::Result<()> {
             };
             Candidate {
                 row: e.row(),
-                file: s.inputs.get(e.file()).map(|f| f.path.display().to_string()).unwrap_or_default(),
+                file: s
+                    .inputs
+                    .get(e.file())
+                    .map(|f| f.path.display().to_string())
+                    .unwrap_or_default(),
                 rank: d.rank,
                 status: d.status.name(),
                 score: round(d.score),

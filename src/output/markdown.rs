@@ -32,16 +32,27 @@ pub fn write(s: &Screening, out: &mut dyn Write) -> io::Result<()> {
     }
     writeln!(out, "\n{}\n", escape(&s.summary_line()))?;
     let per = p.shortlist.per.is_some();
+    let per_column = p.shortlist.per.map(|f| escape(&p.fields[f].column));
     let mut head = vec![lang.pick("Rang", "Rank"), lang.pick("Nom", "Name")];
-    if per {
-        head.push(lang.pick("Groupe", "Group"));
+    if let Some(c) = &per_column {
+        head.push(c);
     }
-    head.extend([lang.pick("Score", "Score"), lang.pick("Statut", "Status"), lang.pick("Raisons", "Reasons")]);
+    head.extend([
+        lang.pick("Score", "Score"),
+        lang.pick("Statut", "Status"),
+        lang.pick("Raisons", "Reasons"),
+    ]);
     writeln!(out, "| {} |", head.join(" | "))?;
     let aligns: Vec<&str> = head
         .iter()
         .enumerate()
-        .map(|(i, _)| if i == 0 || i == head.len() - 3 { "---:" } else { "---" })
+        .map(|(i, _)| {
+            if i == 0 || i == head.len() - 3 {
+                "---:"
+            } else {
+                "---"
+            }
+        })
         .collect();
     writeln!(out, "| {} |", aligns.join(" | "))?;
     let several = s.inputs.len() > 1;
@@ -57,7 +68,9 @@ pub fn write(s: &Screening, out: &mut dyn Write) -> io::Result<()> {
         }
         cells.push(number(d.score, lang));
         cells.push(d.status.label(lang).to_string());
-        cells.push(escape(&explain::reasons(p, &s.entries, &s.inputs, i, d, lang).join(" ; ")));
+        cells.push(escape(
+            &explain::reasons(p, &s.entries, &s.inputs, i, d, lang).join(" ; "),
+        ));
         writeln!(out, "| {} |", cells.join(" | "))?;
     }
     Ok(())

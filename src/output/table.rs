@@ -38,15 +38,23 @@ pub fn write(s: &Screening, colour_on: bool, out: &mut dyn Write) -> io::Result<
     let mut table = Table::new();
     table.load_style(presets::UTF8_FULL_CONDENSED);
     if colour_on {
-        table.enforce_styling().set_content_arrangement(ContentArrangement::Dynamic);
+        table
+            .enforce_styling()
+            .set_content_arrangement(ContentArrangement::Dynamic);
     } else {
-        table.force_no_tty().set_content_arrangement(ContentArrangement::Disabled);
+        table
+            .force_no_tty()
+            .set_content_arrangement(ContentArrangement::Disabled);
     }
     let mut head = vec![lang.pick("rang", "rank"), lang.pick("nom", "name")];
-    if per {
-        head.push(lang.pick("groupe", "group"));
+    if let Some(f) = p.shortlist.per {
+        head.push(p.fields[f].column.as_str());
     }
-    head.extend(["score", lang.pick("statut", "status"), lang.pick("raison", "reason")]);
+    head.extend([
+        "score",
+        lang.pick("statut", "status"),
+        lang.pick("raison", "reason"),
+    ]);
     table.set_header(head);
     let several = s.inputs.len() > 1;
     for i in s.listed() {
@@ -59,13 +67,28 @@ pub fn write(s: &Screening, colour_on: bool, out: &mut dyn Write) -> io::Result<
         if per {
             row.push(Cell::new(printable(d.group.as_deref().unwrap_or(""))));
         }
-        row.push(Cell::new(format!("{} / {}", number(d.score, lang), number(p.score_max(), lang))));
+        row.push(Cell::new(format!(
+            "{} / {}",
+            number(d.score, lang),
+            number(p.score_max(), lang)
+        )));
         let status = Cell::new(d.status.label(lang));
-        row.push(if colour_on { status.fg(colour(d.status)) } else { status });
+        row.push(if colour_on {
+            status.fg(colour(d.status))
+        } else {
+            status
+        });
         let reasons = explain::short_reasons(p, &s.entries, &s.inputs, i, d, lang);
         let first = reasons.first().map(|r| printable(r)).unwrap_or_default();
-        let more = if reasons.len() > 1 { format!(" (+{})", reasons.len() - 1) } else { String::new() };
-        row.push(Cell::new(format!("{}{more}", shorten(&first, REASON_WIDTH))));
+        let more = if reasons.len() > 1 {
+            format!(" (+{})", reasons.len() - 1)
+        } else {
+            String::new()
+        };
+        row.push(Cell::new(format!(
+            "{}{more}",
+            shorten(&first, REASON_WIDTH)
+        )));
         table.add_row(row);
     }
     writeln!(out, "{}", printable(&p.meta.title))?;

@@ -131,4 +131,6 @@ pub struct NamedRule {
     pub weight: Option<f64>,
     /// The rule.
     pub rule: Rule,
+    /// Where the posting writes it.
+    pub pos: crate::diag::Pos,
 }

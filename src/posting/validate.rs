@@ -651,6 +651,7 @@ impl Builder {
             label,
             weight,
             rule: rule?,
+            pos: node.pos(),
         })
     }
 

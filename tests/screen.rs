@@ -1,0 +1,565 @@
+//! `shortlist screen` and `explain` on the bundled examples and on fixtures: hand-checked
+//! statuses row by row, the invariants of every screening, and safe outputs.
+
+mod common;
+use common::{run, shortlist};
+use serde_json::Value;
+use std::collections::BTreeMap;
+
+const JIGI: &str = "postings/jigi-district-officer.yaml";
+const CARE: &str = "postings/care-an-ka-jiko-engagement-communautaire.yaml";
+const GOOGLE: &str = "examples/google-forms-district-officer.csv";
+const EXCEL: &str = "examples/excel-district-officer.csv";
+const KOBO: &str = "examples/kobotoolbox-engagement-communautaire.csv";
+const KOBO_XLSX: &str = "examples/kobotoolbox-engagement-communautaire.xlsx";
+const KINDS: &str = "tests/fixtures/screen/kinds.yaml";
+const KINDS_CSV: &str = "tests/fixtures/screen/kinds.csv";
+
+/// Every candidate of a screening, as JSON.
+fn screen_json(posting: &str, files: &[&str], extra: &[&str]) -> Value {
+    let mut args = vec!["screen", posting];
+    args.extend(files);
+    args.extend(["--all", "--format", "json"]);
+    args.extend(extra);
+    let out = run(&args);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    serde_json::from_str(&out.stdout).expect("valid JSON")
+}
+
+/// Row → (status, requirements that did not pass, rank).
+fn by_row(doc: &Value) -> BTreeMap<u64, (String, Vec<String>, Option<u64>)> {
+    let mut out = BTreeMap::new();
+    for c in doc["candidates"].as_array().expect("candidates") {
+        let not_passed: Vec<String> = c["rules"]
+            .as_array()
+            .expect("rules")
+            .iter()
+            .filter(|r| r["kind"] == "requirement" && r["outcome"] != "pass")
+            .map(|r| r["id"].as_str().unwrap_or_default().to_string())
+            .collect();
+        let row = c["row"].as_u64().expect("row");
+        let status = c["status"].as_str().expect("status").to_string();
+        assert!(
+            out.insert(row, (status, not_passed, c["rank"].as_u64()))
+                .is_none(),
+            "row {row} twice"
+        );
+    }
+    out
+}
+
+fn check_rows(doc: &Value, expected: &[(u64, &str, &[&str])]) {
+    let rows = by_row(doc);
+    for (row, status, failing) in expected {
+        let (got, not_passed, _) = rows.get(row).unwrap_or_else(|| panic!("row {row} listed"));
+        assert_eq!(got, status, "status of row {row}");
+        // A duplicate's own requirements do not decide its status.
+        if *status != "duplicate" {
+            assert_eq!(not_passed, failing, "requirements not passed by row {row}");
+        }
+    }
+}
+
+#[test]
+fn district_officer_google_forms_rows() {
+    let doc = screen_json(JIGI, &[GOOGLE], &[]);
+    check_rows(
+        &doc,
+        &[
+            (2, "shortlisted", &[]),                 // best profile in Sikasso
+            (3, "eligible", &[]), // "Licence en sociolgie", "trois ans", "2 ans et demi"
+            (4, "ineligible", &["delai"]), // 12:05, five minutes late
+            (5, "eligible", &[]), // 12:00:00 exactly is on time
+            (6, "ineligible", &["dossier"]), // no copy of the diploma
+            (7, "review", &["sante_communautaire"]), // blank years
+            (8, "review", &["terrain"]), // "quelques années"
+            (9, "ineligible", &["diplome"]), // BTS, no listed subject
+            (10, "eligible", &[]), // géographie + 4 years: the all_of branch
+            (11, "duplicate", &[]), // earlier submission of row 2
+            (12, "ineligible", &["terrain", "sante_communautaire"]), // "18 mois", "1 an"
+            (13, "shortlisted", &[]), // "LM", "Diplôme" as synonyms
+        ],
+    );
+    let rows = by_row(&doc);
+    assert_eq!(rows[&2].2, Some(1), "row 2 ranks first in Sikasso");
+    let dup = doc["candidates"]
+        .as_array()
+        .expect("list")
+        .iter()
+        .find(|c| c["row"] == 11)
+        .expect("row 11");
+    assert_eq!(
+        dup["reasons"][0],
+        "doublon : la ligne 2 est gardée (même Adresse e-mail)"
+    );
+    let late = doc["candidates"]
+        .as_array()
+        .expect("list")
+        .iter()
+        .find(|c| c["row"] == 4)
+        .expect("row 4");
+    assert_eq!(
+        late["reasons"][0],
+        "Candidature reçue au plus tard le 23 février 2024 à 12h00 GMT : Horodateur : « 2024/02/23 12:05:00 PM UTC » = 23/02/2024 12:05:00 (Africa/Bamako) ; date limite 23/02/2024 12:00:00 (Africa/Bamako)"
+    );
+}
+
+#[test]
+fn district_officer_excel_rows() {
+    let doc = screen_json(JIGI, &[EXCEL], &[]);
+    check_rows(
+        &doc,
+        &[
+            (2, "review", &["delai"]), // "23/02/2024" without a time, on the deadline's day
+            (3, "eligible", &[]),      // "Maitrise", "trois ans", "deux ans", Windows-1252
+            (4, "ineligible", &["diplome", "terrain"]),
+            (5, "ineligible", &["diplome"]), // DEF
+            (23, "unreadable", &[]),         // a row typed halfway
+        ],
+    );
+    assert_eq!(doc["inputs"][0]["encoding"], "windows-1252");
+    assert_eq!(doc["inputs"][0]["empty_rows"], 3);
+}
+
+#[test]
+fn engagement_communautaire_kobotoolbox_rows() {
+    let doc = screen_json(CARE, &[KOBO], &[]);
+    check_rows(
+        &doc,
+        &[
+            (2, "duplicate", &[]),         // same phone as row 10, submitted earlier
+            (3, "shortlisted", &[]),       // 23:30 on the deadline's day: on time
+            (4, "ineligible", &["delai"]), // the next morning
+            (5, "ineligible", &["objet"]), // subject line without the post's name
+            (6, "ineligible", &["ong_internationale"]), // no international NGO
+            (7, "review", &["experience_gysi_wash"]), // years left blank
+            (8, "ineligible", &["ccsc"]),  // no advocacy
+            (9, "ineligible", &["dossier"]), // no references
+            (10, "shortlisted", &[]),      // kept, first in Sikasso
+            (11, "ineligible", &["formation"]), // BTS: bac+2
+        ],
+    );
+    let rows = by_row(&doc);
+    assert_eq!(rows[&10].2, Some(1));
+    let kept = doc["candidates"]
+        .as_array()
+        .expect("list")
+        .iter()
+        .find(|c| c["row"] == 10)
+        .expect("row 10");
+    assert_eq!(kept["group"], "sikasso");
+}
+
+#[test]
+fn every_rule_kind_on_a_fixture() {
+    let doc = screen_json(KINDS, &[KINDS_CSV], &[]);
+    check_rows(
+        &doc,
+        &[
+            (2, "shortlisted", &[]),
+            (3, "eligible", &[]),
+            (4, "ineligible", &["place"]),
+            (5, "ineligible", &["reachable"]),
+            (6, "ineligible", &["age"]),
+            (7, "ineligible", &["clean"]),
+            (8, "review", &["age"]),
+            (9, "duplicate", &[]),
+            (10, "ineligible", &["on_time"]),
+            (11, "unreadable", &[]),
+            (12, "eligible", &[]),
+        ],
+    );
+    let rows = by_row(&doc);
+    assert_eq!(
+        rows[&12].2,
+        Some(2),
+        "the contains preference ranks row 12 before row 3"
+    );
+}
+
+/// The invariants every screening holds.
+fn check_invariants(doc: &Value) {
+    let summary = &doc["summary"];
+    let total = summary["total"].as_u64().expect("total");
+    let rows: u64 = doc["inputs"]
+        .as_array()
+        .expect("inputs")
+        .iter()
+        .map(|i| i["rows"].as_u64().unwrap_or(0))
+        .sum();
+    assert_eq!(total, rows, "summary.total is the number of data rows");
+    let statuses = [
+        "shortlisted",
+        "eligible",
+        "review",
+        "ineligible",
+        "duplicate",
+        "unreadable",
+    ];
+    let sum: u64 = statuses
+        .iter()
+        .map(|s| summary[*s].as_u64().unwrap_or(0))
+        .sum();
+    assert_eq!(sum, total, "statuses add up");
+    let candidates = doc["candidates"].as_array().expect("candidates");
+    assert_eq!(
+        candidates.len() as u64,
+        total,
+        "every row listed with --all"
+    );
+    let mut seen = std::collections::BTreeSet::new();
+    for c in candidates {
+        let key = (
+            c["file"].as_str().unwrap_or("").to_string(),
+            c["row"].as_u64().unwrap_or(0),
+        );
+        assert!(seen.insert(key), "each row appears once");
+        let status = c["status"].as_str().unwrap_or("");
+        let reasons = c["reasons"].as_array().expect("reasons");
+        assert!(!reasons.is_empty(), "a reason for every decision: {c}");
+        if status == "ineligible" {
+            let failing = c["rules"]
+                .as_array()
+                .expect("rules")
+                .iter()
+                .filter(|r| r["kind"] == "requirement" && r["outcome"] == "fail")
+                .count();
+            assert_eq!(
+                reasons.len(),
+                failing,
+                "one reason per failing requirement: {c}"
+            );
+        }
+        assert_eq!(
+            c["rank"].is_null(),
+            !matches!(status, "shortlisted" | "eligible")
+        );
+    }
+}
+
+#[test]
+fn invariants_hold_on_every_example() {
+    for (posting, file) in [
+        (JIGI, GOOGLE),
+        (JIGI, EXCEL),
+        (CARE, KOBO),
+        (CARE, KOBO_XLSX),
+        (KINDS, KINDS_CSV),
+    ] {
+        check_invariants(&screen_json(posting, &[file], &[]));
+    }
+    check_invariants(&screen_json(CARE, &[KOBO, KOBO_XLSX], &[]));
+}
+
+#[test]
+fn two_runs_give_identical_bytes() {
+    for format in ["csv", "json"] {
+        let args = ["screen", JIGI, GOOGLE, "--all", "--format", format];
+        let (a, b) = (run(&args), run(&args));
+        assert_eq!(a.code, 0);
+        assert_eq!(a.stdout, b.stdout, "{format}");
+    }
+}
+
+#[test]
+fn several_files_make_one_list() {
+    let doc = screen_json(CARE, &[KOBO, KOBO_XLSX], &[]);
+    assert_eq!(doc["summary"]["total"], 66 + 62);
+    let files: std::collections::BTreeSet<&str> = doc["candidates"]
+        .as_array()
+        .expect("list")
+        .iter()
+        .filter_map(|c| c["file"].as_str())
+        .collect();
+    assert_eq!(files.len(), 2);
+    let out = run(&["screen", CARE, KOBO, GOOGLE]);
+    assert_eq!(out.code, 2);
+    assert!(out.stderr.contains("examples/google-forms-district-officer.csv: its header differs from examples/kobotoolbox-engagement-communautaire.csv's"), "{}", out.stderr);
+}
+
+#[test]
+fn default_output_is_the_shortlist_table() {
+    let out = run(&["screen", KINDS, KINDS_CSV]);
+    assert_eq!(
+        out.stdout,
+        "Relais communautaire
+┌──────┬──────┬───────┬─────────────┬─────────────────────────┐
+│ rank ┆ name ┆ score ┆ status      ┆ reason                  │
+╞══════╪══════╪═══════╪═════════════╪═════════════════════════╡
+│ 1    ┆ Awa  ┆ 1 / 1 ┆ shortlisted ┆ meets every requirement │
+└──────┴──────┴───────┴─────────────┴─────────────────────────┘
+11 applications: 1 shortlisted, 2 eligible, 1 review, 5 ineligible, 1 duplicate, 1 unreadable
+"
+    );
+    assert_eq!(out.code, 0);
+    let fr = run(&["screen", KINDS, KINDS_CSV, "--lang", "fr", "--top", "2"]);
+    assert!(
+        fr.stdout
+            .contains("│ 2    ┆ Jeneba ┆ 1 / 1 ┆ retenu ┆ toutes les exigences sont remplies │"),
+        "{}",
+        fr.stdout
+    );
+    assert!(fr.stdout.ends_with("11 candidatures : 2 retenus, 1 éligible, 1 à vérifier, 5 non éligibles, 1 doublon, 1 illisible\n"), "{}", fr.stdout);
+}
+
+#[test]
+fn csv_output_and_excel_flavour() {
+    let out = run(&["screen", KINDS, KINDS_CSV, "--format", "csv"]);
+    assert_eq!(
+        out.stdout,
+        "rank,status,score,score_max,row,name,contact,place,reachable,age,clean,on_time,motivated,reasons\n\
+         1,shortlisted,1,1,2,Awa,\"a@x.ml, 76 00 00 01\",pass,pass,pass,pass,pass,pass,\"shortlisted: rank 1, score 1 / 1\"\n"
+    );
+    let excel = shortlist()
+        .args([
+            "screen", KINDS, KINDS_CSV, "--format", "csv", "--excel", "--lang", "fr",
+        ])
+        .output()
+        .expect("runs");
+    let bytes = excel.stdout;
+    assert!(
+        bytes.starts_with(b"\xEF\xBB\xBFrank;status;score;"),
+        "BOM and semicolons"
+    );
+    assert!(String::from_utf8_lossy(&bytes).contains(";retenu : rang 1, score 1 / 1\r\n"));
+}
+
+#[test]
+fn blind_hides_names_and_contacts() {
+    let doc = screen_json(KINDS, &[KINDS_CSV], &["--blind"]);
+    for c in doc["candidates"].as_array().expect("list") {
+        assert_eq!(c["name"], format!("C-{}", c["row"]));
+        assert!(c["contact"].is_null());
+    }
+}
+
+#[test]
+fn hostile_names_are_neutralised() {
+    let csv = run(&[
+        "screen",
+        KINDS,
+        "tests/fixtures/screen/hostile.csv",
+        "--all",
+        "--format",
+        "csv",
+        "--top",
+        "4",
+    ]);
+    assert!(
+        csv.stdout
+            .contains(",\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\","),
+        "{}",
+        csv.stdout
+    );
+    assert!(csv.stdout.contains(",'+Cmd|calc,"), "{}", csv.stdout);
+    let table = run(&[
+        "screen",
+        KINDS,
+        "tests/fixtures/screen/hostile.csv",
+        "--top",
+        "4",
+    ]);
+    assert!(
+        !table.stdout.contains('\u{1b}'),
+        "no escape sequence reaches the terminal"
+    );
+    assert!(!table.stdout.contains('\u{7}'));
+    assert!(table.stdout.contains("Bina Red"), "{}", table.stdout);
+    let md = run(&[
+        "screen",
+        KINDS,
+        "tests/fixtures/screen/hostile.csv",
+        "--top",
+        "4",
+        "--format",
+        "markdown",
+    ]);
+    assert!(
+        md.stdout.contains("| Pipe \\| \\`tick\\` &lt;b&gt; |"),
+        "{}",
+        md.stdout
+    );
+}
+
+#[test]
+fn writing_to_a_file() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("shortlist.json");
+    let out = run(&["screen", KINDS, KINDS_CSV, "-o", &path.to_string_lossy()]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert_eq!(out.stdout, "");
+    assert_eq!(
+        out.stderr,
+        format!(
+            "11 applications: 1 shortlisted, 2 eligible, 1 review, 5 ineligible, 1 duplicate, 1 unreadable → {}\n",
+            path.display()
+        )
+    );
+    let doc: Value =
+        serde_json::from_str(&std::fs::read_to_string(&path).expect("written")).expect("json");
+    assert_eq!(doc["summary"]["total"], 11);
+    // Only the written file is left in the directory: the temporary one was renamed.
+    assert_eq!(std::fs::read_dir(dir.path()).expect("dir").count(), 1);
+}
+
+#[test]
+fn refuses_to_overwrite_an_input_or_guess_a_format() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let copy = dir.path().join("c.csv");
+    std::fs::copy(KINDS_CSV, &copy).expect("copy");
+    let before = std::fs::read(&copy).expect("read");
+    let via_dot = format!("{}/./c.csv", dir.path().display());
+    let out = run(&["screen", KINDS, &copy.to_string_lossy(), "-o", &via_dot]);
+    assert_eq!(out.code, 2);
+    assert_eq!(
+        out.stderr,
+        format!(
+            "shortlist: error: {via_dot}: this is an input of the command; write the output to another file\n"
+        )
+    );
+    assert_eq!(
+        std::fs::read(&copy).expect("read"),
+        before,
+        "the input is untouched"
+    );
+    let out = run(&["screen", KINDS, KINDS_CSV, "-o", "out.pdf"]);
+    assert_eq!(out.code, 2);
+    assert!(
+        out.stderr
+            .contains("out.pdf: cannot tell the format from the extension"),
+        "{}",
+        out.stderr
+    );
+    let out = run(&["screen", KINDS, KINDS_CSV, "-o", "no/such/dir/out.csv"]);
+    assert_eq!(out.code, 2);
+    assert_eq!(
+        out.stderr,
+        "shortlist: error: no/such/dir/out.csv: the directory no/such/dir does not exist\n"
+    );
+}
+
+#[test]
+fn bad_inputs_exit_2_naming_the_file() {
+    let out = run(&[
+        "screen",
+        "tests/fixtures/postings/misspelt-key.yaml",
+        KINDS_CSV,
+    ]);
+    assert_eq!(out.code, 2);
+    assert_eq!(
+        out.stderr,
+        "error: tests/fixtures/postings/misspelt-key.yaml:11:30: unknown key `min_levle` in rule `diplome`; did you mean `min_level`?\n\
+         shortlist: error: tests/fixtures/postings/misspelt-key.yaml: the posting is invalid (1 error); `shortlist validate tests/fixtures/postings/misspelt-key.yaml` lists them\n"
+    );
+    let out = run(&["screen", JIGI, KOBO]);
+    assert_eq!(out.code, 2);
+    assert_eq!(
+        out.stderr,
+        "shortlist: error: examples/kobotoolbox-engagement-communautaire.csv: row 1: column `Horodateur` (field `submitted_at` of the posting) is not in the header\n"
+    );
+    let out = run(&["screen", KINDS, "examples/nope.csv"]);
+    assert_eq!(out.code, 2);
+    assert!(
+        out.stderr
+            .starts_with("shortlist: error: examples/nope.csv: cannot read the file"),
+        "{}",
+        out.stderr
+    );
+}
+
+#[test]
+fn a_closed_pipe_ends_quietly() {
+    use std::io::{BufRead, BufReader};
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_shortlist"))
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .args(["screen", CARE, KOBO, KOBO_XLSX, "--all", "--format", "json"])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("spawn");
+    let stdout = child.stdout.take().expect("stdout");
+    let mut first = String::new();
+    BufReader::new(stdout)
+        .read_line(&mut first)
+        .expect("a line");
+    assert_eq!(first, "{\n");
+    // The reader is gone: the rest of the output meets a closed pipe.
+    let out = child.wait_with_output().expect("ends");
+    assert_eq!(String::from_utf8_lossy(&out.stderr), "");
+    assert_eq!(out.status.code(), Some(0));
+}
+
+#[test]
+fn explain_one_candidate() {
+    let out = run(&["explain", KINDS, KINDS_CSV, "--row", "8"]);
+    assert_eq!(
+        out.stdout,
+        "Gaoussou — row 8 of tests/fixtures/screen/kinds.csv
+Status : review, score 0 / 1
+  age: to check — Age: \"vingt\" does not read as a number; between 18 and 35 required
+
+Requirements
+  [✓] place — place
+      Place: \"Kita\"; expected: Kita; Kayes (pass)
+  [✓] reachable — reachable
+      every cell is filled (pass)
+  [?] age — age
+      Age: \"vingt\" does not read as a number; between 18 and 35 required (unknown)
+  [✓] clean — clean
+      the opposite of:
+        [✗] is_yes
+          Sanctioned: blank; \"yes\" required (fail)
+  [✓] on_time — on_time
+      Submitted: \"2024-02-24\" = 24/02/2024; deadline 01/03/2024 (pass)
+
+Preferences
+  [?] motivated — motivated (0 / 1 pts)
+      Motivation: blank; must contain: communauté / community (unknown)
+
+"
+    );
+    let by_mail = run(&["explain", KINDS, KINDS_CSV, "--email", "B@X.ml"]);
+    assert!(by_mail.stdout.starts_with("Bina — row 3 of tests/fixtures/screen/kinds.csv\nStatus : eligible, rank 3, score 0 / 1\n"), "{}", by_mail.stdout);
+    let missing = run(&["explain", KINDS, KINDS_CSV, "--row", "99"]);
+    assert_eq!(missing.code, 2);
+    assert_eq!(
+        missing.stderr,
+        "shortlist: error: no candidate at row 99: data rows are 2 to 12\n"
+    );
+}
+
+#[test]
+fn validate_against_runs_the_requirements_dry() {
+    let out = run(&["validate", KINDS, "--against", KINDS_CSV]);
+    assert_eq!(
+        out.stdout,
+        "tests/fixtures/screen/kinds.yaml: valid — 5 requirements, 1 preference, 8 fields, deadline 2024-03-01
+  tests/fixtures/screen/kinds.csv : 11 candidate rows, 1 unreadable
+  place      9 pass, 1 fail, 0 cannot be read
+  reachable  8 pass, 2 fail, 0 cannot be read
+  age        8 pass, 1 fail, 1 cannot be read
+  clean      9 pass, 1 fail, 0 cannot be read
+  on_time    9 pass, 1 fail, 0 cannot be read
+"
+    );
+    assert_eq!(out.code, 0);
+}
+
+#[test]
+fn validate_against_warns_of_a_threshold_nobody_meets() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("strict.yaml");
+    let text = std::fs::read_to_string(KINDS)
+        .expect("read")
+        .replace("min: 18, max: 35", "min: 60");
+    std::fs::write(&path, text).expect("write");
+    let out = run(&["validate", &path.to_string_lossy(), "--against", KINDS_CSV]);
+    assert_eq!(
+        out.stderr,
+        format!(
+            "warning: {}:27:5: requirement `age` passes no row of tests/fixtures/screen/kinds.csv: check its threshold\n",
+            path.display()
+        )
+    );
+    assert_eq!(out.code, 0);
+}
