@@ -64,6 +64,9 @@ pub struct ScreenArgs {
     /// The instant the screening speaks of (default: the deadline, else the latest submission).
     #[arg(long, value_name = "DATETIME")]
     pub as_of: Option<String>,
+    /// Selection rates by the groups of this column (never used for scoring).
+    #[arg(long, value_name = "COLUMN")]
+    pub audit_by: Option<String>,
     /// How to read the candidate files.
     #[command(flatten)]
     pub input: InputArgs,

@@ -9,6 +9,7 @@
 //!
 //! Only `cmd` touches files and the terminal; everything else works on values.
 
+pub mod audit;
 pub mod cells;
 pub mod cli;
 mod cmd;

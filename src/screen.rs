@@ -96,6 +96,8 @@ pub struct Screening<'p> {
     pub as_of: Option<DateTime<Utc>>,
     /// How to show it.
     pub view: View,
+    /// The column audited with `--audit-by`, if any.
+    pub audit_column: Option<String>,
 }
 
 impl Screening<'_> {
@@ -108,9 +110,10 @@ impl Screening<'_> {
         top: Option<u32>,
         as_of: Option<DateTime<Utc>>,
         view: View,
+        audit_column: Option<String>,
     ) -> Result<Screening<'p>, ReadError> {
         let engine = Engine::new(posting);
-        let (entries, mut inputs) = read(&engine, sources, None)?;
+        let (entries, mut inputs) = read(&engine, sources, audit_column.as_deref())?;
         for (input, hash) in inputs.iter_mut().zip(hashes) {
             input.sha256 = hash;
         }
@@ -145,7 +148,13 @@ impl Screening<'_> {
             inputs,
             as_of,
             view,
+            audit_column,
         })
+    }
+
+    /// The fairness audit, when an audit column was given.
+    pub fn audit(&self) -> Option<crate::audit::Audit> {
+        self.audit_column.as_deref().map(|c| crate::audit::audit(self, c))
     }
 
     /// How many rows have each status, in [`crate::rank::STATUSES`] order.

@@ -66,6 +66,7 @@ fn screen_json(path: &std::path::Path) -> (String, usize, Vec<(Status, usize, us
         None,
         None,
         view,
+        None,
     )
     .expect("screens");
     let mut out = Vec::new();

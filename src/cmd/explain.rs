@@ -23,7 +23,7 @@ pub fn run(args: &ExplainArgs) -> anyhow::Result<Exit> {
         blind: false,
         all: true,
     };
-    let s = Screening::run(&posting, sha, sources, hashes, None, None, view)?;
+    let s = Screening::run(&posting, sha, sources, hashes, None, None, view, None)?;
     let matches: Vec<usize> = (0..s.entries.len())
         .filter(|&i| match (args.row, &args.email) {
             (Some(row), _) => s.entries[i].row() == row,

@@ -53,7 +53,16 @@ pub fn run(args: &ScreenArgs) -> anyhow::Result<Exit> {
         blind: args.blind,
         all: args.all,
     };
-    let screening = Screening::run(&posting, sha, sources, hashes, args.top, as_of, view)?;
+    let screening = Screening::run(
+        &posting,
+        sha,
+        sources,
+        hashes,
+        args.top,
+        as_of,
+        view,
+        args.audit_by.clone(),
+    )?;
     let colour = args.output.is_none()
         && format == Format::Table
         && !args.no_color

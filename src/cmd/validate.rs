@@ -124,6 +124,7 @@ fn dry_run(
         None,
         None,
         view,
+        None,
     )?;
     let readable: Vec<&crate::rank::Decision> = s
         .decisions

@@ -15,7 +15,7 @@ struct Doc<'a> {
     summary: Summary,
     rules: Vec<RuleInfo<'a>>,
     candidates: Vec<Candidate>,
-    audit: Option<serde_json::Value>,
+    audit: Option<crate::audit::Audit>,
 }
 
 #[derive(Serialize)]
@@ -223,7 +223,7 @@ pub fn write(s: &Screening, out: &mut dyn Write) -> io::Result<()> {
         },
         rules,
         candidates,
-        audit: None,
+        audit: s.audit(),
     };
     serde_json::to_writer_pretty(&mut *out, &doc)?;
     out.write_all(b"\n")
