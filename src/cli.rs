@@ -21,6 +21,9 @@ pub enum Command {
     /// Screen candidate files against a posting and print the ranked shortlist, or write it
     /// with `-o FILE` / `--format`.
     Screen(ScreenArgs),
+    /// Write the full report: summary, funnel, per-rule results, shortlist, every decision
+    /// with its reasons, fairness audit and provenance, as HTML, Markdown or xlsx (`-o FILE`).
+    Report(ScreenArgs),
     /// Show every rule's outcome for one candidate, with the cells it read.
     Explain(ExplainArgs),
     /// Show how a candidate file is read: encoding, delimiter, rows, and each column's values

@@ -24,6 +24,7 @@ pub mod lexicon;
 pub mod output;
 pub mod posting;
 pub mod rank;
+pub mod report;
 pub mod screen;
 pub mod suggest;
 pub mod text;
@@ -37,6 +38,7 @@ pub fn run(cli: Cli) -> anyhow::Result<Exit> {
         Command::Validate(args) => cmd::validate::run(&args),
         Command::Inspect(args) => cmd::inspect::run(&args),
         Command::Screen(args) => cmd::screen::run(&args),
+        Command::Report(args) => cmd::screen::report(&args),
         Command::Explain(args) => cmd::explain::run(&args),
     }
 }

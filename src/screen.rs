@@ -98,6 +98,8 @@ pub struct Screening<'p> {
     pub view: View,
     /// The column audited with `--audit-by`, if any.
     pub audit_column: Option<String>,
+    /// Candidates shortlisted per group.
+    pub shortlist_size: u32,
 }
 
 impl Screening<'_> {
@@ -149,6 +151,7 @@ impl Screening<'_> {
             as_of,
             view,
             audit_column,
+            shortlist_size: top.unwrap_or(posting.shortlist.size),
         })
     }
 
@@ -171,8 +174,12 @@ impl Screening<'_> {
     /// The rows to list, in order: the ranked by group and rank, then the others by row.
     /// Without `all`, only the shortlisted.
     pub fn listed(&self) -> Vec<usize> {
+        self.listing(self.view.all)
+    }
+
+    fn listing(&self, all: bool) -> Vec<usize> {
         let mut idx: Vec<usize> = (0..self.entries.len())
-            .filter(|&i| self.view.all || self.decisions[i].status == Status::Shortlisted)
+            .filter(|&i| all || self.decisions[i].status == Status::Shortlisted)
             .collect();
         let bucket = |s: Status| match s {
             Status::Shortlisted | Status::Eligible => 0,
@@ -204,6 +211,11 @@ impl Screening<'_> {
             )
         });
         idx
+    }
+
+    /// Every row in listing order, whatever `view.all` says.
+    pub fn listed_all(&self) -> Vec<usize> {
+        self.listing(true)
     }
 
     /// The counts in words: `72 candidatures : 9 retenus, …`.

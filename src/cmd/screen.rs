@@ -10,11 +10,23 @@ use std::io::{IsTerminal, Write};
 
 /// Screens, then prints or writes the result.
 pub fn run(args: &ScreenArgs) -> anyhow::Result<Exit> {
+    run_as(args, false)
+}
+
+/// Screens and writes the full report to `-o FILE`.
+pub fn report(args: &ScreenArgs) -> anyhow::Result<Exit> {
+    if args.output.is_none() {
+        bail!("report needs -o FILE (.html, .md or .xlsx)");
+    }
+    run_as(args, true)
+}
+
+fn run_as(args: &ScreenArgs, report: bool) -> anyhow::Result<Exit> {
     let format = match (args.format, &args.output) {
         (Some(f), _) => f,
         (None, Some(path)) => Format::from_path(path).with_context(|| {
             format!(
-                "{}: cannot tell the format from the extension; use .csv, .json, .md or .txt, or say --format",
+                "{}: cannot tell the format from the extension; use .html, .md, .xlsx, .csv, .json or .txt, or say --format",
                 path.display()
             )
         })?,
@@ -73,7 +85,13 @@ pub fn run(args: &ScreenArgs) -> anyhow::Result<Exit> {
         Format::Table => output::table::write(&screening, colour, &mut bytes)?,
         Format::Csv => output::csv::write(&screening, CsvStyle { excel: args.excel }, &mut bytes)?,
         Format::Json => output::json::write(&screening, &mut bytes)?,
+        Format::Markdown if report => output::markdown::write_report(&screening, &mut bytes)?,
         Format::Markdown => output::markdown::write(&screening, &mut bytes)?,
+        Format::Html => output::html::write(&screening, &mut bytes)?,
+        Format::Xlsx if args.output.is_none() => {
+            bail!("an xlsx workbook is not for the terminal: write it with -o FILE.xlsx")
+        }
+        Format::Xlsx => bytes = output::xlsx::build(&screening).context("building the workbook")?,
     }
     match &args.output {
         Some(path) => {

@@ -75,3 +75,38 @@ pub fn write(s: &Screening, out: &mut dyn Write) -> io::Result<()> {
     }
     Ok(())
 }
+
+/// Writes the report of a screening as Markdown.
+pub fn write_report(s: &Screening, out: &mut dyn Write) -> io::Result<()> {
+    use crate::report::Block;
+    for b in crate::report::document(s) {
+        match b {
+            Block::Heading(level, text) => {
+                writeln!(out, "{} {}\n", "#".repeat(usize::from(level)), escape(&text))?
+            }
+            Block::Para(text) => writeln!(out, "{}\n", escape(&text))?,
+            Block::List(items) => {
+                for i in items {
+                    writeln!(out, "- {}", escape(&i))?;
+                }
+                writeln!(out)?;
+            }
+            Block::Table { head, rows, numeric } => {
+                let cells: Vec<String> = head.iter().map(|h| escape(h)).collect();
+                writeln!(out, "| {} |", cells.join(" | "))?;
+                let aligns: Vec<&str> = (0..head.len())
+                    .map(|i| if numeric.get(i).copied().unwrap_or(false) { "---:" } else { "---" })
+                    .collect();
+                writeln!(out, "| {} |", aligns.join(" | "))?;
+                for r in rows {
+                    let cells: Vec<String> = r.iter().map(|c| escape(c)).collect();
+                    writeln!(out, "| {} |", cells.join(" | "))?;
+                }
+                writeln!(out)?;
+            }
+            // The tables next to each chart carry its figures.
+            Block::Chart(_) => {}
+        }
+    }
+    Ok(())
+}

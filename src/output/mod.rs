@@ -1,9 +1,11 @@
 //! Writing a screening out: one module per format, each a `write` to any `io::Write`.
 
 pub mod csv;
+pub mod html;
 pub mod json;
 pub mod markdown;
 pub mod table;
+pub mod xlsx;
 
 use std::io::{self, Write};
 use std::path::Path;
@@ -17,8 +19,12 @@ pub enum Format {
     Csv,
     /// Everything, for other programs.
     Json,
-    /// A Markdown table.
+    /// A Markdown table (`screen`) or the Markdown report (`report`).
     Markdown,
+    /// The report as one HTML page.
+    Html,
+    /// An Excel workbook: shortlist, all candidates, rules.
+    Xlsx,
 }
 
 impl Format {
@@ -29,6 +35,8 @@ impl Format {
             "csv" => Some(Format::Csv),
             "json" => Some(Format::Json),
             "md" | "markdown" => Some(Format::Markdown),
+            "html" | "htm" => Some(Format::Html),
+            "xlsx" => Some(Format::Xlsx),
             "txt" => Some(Format::Table),
             _ => None,
         }

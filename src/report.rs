@@ -1,0 +1,456 @@
+//! The figures of a report: the funnel, per-rule counts, the score histogram, rejections by
+//! requirement; and each rule in plain words. Pure: formats render these.
+
+use crate::engine::Outcome;
+use crate::explain::number;
+use crate::i18n::Lang;
+use crate::posting::{Posting, Rule};
+use crate::rank::Status;
+use crate::screen::Screening;
+
+/// Bins of the score histogram.
+pub const BINS: usize = 10;
+
+/// The numbers a report shows.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Figures {
+    /// Data rows received.
+    pub received: usize,
+    /// Rows that could be read.
+    pub readable: usize,
+    /// Readable rows, duplicates left out, whose deadline requirements pass.
+    pub on_time: usize,
+    /// Eligible, shortlisted included.
+    pub eligible: usize,
+    /// Shortlisted.
+    pub shortlisted: usize,
+    /// Pass, fail and unknown counts of each requirement then each preference.
+    pub rules: Vec<(usize, usize, usize)>,
+    /// Eligible candidates per score bin, from 0 to the maximum score.
+    pub histogram: [usize; BINS],
+    /// For each requirement, how many ineligible rows it rejects.
+    pub rejections: Vec<usize>,
+}
+
+/// Counts everything a report shows.
+pub fn figures(s: &Screening) -> Figures {
+    let p = s.posting;
+    let counts = s.counts();
+    let people = || {
+        s.decisions
+            .iter()
+            .filter(|d| !matches!(d.status, Status::Duplicate | Status::Unreadable))
+    };
+    let deadline_rules: Vec<usize> = p
+        .requirements
+        .iter()
+        .enumerate()
+        .filter(|(_, r)| matches!(r.rule, Rule::OnTime(_)))
+        .map(|(i, _)| i)
+        .collect();
+    let on_time = people()
+        .filter(|d| {
+            deadline_rules
+                .iter()
+                .all(|&k| d.requirements.get(k).is_some_and(|e| e.eval.outcome == Outcome::Pass))
+        })
+        .count();
+    let max = p.score_max();
+    let mut histogram = [0; BINS];
+    for d in s.decisions.iter().filter(|d| matches!(d.status, Status::Eligible | Status::Shortlisted)) {
+        let bin = if max > 0.0 { ((d.score / max) * BINS as f64).floor() as usize } else { 0 };
+        histogram[bin.min(BINS - 1)] += 1;
+    }
+    let rejections = (0..p.requirements.len())
+        .map(|k| {
+            s.decisions
+                .iter()
+                .filter(|d| d.status == Status::Ineligible)
+                .filter(|d| d.requirements.get(k).is_some_and(|e| e.eval.outcome == Outcome::Fail))
+                .count()
+        })
+        .collect();
+    Figures {
+        received: s.entries.len(),
+        readable: s.entries.len() - counts[5],
+        on_time,
+        eligible: counts[0] + counts[1],
+        shortlisted: counts[0],
+        rules: crate::output::json::rule_counts(s),
+        histogram,
+        rejections,
+    }
+}
+
+/// A rule in plain words: what it asks of which column.
+pub fn rule_words(p: &Posting, rule: &Rule, lang: Lang) -> String {
+    let col = |f: usize| p.fields[f].column.clone();
+    let fr = lang == Lang::Fr;
+    let n = |x: f64| number(x, lang);
+    match rule {
+        Rule::Degree { field, also, min_level, subjects } => {
+            let mut parts = Vec::new();
+            if let Some(l) = min_level {
+                parts.push(if fr { format!("niveau au moins {l}") } else { format!("level at least {l}") });
+            }
+            if !subjects.is_empty() {
+                let list = subjects.join(", ");
+                parts.push(if fr { format!("domaine : {list}") } else { format!("subject: {list}") });
+            }
+            let cols = match also {
+                Some(a) => format!("{} / {}", col(*field), col(*a)),
+                None => col(*field),
+            };
+            format!("{cols}{} {}", lang.pick(" :", ":"), parts.join(lang.pick(" ; ", "; ")))
+        }
+        Rule::Years { field, min, full_at: Some(full) } => {
+            if fr {
+                format!("{} : de {} an(s) (0 point) à {} ans (tous les points)", col(*field), n(*min), n(*full))
+            } else {
+                format!("{}: from {} years (no points) to {} years (all points)", col(*field), n(*min), n(*full))
+            }
+        }
+        Rule::Years { field, min, .. } => {
+            if fr {
+                format!("{} : au moins {} an(s)", col(*field), n(*min))
+            } else {
+                format!("{}: at least {} years", col(*field), n(*min))
+            }
+        }
+        Rule::IsYes(f) => format!("{}{} {}", col(*f), lang.pick(" :", ":"), lang.pick("oui", "yes")),
+        Rule::IsNo(f) => format!("{}{} {}", col(*f), lang.pick(" :", ":"), lang.pick("non", "no")),
+        Rule::OneOf { field, values } => {
+            format!("{} {} {}", col(*field), lang.pick("parmi :", "one of:"), values.join(lang.pick(" ; ", "; ")))
+        }
+        Rule::Contains { field, texts } => {
+            format!("{} {} {}", col(*field), lang.pick("contient :", "contains:"), texts.join(" / "))
+        }
+        Rule::Includes { field, items } => {
+            format!("{} {} {}", col(*field), lang.pick("comprend :", "includes:"), items.join(lang.pick(" ; ", "; ")))
+        }
+        Rule::NotBlank(fields) => {
+            let cols: Vec<String> = fields.iter().map(|f| col(*f)).collect();
+            format!("{} {}", lang.pick("renseignés :", "filled in:"), cols.join(", "))
+        }
+        Rule::Number { field, min, max } => match (min, max) {
+            (Some(a), Some(b)) => format!("{} {} {} {} {}", col(*field), lang.pick("entre", "between"), n(*a), lang.pick("et", "and"), n(*b)),
+            (Some(a), None) => format!("{} ≥ {}", col(*field), n(*a)),
+            (None, Some(b)) => format!("{} ≤ {}", col(*field), n(*b)),
+            (None, None) => col(*field),
+        },
+        Rule::OnTime(f) => {
+            let deadline = p.meta.deadline_text.clone().unwrap_or_default();
+            format!("{} {} {deadline}", col(*f), lang.pick("au plus tard le", "at the latest"))
+        }
+        Rule::AllOf(rules) => {
+            let parts: Vec<String> = rules.iter().map(|r| format!("({})", rule_words(p, r, lang))).collect();
+            parts.join(lang.pick(" et ", " and "))
+        }
+        Rule::AnyOf(rules) => {
+            let parts: Vec<String> = rules.iter().map(|r| format!("({})", rule_words(p, r, lang))).collect();
+            parts.join(lang.pick(" ou ", " or "))
+        }
+        Rule::Not(r) => format!("{} ({})", lang.pick("pas", "not"), rule_words(p, r, lang)),
+    }
+}
+
+/// A piece of a report, rendered by the HTML and Markdown writers alike.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Block {
+    /// A heading of level 1 to 3.
+    Heading(u8, String),
+    /// A paragraph.
+    Para(String),
+    /// A bulleted list.
+    List(Vec<String>),
+    /// A table: header, rows, and which columns are numbers (right-aligned).
+    Table {
+        /// Column names.
+        head: Vec<String>,
+        /// Cells.
+        rows: Vec<Vec<String>>,
+        /// Right-aligned columns.
+        numeric: Vec<bool>,
+    },
+    /// A chart: drawn in HTML, left to the tables next to it in Markdown.
+    Chart(Chart),
+}
+
+/// The charts of a report.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Chart {
+    /// Stages and how many reach each.
+    Funnel(Vec<(String, usize)>),
+    /// Per rule: label, pass, fail, unknown.
+    Rules(Vec<(String, usize, usize, usize)>),
+    /// Counts per score bin, with the maximum score.
+    Histogram(Vec<usize>, f64),
+}
+
+fn table(head: &[&str], numeric: &[bool], rows: Vec<Vec<String>>) -> Block {
+    Block::Table {
+        head: head.iter().map(|h| h.to_string()).collect(),
+        rows,
+        numeric: numeric.to_vec(),
+    }
+}
+
+/// The whole report of a screening, in `s.view.lang`.
+pub fn document(s: &Screening) -> Vec<Block> {
+    use crate::explain::{contact, label, name, reasons};
+    let p = s.posting;
+    let lang = s.view.lang;
+    let fr = lang == Lang::Fr;
+    let fig = figures(s);
+    let several = s.inputs.len() > 1;
+    let mut out = Vec::new();
+    let mut title = p.meta.title.clone();
+    if let Some(org) = &p.meta.organisation {
+        title = format!("{title} — {org}");
+    }
+    out.push(Block::Heading(1, title));
+    let mut facts = Vec::new();
+    if let Some(project) = &p.meta.project {
+        facts.push(format!("{} {project}", lang.pick("Projet :", "Project:")));
+    }
+    if !p.meta.locations.is_empty() {
+        facts.push(format!("{} {}", lang.pick("Lieux :", "Locations:"), p.meta.locations.join(", ")));
+    }
+    facts.push(format!("{} {}", lang.pick("Postes à pourvoir :", "Openings:"), p.meta.openings));
+    if let Some(d) = &p.meta.deadline_text {
+        facts.push(format!("{} {d} ({})", lang.pick("Date limite :", "Deadline:"), p.meta.timezone));
+    }
+    out.push(Block::List(facts));
+
+    // Summary and funnel.
+    out.push(Block::Heading(2, lang.pick("Résumé", "Summary").into()));
+    out.push(Block::Para(s.summary_line()));
+    let stages = vec![
+        (lang.pick("reçues", "received").to_string(), fig.received),
+        (lang.pick("lisibles", "readable").to_string(), fig.readable),
+        (lang.pick("dans les délais (sans doublons)", "on time (duplicates left out)").to_string(), fig.on_time),
+        (lang.pick("éligibles", "eligible").to_string(), fig.eligible),
+        (lang.pick("retenues", "shortlisted").to_string(), fig.shortlisted),
+    ];
+    out.push(Block::Chart(Chart::Funnel(stages.clone())));
+    out.push(table(
+        &[lang.pick("étape", "stage"), lang.pick("candidatures", "applications")],
+        &[false, true],
+        stages.into_iter().map(|(l, n)| vec![l, n.to_string()]).collect(),
+    ));
+
+    // The posting in plain words.
+    out.push(Block::Heading(2, lang.pick("Le poste et ses règles", "The posting and its rules").into()));
+    out.push(Block::Heading(3, lang.pick("Exigences (toutes obligatoires)", "Requirements (all must pass)").into()));
+    out.push(Block::List(
+        p.requirements
+            .iter()
+            .map(|r| format!("{} — {}", label(r), rule_words(p, &r.rule, lang)))
+            .collect(),
+    ));
+    if !p.preferences.is_empty() {
+        out.push(Block::Heading(3, lang.pick("Préférences (points pour le classement)", "Preferences (points for ranking)").into()));
+        out.push(Block::List(
+            p.preferences
+                .iter()
+                .map(|r| format!("{} — {} ({} pts)", label(r), rule_words(p, &r.rule, lang), number(r.weight.unwrap_or(0.0), lang)))
+                .collect(),
+        ));
+    }
+    if !p.meta.manual_checks.is_empty() {
+        out.push(Block::Heading(3, lang.pick("À vérifier en entretien", "To check at interview").into()));
+        out.push(Block::List(p.meta.manual_checks.clone()));
+    }
+
+    // Rules.
+    out.push(Block::Heading(2, lang.pick("Résultats par règle", "Results by rule").into()));
+    let rules: Vec<(String, usize, usize, usize)> = p
+        .requirements
+        .iter()
+        .chain(&p.preferences)
+        .zip(&fig.rules)
+        .map(|(r, (a, b, c))| (r.id.clone(), *a, *b, *c))
+        .collect();
+    out.push(Block::Chart(Chart::Rules(rules.clone())));
+    out.push(table(
+        &[lang.pick("règle", "rule"), lang.pick("rempli", "pass"), lang.pick("non rempli", "fail"), lang.pick("illisible", "unknown")],
+        &[false, true, true, true],
+        rules.into_iter().map(|(id, a, b, c)| vec![id, a.to_string(), b.to_string(), c.to_string()]).collect(),
+    ));
+
+    // Scores.
+    out.push(Block::Heading(2, lang.pick("Scores des éligibles", "Scores of the eligible").into()));
+    let max = p.score_max();
+    out.push(Block::Chart(Chart::Histogram(fig.histogram.to_vec(), max)));
+    out.push(table(
+        &[lang.pick("score", "score"), lang.pick("candidats", "candidates")],
+        &[false, true],
+        fig.histogram
+            .iter()
+            .enumerate()
+            .map(|(i, n)| {
+                let lo = max * i as f64 / BINS as f64;
+                let hi = max * (i + 1) as f64 / BINS as f64;
+                vec![format!("{} – {}", number(lo, lang), number(hi, lang)), n.to_string()]
+            })
+            .collect(),
+    ));
+
+    // Shortlist, per group.
+    out.push(Block::Heading(2, lang.pick("Liste restreinte", "Shortlist").into()));
+    let ranked: Vec<usize> = {
+        let mut v: Vec<usize> = (0..s.entries.len())
+            .filter(|&i| matches!(s.decisions[i].status, Status::Shortlisted))
+            .collect();
+        v.sort_by_key(|&i| (s.decisions[i].group.as_deref().map(crate::text::fold), s.decisions[i].rank));
+        v
+    };
+    let mut head: Vec<String> = vec![lang.pick("rang", "rank").into(), lang.pick("nom", "name").into()];
+    if !s.view.blind {
+        head.push("contact".into());
+    }
+    head.push("score".into());
+    head.extend(p.preferences.iter().map(|r| r.id.clone()));
+    let mut groups: Vec<(Option<String>, Vec<Vec<String>>)> = Vec::new();
+    for i in ranked {
+        let d = &s.decisions[i];
+        let e = &s.entries[i];
+        let mut row = vec![d.rank.map(|r| r.to_string()).unwrap_or_default(), name(p, e, s.view.blind, several)];
+        if !s.view.blind {
+            row.push(contact(p, e, false).unwrap_or_default());
+        }
+        row.push(format!("{} / {}", number(d.score, lang), number(max, lang)));
+        row.extend(d.preferences.iter().map(|ev| number(ev.points, lang)));
+        match groups.last_mut() {
+            Some((g, rows)) if *g == d.group => rows.push(row),
+            _ => groups.push((d.group.clone(), vec![row])),
+        }
+    }
+    let numeric: Vec<bool> = head.iter().enumerate().map(|(i, _)| i == 0 || i >= head.len() - p.preferences.len() - 1).collect();
+    if groups.is_empty() {
+        out.push(Block::Para(lang.pick("Personne n'est éligible.", "Nobody is eligible.").into()));
+    }
+    for (g, rows) in groups {
+        if let (Some(g), Some(f)) = (g, p.shortlist.per) {
+            out.push(Block::Heading(3, format!("{} : {}", p.fields[f].column, if g.is_empty() { lang.pick("(non renseigné)", "(not given)").to_string() } else { g })));
+        }
+        out.push(Block::Table { head: head.clone(), rows, numeric: numeric.clone() });
+    }
+
+    // Review, ineligible, duplicates, unreadable.
+    let listing = |status: Status| -> Vec<Vec<String>> {
+        (0..s.entries.len())
+            .filter(|&i| s.decisions[i].status == status)
+            .map(|i| {
+                let e = &s.entries[i];
+                vec![
+                    crate::explain::row_ref(e, &s.inputs, lang),
+                    name(p, e, s.view.blind, several),
+                    reasons(p, &s.entries, &s.inputs, i, &s.decisions[i], lang).join(lang.pick(" ; ", "; ")),
+                ]
+            })
+            .collect()
+    };
+    let sections = [
+        (Status::Review, lang.pick("À vérifier : une cellule illisible ou vide", "To review: a cell blank or unreadable"), lang.pick("à vérifier", "to check")),
+        (Status::Ineligible, lang.pick("Non éligibles", "Ineligible"), lang.pick("raisons", "reasons")),
+        (Status::Duplicate, lang.pick("Doublons", "Duplicates"), lang.pick("ligne gardée", "row kept")),
+        (Status::Unreadable, lang.pick("Lignes illisibles", "Unreadable rows"), lang.pick("cause", "cause")),
+    ];
+    for (status, heading, what) in sections {
+        let rows = listing(status);
+        out.push(Block::Heading(2, format!("{heading} ({})", rows.len())));
+        if status == Status::Ineligible {
+            let by_reason: Vec<Vec<String>> = p
+                .requirements
+                .iter()
+                .zip(&fig.rejections)
+                .filter(|(_, n)| **n > 0)
+                .map(|(r, n)| vec![label(r).to_string(), n.to_string()])
+                .collect();
+            if !by_reason.is_empty() {
+                out.push(table(&[lang.pick("exigence non remplie", "requirement failed"), lang.pick("candidats", "candidates")], &[false, true], by_reason));
+            }
+        }
+        if rows.is_empty() {
+            out.push(Block::Para(lang.pick("Aucune.", "None.").into()));
+        } else {
+            out.push(table(&[lang.pick("ligne", "row"), lang.pick("nom", "name"), what], &[false, false, false], rows));
+        }
+    }
+
+    // Audit.
+    if let Some(a) = s.audit() {
+        out.push(Block::Heading(2, format!("{} « {} »", lang.pick("Audit d'équité par", "Fairness audit by"), a.column)));
+        out.push(Block::Para(if fr {
+            "Taux de sélection = retenus / candidats (doublons exclus). Rapport d'impact = taux du groupe / taux le plus élevé ; sous 0,8 (règle des quatre cinquièmes), il est signalé. La colonne n'entre jamais dans le score.".into()
+        } else {
+            "Selection rate = shortlisted / applicants (duplicates left out). Impact ratio = the group's rate / the highest rate; under 0.8 (the four-fifths rule) it is flagged. The column is never used for scoring.".into()
+        }));
+        let flag = |f: bool, small: bool| {
+            let mut v = Vec::new();
+            if f {
+                v.push(lang.pick("⚠ sous 0,8", "⚠ under 0.8"));
+            }
+            if small {
+                v.push(lang.pick("groupe trop petit pour conclure", "group too small to conclude"));
+            }
+            v.join(", ")
+        };
+        let ratio = |r: Option<f64>| r.map(|x| number(x, lang)).unwrap_or_else(|| "—".into());
+        out.push(table(
+            &[lang.pick("groupe", "group"), lang.pick("candidats", "applicants"), lang.pick("éligibles", "eligible"), lang.pick("retenus", "shortlisted"), lang.pick("taux", "rate"), lang.pick("rapport", "ratio"), ""],
+            &[false, true, true, true, true, true, false],
+            a.groups
+                .iter()
+                .map(|g| vec![g.group.clone(), g.applicants.to_string(), g.eligible.to_string(), g.shortlisted.to_string(), number(g.selection_rate, lang), ratio(g.impact_ratio), flag(g.flagged, g.small_sample)])
+                .collect(),
+        ));
+        let mut rows = Vec::new();
+        for r in &a.requirements {
+            for g in &r.groups {
+                rows.push(vec![r.id.clone(), g.group.clone(), format!("{} / {}", g.pass, g.applicants), number(g.pass_rate, lang), ratio(g.impact_ratio), flag(g.flagged, false)]);
+            }
+        }
+        out.push(table(
+            &[lang.pick("exigence", "requirement"), lang.pick("groupe", "group"), lang.pick("remplie", "pass"), lang.pick("taux", "rate"), lang.pick("rapport", "ratio"), ""],
+            &[false, false, true, true, true, false],
+            rows,
+        ));
+    }
+
+    // Provenance.
+    out.push(Block::Heading(2, lang.pick("Provenance", "Provenance").into()));
+    let mut rows = vec![
+        vec![lang.pick("outil", "tool").into(), format!("shortlist {}", env!("CARGO_PKG_VERSION"))],
+        vec![lang.pick("annonce", "posting").into(), format!("{} (sha256 {})", p.meta.id, s.posting_sha256)],
+    ];
+    for i in &s.inputs {
+        rows.push(vec![
+            lang.pick("fichier", "file").into(),
+            format!(
+                "{} — {} {}, {} {}, {} (sha256 {})",
+                i.path.display(),
+                i.rows,
+                lang.pick("lignes", "rows"),
+                i.empty_rows,
+                lang.pick("vides", "empty"),
+                i.encoding,
+                i.sha256
+            ),
+        ]);
+    }
+    let as_of = s.as_of.map(|t| t.format("%Y-%m-%d %H:%M:%S UTC").to_string()).unwrap_or_else(|| "—".into());
+    rows.push(vec![lang.pick("à la date du", "as of").into(), as_of]);
+    let mut options = vec![format!("--lang {lang}")];
+    if s.view.blind {
+        options.push("--blind".into());
+    }
+    if let Some(c) = &s.audit_column {
+        options.push(format!("--audit-by {c}"));
+    }
+    options.push(format!("{} {}", lang.pick("taille de la liste :", "shortlist size:"), s.shortlist_size));
+    rows.push(vec!["options".into(), options.join(", ")]);
+    out.push(table(&["", ""], &[false, false], rows));
+    out
+}
