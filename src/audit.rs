@@ -86,7 +86,12 @@ pub fn audit(s: &Screening, column: &str) -> Audit {
     let mut keys: Vec<(String, String)> = Vec::new();
     let mut members: Vec<Vec<usize>> = Vec::new();
     for (i, (e, d)) in s.entries.iter().zip(&s.decisions).enumerate() {
-        let Entry::Candidate { audit: Some(value), .. } = e else { continue };
+        let Entry::Candidate {
+            audit: Some(value), ..
+        } = e
+        else {
+            continue;
+        };
         if d.status == Status::Duplicate {
             continue;
         }
@@ -101,17 +106,32 @@ pub fn audit(s: &Screening, column: &str) -> Audit {
         }
     }
     let mut order: Vec<usize> = (0..keys.len()).collect();
-    order.sort_by(|&a, &b| members[b].len().cmp(&members[a].len()).then(keys[a].0.cmp(&keys[b].0)));
+    order.sort_by(|&a, &b| {
+        members[b]
+            .len()
+            .cmp(&members[a].len())
+            .then(keys[a].0.cmp(&keys[b].0))
+    });
     let count = |g: usize, f: &dyn Fn(usize) -> bool| members[g].iter().filter(|&&i| f(i)).count();
     let rates: Vec<f64> = (0..keys.len())
-        .map(|g| ratio(count(g, &|i| s.decisions[i].status == Status::Shortlisted), members[g].len()))
+        .map(|g| {
+            ratio(
+                count(g, &|i| s.decisions[i].status == Status::Shortlisted),
+                members[g].len(),
+            )
+        })
         .collect();
     let best = rates.iter().copied().fold(0.0, f64::max);
     let groups = order
         .iter()
         .map(|&g| {
             let applicants = members[g].len();
-            let eligible = count(g, &|i| matches!(s.decisions[i].status, Status::Eligible | Status::Shortlisted));
+            let eligible = count(g, &|i| {
+                matches!(
+                    s.decisions[i].status,
+                    Status::Eligible | Status::Shortlisted
+                )
+            });
             let shortlisted = count(g, &|i| s.decisions[i].status == Status::Shortlisted);
             let impact_ratio = impact(rates[g], best);
             GroupStats {
@@ -135,11 +155,16 @@ pub fn audit(s: &Screening, column: &str) -> Audit {
             let passes: Vec<usize> = (0..keys.len())
                 .map(|g| {
                     count(g, &|i| {
-                        s.decisions[i].requirements.get(k).is_some_and(|e| e.eval.outcome == Outcome::Pass)
+                        s.decisions[i]
+                            .requirements
+                            .get(k)
+                            .is_some_and(|e| e.eval.outcome == Outcome::Pass)
                     })
                 })
                 .collect();
-            let rates: Vec<f64> = (0..keys.len()).map(|g| ratio(passes[g], members[g].len())).collect();
+            let rates: Vec<f64> = (0..keys.len())
+                .map(|g| ratio(passes[g], members[g].len()))
+                .collect();
             let best = rates.iter().copied().fold(0.0, f64::max);
             RequirementAudit {
                 id: r.id.clone(),

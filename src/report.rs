@@ -50,15 +50,25 @@ pub fn figures(s: &Screening) -> Figures {
         .collect();
     let on_time = people()
         .filter(|d| {
-            deadline_rules
-                .iter()
-                .all(|&k| d.requirements.get(k).is_some_and(|e| e.eval.outcome == Outcome::Pass))
+            deadline_rules.iter().all(|&k| {
+                d.requirements
+                    .get(k)
+                    .is_some_and(|e| e.eval.outcome == Outcome::Pass)
+            })
         })
         .count();
     let max = p.score_max();
     let mut histogram = [0; BINS];
-    for d in s.decisions.iter().filter(|d| matches!(d.status, Status::Eligible | Status::Shortlisted)) {
-        let bin = if max > 0.0 { ((d.score / max) * BINS as f64).floor() as usize } else { 0 };
+    for d in s
+        .decisions
+        .iter()
+        .filter(|d| matches!(d.status, Status::Eligible | Status::Shortlisted))
+    {
+        let bin = if max > 0.0 {
+            ((d.score / max) * BINS as f64).floor() as usize
+        } else {
+            0
+        };
         histogram[bin.min(BINS - 1)] += 1;
     }
     let rejections = (0..p.requirements.len())
@@ -66,7 +76,11 @@ pub fn figures(s: &Screening) -> Figures {
             s.decisions
                 .iter()
                 .filter(|d| d.status == Status::Ineligible)
-                .filter(|d| d.requirements.get(k).is_some_and(|e| e.eval.outcome == Outcome::Fail))
+                .filter(|d| {
+                    d.requirements
+                        .get(k)
+                        .is_some_and(|e| e.eval.outcome == Outcome::Fail)
+                })
                 .count()
         })
         .collect();
@@ -88,26 +102,57 @@ pub fn rule_words(p: &Posting, rule: &Rule, lang: Lang) -> String {
     let fr = lang == Lang::Fr;
     let n = |x: f64| number(x, lang);
     match rule {
-        Rule::Degree { field, also, min_level, subjects } => {
+        Rule::Degree {
+            field,
+            also,
+            min_level,
+            subjects,
+        } => {
             let mut parts = Vec::new();
             if let Some(l) = min_level {
-                parts.push(if fr { format!("niveau au moins {l}") } else { format!("level at least {l}") });
+                parts.push(if fr {
+                    format!("niveau au moins {l}")
+                } else {
+                    format!("level at least {l}")
+                });
             }
             if !subjects.is_empty() {
                 let list = subjects.join(", ");
-                parts.push(if fr { format!("domaine : {list}") } else { format!("subject: {list}") });
+                parts.push(if fr {
+                    format!("domaine : {list}")
+                } else {
+                    format!("subject: {list}")
+                });
             }
             let cols = match also {
                 Some(a) => format!("{} / {}", col(*field), col(*a)),
                 None => col(*field),
             };
-            format!("{cols}{} {}", lang.pick(" :", ":"), parts.join(lang.pick(" ; ", "; ")))
+            format!(
+                "{cols}{} {}",
+                lang.pick(" :", ":"),
+                parts.join(lang.pick(" ; ", "; "))
+            )
         }
-        Rule::Years { field, min, full_at: Some(full) } => {
+        Rule::Years {
+            field,
+            min,
+            full_at: Some(full),
+        } => {
             if fr {
-                format!("{} : de {} an(s) (0 point) à {} ans (tous les points)", col(*field), n(*min), n(*full))
+                format!(
+                    "{} : de {} an(s) (0 point) à {} ans (tous les points)",
+                    col(*field),
+                    n(*min),
+                    n(*full)
+                )
             } else {
-                format!("{}: from {} years (no points) to {} years (all points)", col(*field), n(*min), n(*full))
+                format!(
+                    "{}: from {} years (no points) to {} years (all points)",
+                    col(*field),
+                    n(*min),
+                    n(*full)
+                )
             }
         }
         Rule::Years { field, min, .. } => {
@@ -117,37 +162,83 @@ pub fn rule_words(p: &Posting, rule: &Rule, lang: Lang) -> String {
                 format!("{}: at least {} years", col(*field), n(*min))
             }
         }
-        Rule::IsYes(f) => format!("{}{} {}", col(*f), lang.pick(" :", ":"), lang.pick("oui", "yes")),
-        Rule::IsNo(f) => format!("{}{} {}", col(*f), lang.pick(" :", ":"), lang.pick("non", "no")),
+        Rule::IsYes(f) => format!(
+            "{}{} {}",
+            col(*f),
+            lang.pick(" :", ":"),
+            lang.pick("oui", "yes")
+        ),
+        Rule::IsNo(f) => format!(
+            "{}{} {}",
+            col(*f),
+            lang.pick(" :", ":"),
+            lang.pick("non", "no")
+        ),
         Rule::OneOf { field, values } => {
-            format!("{} {} {}", col(*field), lang.pick("parmi :", "one of:"), values.join(lang.pick(" ; ", "; ")))
+            format!(
+                "{} {} {}",
+                col(*field),
+                lang.pick("parmi :", "one of:"),
+                values.join(lang.pick(" ; ", "; "))
+            )
         }
         Rule::Contains { field, texts } => {
-            format!("{} {} {}", col(*field), lang.pick("contient :", "contains:"), texts.join(" / "))
+            format!(
+                "{} {} {}",
+                col(*field),
+                lang.pick("contient :", "contains:"),
+                texts.join(" / ")
+            )
         }
         Rule::Includes { field, items } => {
-            format!("{} {} {}", col(*field), lang.pick("comprend :", "includes:"), items.join(lang.pick(" ; ", "; ")))
+            format!(
+                "{} {} {}",
+                col(*field),
+                lang.pick("comprend :", "includes:"),
+                items.join(lang.pick(" ; ", "; "))
+            )
         }
         Rule::NotBlank(fields) => {
             let cols: Vec<String> = fields.iter().map(|f| col(*f)).collect();
-            format!("{} {}", lang.pick("renseignés :", "filled in:"), cols.join(", "))
+            format!(
+                "{} {}",
+                lang.pick("renseignés :", "filled in:"),
+                cols.join(", ")
+            )
         }
         Rule::Number { field, min, max } => match (min, max) {
-            (Some(a), Some(b)) => format!("{} {} {} {} {}", col(*field), lang.pick("entre", "between"), n(*a), lang.pick("et", "and"), n(*b)),
+            (Some(a), Some(b)) => format!(
+                "{} {} {} {} {}",
+                col(*field),
+                lang.pick("entre", "between"),
+                n(*a),
+                lang.pick("et", "and"),
+                n(*b)
+            ),
             (Some(a), None) => format!("{} ≥ {}", col(*field), n(*a)),
             (None, Some(b)) => format!("{} ≤ {}", col(*field), n(*b)),
             (None, None) => col(*field),
         },
         Rule::OnTime(f) => {
             let deadline = p.meta.deadline_text.clone().unwrap_or_default();
-            format!("{} {} {deadline}", col(*f), lang.pick("au plus tard le", "at the latest"))
+            format!(
+                "{} {} {deadline}",
+                col(*f),
+                lang.pick("au plus tard le", "at the latest")
+            )
         }
         Rule::AllOf(rules) => {
-            let parts: Vec<String> = rules.iter().map(|r| format!("({})", rule_words(p, r, lang))).collect();
+            let parts: Vec<String> = rules
+                .iter()
+                .map(|r| format!("({})", rule_words(p, r, lang)))
+                .collect();
             parts.join(lang.pick(" et ", " and "))
         }
         Rule::AnyOf(rules) => {
-            let parts: Vec<String> = rules.iter().map(|r| format!("({})", rule_words(p, r, lang))).collect();
+            let parts: Vec<String> = rules
+                .iter()
+                .map(|r| format!("({})", rule_words(p, r, lang)))
+                .collect();
             parts.join(lang.pick(" ou ", " or "))
         }
         Rule::Not(r) => format!("{} ({})", lang.pick("pas", "not"), rule_words(p, r, lang)),
@@ -214,11 +305,23 @@ pub fn document(s: &Screening) -> Vec<Block> {
         facts.push(format!("{} {project}", lang.pick("Projet :", "Project:")));
     }
     if !p.meta.locations.is_empty() {
-        facts.push(format!("{} {}", lang.pick("Lieux :", "Locations:"), p.meta.locations.join(", ")));
+        facts.push(format!(
+            "{} {}",
+            lang.pick("Lieux :", "Locations:"),
+            p.meta.locations.join(", ")
+        ));
     }
-    facts.push(format!("{} {}", lang.pick("Postes à pourvoir :", "Openings:"), p.meta.openings));
+    facts.push(format!(
+        "{} {}",
+        lang.pick("Postes à pourvoir :", "Openings:"),
+        p.meta.openings
+    ));
     if let Some(d) = &p.meta.deadline_text {
-        facts.push(format!("{} {d} ({})", lang.pick("Date limite :", "Deadline:"), p.meta.timezone));
+        facts.push(format!(
+            "{} {d} ({})",
+            lang.pick("Date limite :", "Deadline:"),
+            p.meta.timezone
+        ));
     }
     out.push(Block::List(facts));
 
@@ -228,20 +331,47 @@ pub fn document(s: &Screening) -> Vec<Block> {
     let stages = vec![
         (lang.pick("reçues", "received").to_string(), fig.received),
         (lang.pick("lisibles", "readable").to_string(), fig.readable),
-        (lang.pick("dans les délais (sans doublons)", "on time (duplicates left out)").to_string(), fig.on_time),
+        (
+            lang.pick(
+                "dans les délais (sans doublons)",
+                "on time (duplicates left out)",
+            )
+            .to_string(),
+            fig.on_time,
+        ),
         (lang.pick("éligibles", "eligible").to_string(), fig.eligible),
-        (lang.pick("retenues", "shortlisted").to_string(), fig.shortlisted),
+        (
+            lang.pick("retenues", "shortlisted").to_string(),
+            fig.shortlisted,
+        ),
     ];
     out.push(Block::Chart(Chart::Funnel(stages.clone())));
     out.push(table(
-        &[lang.pick("étape", "stage"), lang.pick("candidatures", "applications")],
+        &[
+            lang.pick("étape", "stage"),
+            lang.pick("candidatures", "applications"),
+        ],
         &[false, true],
-        stages.into_iter().map(|(l, n)| vec![l, n.to_string()]).collect(),
+        stages
+            .into_iter()
+            .map(|(l, n)| vec![l, n.to_string()])
+            .collect(),
     ));
 
     // The posting in plain words.
-    out.push(Block::Heading(2, lang.pick("Le poste et ses règles", "The posting and its rules").into()));
-    out.push(Block::Heading(3, lang.pick("Exigences (toutes obligatoires)", "Requirements (all must pass)").into()));
+    out.push(Block::Heading(
+        2,
+        lang.pick("Le poste et ses règles", "The posting and its rules")
+            .into(),
+    ));
+    out.push(Block::Heading(
+        3,
+        lang.pick(
+            "Exigences (toutes obligatoires)",
+            "Requirements (all must pass)",
+        )
+        .into(),
+    ));
     out.push(Block::List(
         p.requirements
             .iter()
@@ -249,21 +379,42 @@ pub fn document(s: &Screening) -> Vec<Block> {
             .collect(),
     ));
     if !p.preferences.is_empty() {
-        out.push(Block::Heading(3, lang.pick("Préférences (points pour le classement)", "Preferences (points for ranking)").into()));
+        out.push(Block::Heading(
+            3,
+            lang.pick(
+                "Préférences (points pour le classement)",
+                "Preferences (points for ranking)",
+            )
+            .into(),
+        ));
         out.push(Block::List(
             p.preferences
                 .iter()
-                .map(|r| format!("{} — {} ({} pts)", label(r), rule_words(p, &r.rule, lang), number(r.weight.unwrap_or(0.0), lang)))
+                .map(|r| {
+                    format!(
+                        "{} — {} ({} pts)",
+                        label(r),
+                        rule_words(p, &r.rule, lang),
+                        number(r.weight.unwrap_or(0.0), lang)
+                    )
+                })
                 .collect(),
         ));
     }
     if !p.meta.manual_checks.is_empty() {
-        out.push(Block::Heading(3, lang.pick("À vérifier en entretien", "To check at interview").into()));
+        out.push(Block::Heading(
+            3,
+            lang.pick("À vérifier en entretien", "To check at interview")
+                .into(),
+        ));
         out.push(Block::List(p.meta.manual_checks.clone()));
     }
 
     // Rules.
-    out.push(Block::Heading(2, lang.pick("Résultats par règle", "Results by rule").into()));
+    out.push(Block::Heading(
+        2,
+        lang.pick("Résultats par règle", "Results by rule").into(),
+    ));
     let rules: Vec<(String, usize, usize, usize)> = p
         .requirements
         .iter()
@@ -273,17 +424,32 @@ pub fn document(s: &Screening) -> Vec<Block> {
         .collect();
     out.push(Block::Chart(Chart::Rules(rules.clone())));
     out.push(table(
-        &[lang.pick("règle", "rule"), lang.pick("rempli", "pass"), lang.pick("non rempli", "fail"), lang.pick("illisible", "unknown")],
+        &[
+            lang.pick("règle", "rule"),
+            lang.pick("rempli", "pass"),
+            lang.pick("non rempli", "fail"),
+            lang.pick("illisible", "unknown"),
+        ],
         &[false, true, true, true],
-        rules.into_iter().map(|(id, a, b, c)| vec![id, a.to_string(), b.to_string(), c.to_string()]).collect(),
+        rules
+            .into_iter()
+            .map(|(id, a, b, c)| vec![id, a.to_string(), b.to_string(), c.to_string()])
+            .collect(),
     ));
 
     // Scores.
-    out.push(Block::Heading(2, lang.pick("Scores des éligibles", "Scores of the eligible").into()));
+    out.push(Block::Heading(
+        2,
+        lang.pick("Scores des éligibles", "Scores of the eligible")
+            .into(),
+    ));
     let max = p.score_max();
     out.push(Block::Chart(Chart::Histogram(fig.histogram.to_vec(), max)));
     out.push(table(
-        &[lang.pick("score", "score"), lang.pick("candidats", "candidates")],
+        &[
+            lang.pick("score", "score"),
+            lang.pick("candidats", "candidates"),
+        ],
         &[false, true],
         fig.histogram
             .iter()
@@ -291,50 +457,99 @@ pub fn document(s: &Screening) -> Vec<Block> {
             .map(|(i, n)| {
                 let lo = max * i as f64 / BINS as f64;
                 let hi = max * (i + 1) as f64 / BINS as f64;
-                vec![format!("{} – {}", number(lo, lang), number(hi, lang)), n.to_string()]
+                vec![
+                    format!("{} – {}", number(lo, lang), number(hi, lang)),
+                    n.to_string(),
+                ]
             })
             .collect(),
     ));
 
     // Shortlist, per group.
-    out.push(Block::Heading(2, lang.pick("Liste restreinte", "Shortlist").into()));
+    out.push(Block::Heading(
+        2,
+        lang.pick("Liste restreinte", "Shortlist").into(),
+    ));
     let ranked: Vec<usize> = {
         let mut v: Vec<usize> = (0..s.entries.len())
             .filter(|&i| matches!(s.decisions[i].status, Status::Shortlisted))
             .collect();
-        v.sort_by_key(|&i| (s.decisions[i].group.as_deref().map(crate::text::fold), s.decisions[i].rank));
+        v.sort_by_key(|&i| {
+            (
+                s.decisions[i].group.as_deref().map(crate::text::fold),
+                s.decisions[i].rank,
+            )
+        });
         v
     };
-    let mut head: Vec<String> = vec![lang.pick("rang", "rank").into(), lang.pick("nom", "name").into()];
+    let mut head: Vec<String> = vec![
+        lang.pick("rang", "rank").into(),
+        lang.pick("nom", "name").into(),
+    ];
     if !s.view.blind {
         head.push("contact".into());
     }
     head.push("score".into());
-    head.extend(p.preferences.iter().map(|r| r.id.clone()));
+    head.push(
+        lang.pick("points par préférence", "points per preference")
+            .into(),
+    );
     let mut groups: Vec<(Option<String>, Vec<Vec<String>>)> = Vec::new();
     for i in ranked {
         let d = &s.decisions[i];
         let e = &s.entries[i];
-        let mut row = vec![d.rank.map(|r| r.to_string()).unwrap_or_default(), name(p, e, s.view.blind, several)];
+        let mut row = vec![
+            d.rank.map(|r| r.to_string()).unwrap_or_default(),
+            name(p, e, s.view.blind, several),
+        ];
         if !s.view.blind {
             row.push(contact(p, e, false).unwrap_or_default());
         }
         row.push(format!("{} / {}", number(d.score, lang), number(max, lang)));
-        row.extend(d.preferences.iter().map(|ev| number(ev.points, lang)));
+        let points: Vec<String> = p
+            .preferences
+            .iter()
+            .zip(&d.preferences)
+            .filter(|(_, ev)| ev.points > 0.0)
+            .map(|(r, ev)| format!("{} {}", r.id, number(ev.points, lang)))
+            .collect();
+        row.push(points.join(" · "));
         match groups.last_mut() {
             Some((g, rows)) if *g == d.group => rows.push(row),
             _ => groups.push((d.group.clone(), vec![row])),
         }
     }
-    let numeric: Vec<bool> = head.iter().enumerate().map(|(i, _)| i == 0 || i >= head.len() - p.preferences.len() - 1).collect();
+    let numeric: Vec<bool> = head
+        .iter()
+        .enumerate()
+        .map(|(i, _)| i == 0 || i == head.len() - 2)
+        .collect();
     if groups.is_empty() {
-        out.push(Block::Para(lang.pick("Personne n'est éligible.", "Nobody is eligible.").into()));
+        out.push(Block::Para(
+            lang.pick("Personne n'est éligible.", "Nobody is eligible.")
+                .into(),
+        ));
     }
     for (g, rows) in groups {
         if let (Some(g), Some(f)) = (g, p.shortlist.per) {
-            out.push(Block::Heading(3, format!("{} : {}", p.fields[f].column, if g.is_empty() { lang.pick("(non renseigné)", "(not given)").to_string() } else { g })));
+            out.push(Block::Heading(
+                3,
+                format!(
+                    "{} : {}",
+                    p.fields[f].column,
+                    if g.is_empty() {
+                        lang.pick("(non renseigné)", "(not given)").to_string()
+                    } else {
+                        g
+                    }
+                ),
+            ));
         }
-        out.push(Block::Table { head: head.clone(), rows, numeric: numeric.clone() });
+        out.push(Block::Table {
+            head: head.clone(),
+            rows,
+            numeric: numeric.clone(),
+        });
     }
 
     // Review, ineligible, duplicates, unreadable.
@@ -346,16 +561,36 @@ pub fn document(s: &Screening) -> Vec<Block> {
                 vec![
                     crate::explain::row_ref(e, &s.inputs, lang),
                     name(p, e, s.view.blind, several),
-                    reasons(p, &s.entries, &s.inputs, i, &s.decisions[i], lang).join(lang.pick(" ; ", "; ")),
+                    reasons(p, &s.entries, &s.inputs, i, &s.decisions[i], lang)
+                        .join(lang.pick(" ; ", "; ")),
                 ]
             })
             .collect()
     };
     let sections = [
-        (Status::Review, lang.pick("À vérifier : une cellule illisible ou vide", "To review: a cell blank or unreadable"), lang.pick("à vérifier", "to check")),
-        (Status::Ineligible, lang.pick("Non éligibles", "Ineligible"), lang.pick("raisons", "reasons")),
-        (Status::Duplicate, lang.pick("Doublons", "Duplicates"), lang.pick("ligne gardée", "row kept")),
-        (Status::Unreadable, lang.pick("Lignes illisibles", "Unreadable rows"), lang.pick("cause", "cause")),
+        (
+            Status::Review,
+            lang.pick(
+                "À vérifier : une cellule illisible ou vide",
+                "To review: a cell blank or unreadable",
+            ),
+            lang.pick("à vérifier", "to check"),
+        ),
+        (
+            Status::Ineligible,
+            lang.pick("Non éligibles", "Ineligible"),
+            lang.pick("raisons", "reasons"),
+        ),
+        (
+            Status::Duplicate,
+            lang.pick("Doublons", "Duplicates"),
+            lang.pick("ligne gardée", "row kept"),
+        ),
+        (
+            Status::Unreadable,
+            lang.pick("Lignes illisibles", "Unreadable rows"),
+            lang.pick("cause", "cause"),
+        ),
     ];
     for (status, heading, what) in sections {
         let rows = listing(status);
@@ -369,19 +604,37 @@ pub fn document(s: &Screening) -> Vec<Block> {
                 .map(|(r, n)| vec![label(r).to_string(), n.to_string()])
                 .collect();
             if !by_reason.is_empty() {
-                out.push(table(&[lang.pick("exigence non remplie", "requirement failed"), lang.pick("candidats", "candidates")], &[false, true], by_reason));
+                out.push(table(
+                    &[
+                        lang.pick("exigence non remplie", "requirement failed"),
+                        lang.pick("candidats", "candidates"),
+                    ],
+                    &[false, true],
+                    by_reason,
+                ));
             }
         }
         if rows.is_empty() {
             out.push(Block::Para(lang.pick("Aucune.", "None.").into()));
         } else {
-            out.push(table(&[lang.pick("ligne", "row"), lang.pick("nom", "name"), what], &[false, false, false], rows));
+            out.push(table(
+                &[lang.pick("ligne", "row"), lang.pick("nom", "name"), what],
+                &[false, false, false],
+                rows,
+            ));
         }
     }
 
     // Audit.
     if let Some(a) = s.audit() {
-        out.push(Block::Heading(2, format!("{} « {} »", lang.pick("Audit d'équité par", "Fairness audit by"), a.column)));
+        out.push(Block::Heading(
+            2,
+            format!(
+                "{} « {} »",
+                lang.pick("Audit d'équité par", "Fairness audit by"),
+                a.column
+            ),
+        ));
         out.push(Block::Para(if fr {
             "Taux de sélection = retenus / candidats (doublons exclus). Rapport d'impact = taux du groupe / taux le plus élevé ; sous 0,8 (règle des quatre cinquièmes), il est signalé. La colonne n'entre jamais dans le score.".into()
         } else {
@@ -393,37 +646,81 @@ pub fn document(s: &Screening) -> Vec<Block> {
                 v.push(lang.pick("⚠ sous 0,8", "⚠ under 0.8"));
             }
             if small {
-                v.push(lang.pick("groupe trop petit pour conclure", "group too small to conclude"));
+                v.push(lang.pick(
+                    "groupe trop petit pour conclure",
+                    "group too small to conclude",
+                ));
             }
             v.join(", ")
         };
         let ratio = |r: Option<f64>| r.map(|x| number(x, lang)).unwrap_or_else(|| "—".into());
         out.push(table(
-            &[lang.pick("groupe", "group"), lang.pick("candidats", "applicants"), lang.pick("éligibles", "eligible"), lang.pick("retenus", "shortlisted"), lang.pick("taux", "rate"), lang.pick("rapport", "ratio"), ""],
+            &[
+                lang.pick("groupe", "group"),
+                lang.pick("candidats", "applicants"),
+                lang.pick("éligibles", "eligible"),
+                lang.pick("retenus", "shortlisted"),
+                lang.pick("taux", "rate"),
+                lang.pick("rapport", "ratio"),
+                "",
+            ],
             &[false, true, true, true, true, true, false],
             a.groups
                 .iter()
-                .map(|g| vec![g.group.clone(), g.applicants.to_string(), g.eligible.to_string(), g.shortlisted.to_string(), number(g.selection_rate, lang), ratio(g.impact_ratio), flag(g.flagged, g.small_sample)])
+                .map(|g| {
+                    vec![
+                        g.group.clone(),
+                        g.applicants.to_string(),
+                        g.eligible.to_string(),
+                        g.shortlisted.to_string(),
+                        number(g.selection_rate, lang),
+                        ratio(g.impact_ratio),
+                        flag(g.flagged, g.small_sample),
+                    ]
+                })
                 .collect(),
         ));
         let mut rows = Vec::new();
         for r in &a.requirements {
             for g in &r.groups {
-                rows.push(vec![r.id.clone(), g.group.clone(), format!("{} / {}", g.pass, g.applicants), number(g.pass_rate, lang), ratio(g.impact_ratio), flag(g.flagged, false)]);
+                rows.push(vec![
+                    r.id.clone(),
+                    g.group.clone(),
+                    format!("{} / {}", g.pass, g.applicants),
+                    number(g.pass_rate, lang),
+                    ratio(g.impact_ratio),
+                    flag(g.flagged, false),
+                ]);
             }
         }
         out.push(table(
-            &[lang.pick("exigence", "requirement"), lang.pick("groupe", "group"), lang.pick("remplie", "pass"), lang.pick("taux", "rate"), lang.pick("rapport", "ratio"), ""],
+            &[
+                lang.pick("exigence", "requirement"),
+                lang.pick("groupe", "group"),
+                lang.pick("remplie", "pass"),
+                lang.pick("taux", "rate"),
+                lang.pick("rapport", "ratio"),
+                "",
+            ],
             &[false, false, true, true, true, false],
             rows,
         ));
     }
 
     // Provenance.
-    out.push(Block::Heading(2, lang.pick("Provenance", "Provenance").into()));
+    out.push(Block::Heading(
+        2,
+        lang.pick("Provenance", "Provenance").into(),
+    ));
     let mut rows = vec![
-        vec![lang.pick("outil", "tool").into(), format!("shortlist {}", env!("CARGO_PKG_VERSION"))],
-        vec![lang.pick("annonce", "posting").into(), format!("{} (sha256 {})", p.meta.id, s.posting_sha256)],
+        vec![
+            lang.pick("outil", "tool").into(),
+            format!("shortlist {}", env!("CARGO_PKG_VERSION")),
+        ],
+        vec![
+            lang.pick("annonce", "posting").into(),
+            format!("{} (sha256 {})", p.meta.id, s.posting_sha256),
+        ],
     ];
     for i in &s.inputs {
         rows.push(vec![
@@ -440,7 +737,10 @@ pub fn document(s: &Screening) -> Vec<Block> {
             ),
         ]);
     }
-    let as_of = s.as_of.map(|t| t.format("%Y-%m-%d %H:%M:%S UTC").to_string()).unwrap_or_else(|| "—".into());
+    let as_of = s
+        .as_of
+        .map(|t| t.format("%Y-%m-%d %H:%M:%S UTC").to_string())
+        .unwrap_or_else(|| "—".into());
     rows.push(vec![lang.pick("à la date du", "as of").into(), as_of]);
     let mut options = vec![format!("--lang {lang}")];
     if s.view.blind {
@@ -449,7 +749,11 @@ pub fn document(s: &Screening) -> Vec<Block> {
     if let Some(c) = &s.audit_column {
         options.push(format!("--audit-by {c}"));
     }
-    options.push(format!("{} {}", lang.pick("taille de la liste :", "shortlist size:"), s.shortlist_size));
+    options.push(format!(
+        "{} {}",
+        lang.pick("taille de la liste :", "shortlist size:"),
+        s.shortlist_size
+    ));
     rows.push(vec!["options".into(), options.join(", ")]);
     out.push(table(&["", ""], &[false, false], rows));
     out

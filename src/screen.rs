@@ -80,6 +80,23 @@ pub struct View {
     pub all: bool,
 }
 
+/// What a screening is asked for, besides the posting and the files.
+#[derive(Clone, Debug, Default)]
+pub struct Request {
+    /// SHA-256 of the posting file, in hex.
+    pub posting_sha256: String,
+    /// SHA-256 of each candidate file, in hex.
+    pub hashes: Vec<String>,
+    /// Shortlist size instead of the posting's.
+    pub top: Option<u32>,
+    /// The instant the screening speaks of, instead of the deadline.
+    pub as_of: Option<DateTime<Utc>>,
+    /// How to show it.
+    pub view: View,
+    /// The column to audit by.
+    pub audit_column: Option<String>,
+}
+
 /// A posting applied to candidate files: every row, its decision, and where it came from.
 pub struct Screening<'p> {
     /// The posting.
@@ -106,14 +123,17 @@ impl Screening<'_> {
     /// Screens `sources` for `posting`: reads, evaluates and decides every row.
     pub fn run<'p>(
         posting: &'p Posting,
-        posting_sha256: String,
         sources: Vec<Source>,
-        hashes: Vec<String>,
-        top: Option<u32>,
-        as_of: Option<DateTime<Utc>>,
-        view: View,
-        audit_column: Option<String>,
+        request: Request,
     ) -> Result<Screening<'p>, ReadError> {
+        let Request {
+            posting_sha256,
+            hashes,
+            top,
+            as_of,
+            view,
+            audit_column,
+        } = request;
         let engine = Engine::new(posting);
         let (entries, mut inputs) = read(&engine, sources, audit_column.as_deref())?;
         for (input, hash) in inputs.iter_mut().zip(hashes) {
@@ -157,7 +177,9 @@ impl Screening<'_> {
 
     /// The fairness audit, when an audit column was given.
     pub fn audit(&self) -> Option<crate::audit::Audit> {
-        self.audit_column.as_deref().map(|c| crate::audit::audit(self, c))
+        self.audit_column
+            .as_deref()
+            .map(|c| crate::audit::audit(self, c))
     }
 
     /// How many rows have each status, in [`crate::rank::STATUSES`] order.
@@ -255,7 +277,7 @@ pub enum ReadError {
     MissingColumn {
         /// The file.
         path: PathBuf,
-        /// The field.
+        /// The field (empty for the audit column).
         field: String,
         /// Its column.
         column: String,
@@ -274,11 +296,19 @@ impl std::fmt::Display for ReadError {
                 column,
                 nearest,
             } => {
-                write!(
-                    f,
-                    "{}: row 1: column `{column}` (field `{field}` of the posting) is not in the header",
-                    path.display()
-                )?;
+                if field.is_empty() {
+                    write!(
+                        f,
+                        "{}: row 1: the audit column `{column}` is not in the header",
+                        path.display()
+                    )?;
+                } else {
+                    write!(
+                        f,
+                        "{}: row 1: column `{column}` (field `{field}` of the posting) is not in the header",
+                        path.display()
+                    )?;
+                }
                 match nearest {
                     Some(n) => write!(f, "; did you mean `{n}`?"),
                     None => Ok(()),
@@ -316,7 +346,7 @@ pub fn read(
             Some(name) => Some(column_index(&source.header, name).ok_or_else(|| {
                 ReadError::MissingColumn {
                     path: source.path.clone(),
-                    field: "--audit-by".into(),
+                    field: String::new(),
                     column: name.into(),
                     nearest: crate::suggest::closest_text(
                         name,

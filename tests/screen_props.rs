@@ -7,7 +7,7 @@ use shortlist::engine::Outcome;
 use shortlist::explain;
 use shortlist::ingest::{Options, Source};
 use shortlist::rank::Status;
-use shortlist::screen::{Screening, View};
+use shortlist::screen::{Request, Screening, View};
 
 const POSTING: &str = include_str!("fixtures/screen/kinds.yaml");
 const HEADER: &str = "Submitted,Name,Email,Phone,Place,Age,Sanctioned,Motivation";
@@ -60,13 +60,11 @@ fn screen_json(path: &std::path::Path) -> (String, usize, Vec<(Status, usize, us
     };
     let s = Screening::run(
         &posting,
-        String::new(),
         vec![source],
-        vec![String::new()],
-        None,
-        None,
-        view,
-        None,
+        Request {
+            view,
+            ..Request::default()
+        },
     )
     .expect("screens");
     let mut out = Vec::new();

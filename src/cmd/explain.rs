@@ -7,7 +7,7 @@ use crate::exit::Exit;
 use crate::explain::{self, detail, number, outcome_word};
 use crate::i18n::Lang;
 use crate::posting::{Posting, Rule};
-use crate::screen::{Entry, Screening, View};
+use crate::screen::{Entry, Request, Screening, View};
 use anyhow::{Context, bail};
 use std::fmt::Write as _;
 use std::io::Write;
@@ -23,7 +23,16 @@ pub fn run(args: &ExplainArgs) -> anyhow::Result<Exit> {
         blind: false,
         all: true,
     };
-    let s = Screening::run(&posting, sha, sources, hashes, None, None, view, None)?;
+    let s = Screening::run(
+        &posting,
+        sources,
+        Request {
+            posting_sha256: sha,
+            hashes,
+            view,
+            ..Request::default()
+        },
+    )?;
     let matches: Vec<usize> = (0..s.entries.len())
         .filter(|&i| match (args.row, &args.email) {
             (Some(row), _) => s.entries[i].row() == row,

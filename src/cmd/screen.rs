@@ -4,7 +4,7 @@ use super::{load_posting, open_candidates, refuse_overwrite};
 use crate::cli::ScreenArgs;
 use crate::exit::Exit;
 use crate::output::{self, CsvStyle, Format};
-use crate::screen::{Screening, View};
+use crate::screen::{Request, Screening, View};
 use anyhow::{Context, bail};
 use std::io::{IsTerminal, Write};
 
@@ -67,13 +67,15 @@ fn run_as(args: &ScreenArgs, report: bool) -> anyhow::Result<Exit> {
     };
     let screening = Screening::run(
         &posting,
-        sha,
         sources,
-        hashes,
-        args.top,
-        as_of,
-        view,
-        args.audit_by.clone(),
+        Request {
+            posting_sha256: sha,
+            hashes,
+            top: args.top,
+            as_of,
+            view,
+            audit_column: args.audit_by.clone(),
+        },
     )?;
     let colour = args.output.is_none()
         && format == Format::Table

@@ -118,13 +118,11 @@ fn dry_run(
     };
     let s = crate::screen::Screening::run(
         p,
-        String::new(),
         vec![source],
-        vec![String::new()],
-        None,
-        None,
-        view,
-        None,
+        crate::screen::Request {
+            view,
+            ..Default::default()
+        },
     )?;
     let readable: Vec<&crate::rank::Decision> = s
         .decisions

@@ -29,7 +29,7 @@ h1 { font-size: 1.6em; border-bottom: 3px solid #1565c0; padding-bottom: .2em; }
 h2 { font-size: 1.25em; margin-top: 1.6em; color: #1565c0; }
 h3 { font-size: 1.05em; }
 table { border-collapse: collapse; width: 100%; margin: .6em 0 1em; font-size: .92em; }
-th, td { border: 1px solid #ccc; padding: .25em .45em; text-align: left; vertical-align: top; }
+th, td { border: 1px solid #ccc; padding: .25em .45em; text-align: left; vertical-align: top; overflow-wrap: break-word; }
 th { background: #eef3fa; }
 td.num, th.num { text-align: right; white-space: nowrap; }
 tr:nth-child(even) td { background: #fafafa; }
@@ -39,18 +39,22 @@ footer { margin-top: 2em; color: var(--muted); font-size: .85em; }
 @page { size: A4; margin: 15mm 12mm; }
 @media print {
   body { margin: 0; max-width: none; font-size: 9.5pt; }
+  table { font-size: 8pt; }
   thead { display: table-header-group; }
   tr, svg { page-break-inside: avoid; break-inside: avoid; }
   h2, h3 { page-break-after: avoid; break-after: avoid; }
 }
 "#;
 
-fn chart(c: &Chart, out: &mut String) {
+fn chart(c: &Chart, lang: crate::i18n::Lang, out: &mut String) {
     match c {
         Chart::Funnel(stages) => {
             let max = stages.iter().map(|(_, n)| *n).max().unwrap_or(0).max(1) as f64;
             let h = stages.len() * 30 + 10;
-            let _ = write!(out, r#"<svg role="img" width="640" height="{h}" viewBox="0 0 640 {h}" xmlns="http://www.w3.org/2000/svg">"#);
+            let _ = write!(
+                out,
+                r#"<svg role="img" width="640" height="{h}" viewBox="0 0 640 {h}">"#
+            );
             for (i, (label, n)) in stages.iter().enumerate() {
                 let w = (*n as f64 / max * 380.0).max(1.0);
                 let y = i * 30 + 5;
@@ -68,16 +72,31 @@ fn chart(c: &Chart, out: &mut String) {
         }
         Chart::Rules(rules) => {
             let h = rules.len() * 24 + 30;
-            let _ = write!(out, r#"<svg role="img" width="640" height="{h}" viewBox="0 0 640 {h}" xmlns="http://www.w3.org/2000/svg">"#);
+            let _ = write!(
+                out,
+                r#"<svg role="img" width="640" height="{h}" viewBox="0 0 640 {h}">"#
+            );
             for (i, (id, pass, fail, unknown)) in rules.iter().enumerate() {
                 let total = (pass + fail + unknown).max(1) as f64;
                 let y = i * 24 + 4;
-                let _ = write!(out, r#"<text x="190" y="{}" text-anchor="end">{}</text>"#, y + 14, escape(id));
+                let _ = write!(
+                    out,
+                    r#"<text x="190" y="{}" text-anchor="end">{}</text>"#,
+                    y + 14,
+                    escape(id)
+                );
                 let mut x = 200.0;
-                for (n, colour) in [(pass, "var(--pass)"), (fail, "var(--fail)"), (unknown, "var(--unknown)")] {
+                for (n, colour) in [
+                    (pass, "var(--pass)"),
+                    (fail, "var(--fail)"),
+                    (unknown, "var(--unknown)"),
+                ] {
                     let w = *n as f64 / total * 420.0;
                     if w > 0.0 {
-                        let _ = write!(out, r#"<rect x="{x:.1}" y="{y}" width="{w:.1}" height="18" style="fill:{colour}"><title>{n}</title></rect>"#);
+                        let _ = write!(
+                            out,
+                            r#"<rect x="{x:.1}" y="{y}" width="{w:.1}" height="18" style="fill:{colour}"><title>{n}</title></rect>"#
+                        );
                     }
                     x += w;
                 }
@@ -85,16 +104,22 @@ fn chart(c: &Chart, out: &mut String) {
             let y = rules.len() * 24 + 20;
             let _ = write!(
                 out,
-                r#"<rect x="200" y="{}" width="10" height="10" style="fill:var(--pass)"/><text x="214" y="{y}">pass</text><rect x="270" y="{}" width="10" height="10" style="fill:var(--fail)"/><text x="284" y="{y}">fail</text><rect x="330" y="{}" width="10" height="10" style="fill:var(--unknown)"/><text x="344" y="{y}">?</text></svg>"#,
+                r#"<rect x="200" y="{}" width="10" height="10" style="fill:var(--pass)"/><text x="214" y="{y}">{}</text><rect x="300" y="{}" width="10" height="10" style="fill:var(--fail)"/><text x="314" y="{y}">{}</text><rect x="410" y="{}" width="10" height="10" style="fill:var(--unknown)"/><text x="424" y="{y}">{}</text></svg>"#,
                 y - 9,
+                lang.pick("rempli", "pass"),
                 y - 9,
-                y - 9
+                lang.pick("non rempli", "fail"),
+                y - 9,
+                lang.pick("illisible", "unknown"),
             );
             out.push('\n');
         }
         Chart::Histogram(bins, max) => {
             let top = bins.iter().copied().max().unwrap_or(0).max(1) as f64;
-            let _ = write!(out, r#"<svg role="img" width="640" height="190" viewBox="0 0 640 190" xmlns="http://www.w3.org/2000/svg">"#);
+            let _ = write!(
+                out,
+                r#"<svg role="img" width="640" height="190" viewBox="0 0 640 190">"#
+            );
             let w = 560.0 / bins.len().max(1) as f64;
             for (i, n) in bins.iter().enumerate() {
                 let bh = *n as f64 / top * 140.0;
@@ -142,27 +167,43 @@ pub fn render(blocks: &[Block], lang: crate::i18n::Lang, title: &str) -> String 
                 }
                 out.push_str("</ul>\n");
             }
-            Block::Table { head, rows, numeric } => {
+            Block::Table {
+                head,
+                rows,
+                numeric,
+            } => {
                 out.push_str("<table>\n<thead><tr>");
                 for (i, h) in head.iter().enumerate() {
-                    let class = if numeric.get(i).copied().unwrap_or(false) { " class=\"num\"" } else { "" };
+                    let class = if numeric.get(i).copied().unwrap_or(false) {
+                        " class=\"num\""
+                    } else {
+                        ""
+                    };
                     let _ = write!(out, "<th{class}>{}</th>", escape(h));
                 }
                 out.push_str("</tr></thead>\n<tbody>\n");
                 for r in rows {
                     out.push_str("<tr>");
                     for (i, c) in r.iter().enumerate() {
-                        let class = if numeric.get(i).copied().unwrap_or(false) { " class=\"num\"" } else { "" };
+                        let class = if numeric.get(i).copied().unwrap_or(false) {
+                            " class=\"num\""
+                        } else {
+                            ""
+                        };
                         let _ = write!(out, "<td{class}>{}</td>", escape(c));
                     }
                     out.push_str("</tr>\n");
                 }
                 out.push_str("</tbody>\n</table>\n");
             }
-            Block::Chart(c) => chart(c, &mut out),
+            Block::Chart(c) => chart(c, lang, &mut out),
         }
     }
-    let _ = write!(out, "<footer>shortlist {}</footer>\n</body>\n</html>\n", env!("CARGO_PKG_VERSION"));
+    let _ = write!(
+        out,
+        "<footer>shortlist {}</footer>\n</body>\n</html>\n",
+        env!("CARGO_PKG_VERSION")
+    );
     out
 }
 

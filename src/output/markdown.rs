@@ -81,9 +81,12 @@ pub fn write_report(s: &Screening, out: &mut dyn Write) -> io::Result<()> {
     use crate::report::Block;
     for b in crate::report::document(s) {
         match b {
-            Block::Heading(level, text) => {
-                writeln!(out, "{} {}\n", "#".repeat(usize::from(level)), escape(&text))?
-            }
+            Block::Heading(level, text) => writeln!(
+                out,
+                "{} {}\n",
+                "#".repeat(usize::from(level)),
+                escape(&text)
+            )?,
             Block::Para(text) => writeln!(out, "{}\n", escape(&text))?,
             Block::List(items) => {
                 for i in items {
@@ -91,11 +94,21 @@ pub fn write_report(s: &Screening, out: &mut dyn Write) -> io::Result<()> {
                 }
                 writeln!(out)?;
             }
-            Block::Table { head, rows, numeric } => {
+            Block::Table {
+                head,
+                rows,
+                numeric,
+            } => {
                 let cells: Vec<String> = head.iter().map(|h| escape(h)).collect();
                 writeln!(out, "| {} |", cells.join(" | "))?;
                 let aligns: Vec<&str> = (0..head.len())
-                    .map(|i| if numeric.get(i).copied().unwrap_or(false) { "---:" } else { "---" })
+                    .map(|i| {
+                        if numeric.get(i).copied().unwrap_or(false) {
+                            "---:"
+                        } else {
+                            "---"
+                        }
+                    })
                     .collect();
                 writeln!(out, "| {} |", aligns.join(" | "))?;
                 for r in rows {

@@ -34,7 +34,12 @@ fn widths(rows: &[Vec<Cell>], head: &[String]) -> Vec<f64> {
     w.into_iter().map(|n| (n.clamp(6, 60) + 2) as f64).collect()
 }
 
-fn sheet(ws: &mut Worksheet, name: &str, head: &[String], rows: &[Vec<Cell>]) -> Result<(), XlsxError> {
+fn sheet(
+    ws: &mut Worksheet,
+    name: &str,
+    head: &[String],
+    rows: &[Vec<Cell>],
+) -> Result<(), XlsxError> {
     let bold = Format::new().set_bold().set_background_color("#EEF3FA");
     let date = Format::new().set_num_format("yyyy-mm-dd hh:mm:ss");
     ws.set_name(name)?;
@@ -74,10 +79,18 @@ pub fn build(s: &Screening) -> Result<Vec<u8>, XlsxError> {
     let p = s.posting;
     let lang = s.view.lang;
     let several = s.inputs.len() > 1;
-    let mut head: Vec<String> = ["rank", "status", "score", "score_max", "row", "name", "contact"]
-        .iter()
-        .map(|h| h.to_string())
-        .collect();
+    let mut head: Vec<String> = [
+        "rank",
+        "status",
+        "score",
+        "score_max",
+        "row",
+        "name",
+        "contact",
+    ]
+    .iter()
+    .map(|h| h.to_string())
+    .collect();
     let submitted = p.candidate.submitted_at;
     if submitted.is_some() {
         head.push("submitted".into());
@@ -85,7 +98,12 @@ pub fn build(s: &Screening) -> Result<Vec<u8>, XlsxError> {
     if several {
         head.push("file".into());
     }
-    head.extend(p.requirements.iter().chain(&p.preferences).map(|r| r.id.clone()));
+    head.extend(
+        p.requirements
+            .iter()
+            .chain(&p.preferences)
+            .map(|r| r.id.clone()),
+    );
     head.push("reasons".into());
     let row_of = |i: usize| -> Vec<Cell> {
         let d = &s.decisions[i];
@@ -109,7 +127,12 @@ pub fn build(s: &Screening) -> Result<Vec<u8>, XlsxError> {
             });
         }
         if several {
-            row.push(Cell::Text(s.inputs.get(e.file()).map(|f| f.path.display().to_string()).unwrap_or_default()));
+            row.push(Cell::Text(
+                s.inputs
+                    .get(e.file())
+                    .map(|f| f.path.display().to_string())
+                    .unwrap_or_default(),
+            ));
         }
         let n = p.requirements.len() + p.preferences.len();
         let mut outcomes: Vec<Cell> = d
@@ -120,7 +143,9 @@ pub fn build(s: &Screening) -> Result<Vec<u8>, XlsxError> {
             .collect();
         outcomes.resize_with(n, || Cell::Empty);
         row.extend(outcomes);
-        row.push(Cell::Text(explain::reasons(p, &s.entries, &s.inputs, i, d, lang).join(" | ")));
+        row.push(Cell::Text(
+            explain::reasons(p, &s.entries, &s.inputs, i, d, lang).join(" | "),
+        ));
         row
     };
     let all = s.listed_all();
@@ -131,10 +156,12 @@ pub fn build(s: &Screening) -> Result<Vec<u8>, XlsxError> {
         .collect();
     let everyone: Vec<Vec<Cell>> = all.iter().map(|&i| row_of(i)).collect();
     let counts = crate::output::json::rule_counts(s);
-    let rule_head: Vec<String> = ["id", "kind", "label", "rule", "weight", "pass", "fail", "unknown"]
-        .iter()
-        .map(|h| h.to_string())
-        .collect();
+    let rule_head: Vec<String> = [
+        "id", "kind", "label", "rule", "weight", "pass", "fail", "unknown",
+    ]
+    .iter()
+    .map(|h| h.to_string())
+    .collect();
     let rules: Vec<Vec<Cell>> = p
         .requirements
         .iter()
@@ -155,8 +182,23 @@ pub fn build(s: &Screening) -> Result<Vec<u8>, XlsxError> {
         })
         .collect();
     let mut book = Workbook::new();
-    sheet(book.add_worksheet(), lang.pick("Liste restreinte", "Shortlist"), &head, &short)?;
-    sheet(book.add_worksheet(), lang.pick("Tous les candidats", "All candidates"), &head, &everyone)?;
-    sheet(book.add_worksheet(), lang.pick("Règles", "Rules"), &rule_head, &rules)?;
+    sheet(
+        book.add_worksheet(),
+        lang.pick("Liste restreinte", "Shortlist"),
+        &head,
+        &short,
+    )?;
+    sheet(
+        book.add_worksheet(),
+        lang.pick("Tous les candidats", "All candidates"),
+        &head,
+        &everyone,
+    )?;
+    sheet(
+        book.add_worksheet(),
+        lang.pick("Règles", "Rules"),
+        &rule_head,
+        &rules,
+    )?;
     book.save_to_buffer()
 }

@@ -1,0 +1,347 @@
+//! `shortlist report`: every section and figure against the JSON of the same screening, in
+//! French and English; hostile candidate text; the workbook read back by another reader.
+
+mod common;
+use common::run;
+use serde_json::Value;
+
+const PAIRS: [(&str, &str); 4] = [
+    (
+        "postings/jigi-district-officer.yaml",
+        "examples/google-forms-district-officer.csv",
+    ),
+    (
+        "postings/jigi-district-officer.yaml",
+        "examples/excel-district-officer.csv",
+    ),
+    (
+        "postings/care-an-ka-jiko-engagement-communautaire.yaml",
+        "examples/kobotoolbox-engagement-communautaire.csv",
+    ),
+    (
+        "postings/care-an-ka-jiko-engagement-communautaire.yaml",
+        "examples/kobotoolbox-engagement-communautaire.xlsx",
+    ),
+];
+const KINDS: &str = "tests/fixtures/screen/kinds.yaml";
+const HOSTILE: &str = "tests/fixtures/screen/hostile-html.csv";
+
+fn json(posting: &str, file: &str, lang: &str) -> Value {
+    let out = run(&[
+        "screen", posting, file, "--all", "--format", "json", "--lang", lang,
+    ]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    serde_json::from_str(&out.stdout).expect("json")
+}
+
+fn report(
+    posting: &str,
+    file: &str,
+    ext: &str,
+    extra: &[&str],
+) -> (String, std::path::PathBuf, tempfile::TempDir) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join(format!("report.{ext}"));
+    let mut args = vec!["report", posting, file, "-o"];
+    let p = path.to_string_lossy().to_string();
+    args.push(&p);
+    args.extend(extra);
+    let out = run(&args);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let text = if ext == "xlsx" {
+        String::new()
+    } else {
+        std::fs::read_to_string(&path).expect("written")
+    };
+    (text, path, dir)
+}
+
+#[test]
+fn reports_match_the_screening_in_both_languages() {
+    for (posting, file) in PAIRS {
+        for lang in ["fr", "en"] {
+            let doc = json(posting, file, lang);
+            let summary = &doc["summary"];
+            for ext in ["html", "md"] {
+                let (text, _, _dir) = report(posting, file, ext, &["--lang", lang]);
+                let fr = lang == "fr";
+                for heading in if fr {
+                    [
+                        "Résumé",
+                        "Le poste et ses règles",
+                        "Résultats par règle",
+                        "Scores des éligibles",
+                        "Liste restreinte",
+                        "À vérifier",
+                        "Non éligibles",
+                        "Doublons",
+                        "Lignes illisibles",
+                        "Provenance",
+                    ]
+                } else {
+                    [
+                        "Summary",
+                        "The posting and its rules",
+                        "Results by rule",
+                        "Scores of the eligible",
+                        "Shortlist",
+                        "To review",
+                        "Ineligible",
+                        "Duplicates",
+                        "Unreadable rows",
+                        "Provenance",
+                    ]
+                } {
+                    assert!(
+                        text.contains(heading),
+                        "{file} {lang} {ext}: section {heading}"
+                    );
+                }
+                // The counts by status, as the JSON has them.
+                let total = summary["total"].as_u64().expect("total");
+                let line = if fr {
+                    format!("{total} candidatures")
+                } else {
+                    format!("{total} applications")
+                };
+                assert!(text.contains(&line), "{file} {lang} {ext}: {line}");
+                let count = |s: &str| summary[s].as_u64().unwrap_or(0);
+                let (rev, inel, dup, unr) = (
+                    count("review"),
+                    count("ineligible"),
+                    count("duplicate"),
+                    count("unreadable"),
+                );
+                for (heading, n) in if fr {
+                    [
+                        ("À vérifier", rev),
+                        ("Non éligibles", inel),
+                        ("Doublons", dup),
+                        ("Lignes illisibles", unr),
+                    ]
+                } else {
+                    [
+                        ("To review", rev),
+                        ("Ineligible", inel),
+                        ("Duplicates", dup),
+                        ("Unreadable rows", unr),
+                    ]
+                } {
+                    let pattern = format!("({n})");
+                    assert!(
+                        text.lines()
+                            .any(|l| l.contains(heading) && l.contains(&pattern)),
+                        "{file} {lang} {ext}: {heading} {pattern}"
+                    );
+                }
+                // Every shortlisted candidate is named; every input is traced by its hash.
+                for c in doc["candidates"].as_array().expect("list") {
+                    if c["status"] == "shortlisted" {
+                        let name = c["name"].as_str().expect("name");
+                        let shown = if ext == "html" {
+                            name.replace('\'', "&#39;")
+                        } else {
+                            name.to_string()
+                        };
+                        assert!(text.contains(&shown), "{file} {lang} {ext}: {name}");
+                    }
+                }
+                for input in doc["inputs"].as_array().expect("inputs") {
+                    assert!(
+                        text.contains(input["sha256"].as_str().expect("hash")),
+                        "{file} {ext}: input hash"
+                    );
+                }
+                assert!(text.contains(doc["posting"]["sha256"].as_str().expect("hash")));
+                // The per-rule table holds the JSON's counts.
+                for r in doc["rules"].as_array().expect("rules") {
+                    let (id, pass, fail, unknown) = (
+                        r["id"].as_str().expect("id"),
+                        &r["pass"],
+                        &r["fail"],
+                        &r["unknown"],
+                    );
+                    let row = if ext == "html" {
+                        format!(
+                            "<tr><td>{id}</td><td class=\"num\">{pass}</td><td class=\"num\">{fail}</td><td class=\"num\">{unknown}</td></tr>"
+                        )
+                    } else {
+                        format!(
+                            "| {} | {pass} | {fail} | {unknown} |",
+                            id.replace('_', "\\_")
+                        )
+                    };
+                    assert!(text.contains(&row), "{file} {lang} {ext}: {row}");
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn html_is_self_contained_and_printable() {
+    let (html, _, _dir) = report(PAIRS[0].0, PAIRS[0].1, "html", &["--audit-by", "Sexe"]);
+    assert!(html.starts_with("<!DOCTYPE html>"));
+    for banned in ["<script", "http://", "https://", "<link", "@import", "src="] {
+        assert!(
+            !html.contains(banned),
+            "no {banned}: the page needs nothing outside itself"
+        );
+    }
+    assert!(html.contains("@page { size: A4"));
+    assert!(html.contains("thead { display: table-header-group; }"));
+    assert_eq!(
+        html.matches("<svg").count(),
+        3,
+        "funnel, rules and histogram"
+    );
+    assert!(html.contains("Audit d&#39;équité par « Sexe »"));
+    assert!(html.contains("règle des quatre cinquièmes"));
+}
+
+#[test]
+fn blind_reports_name_nobody() {
+    let doc = json(PAIRS[0].0, PAIRS[0].1, "fr");
+    let (html, _, _dir) = report(PAIRS[0].0, PAIRS[0].1, "html", &["--blind"]);
+    for c in doc["candidates"].as_array().expect("list") {
+        let name = c["name"].as_str().expect("name");
+        assert!(!html.contains(name), "{name} is hidden");
+        if let Some(contact) = c["contact"].as_str() {
+            assert!(!html.contains(contact), "{contact} is hidden");
+        }
+    }
+    assert!(html.contains("C-2"));
+}
+
+#[test]
+fn hostile_text_stays_text() {
+    let (html, _, _dir) = report(KINDS, HOSTILE, "html", &["--top", "8"]);
+    for banned in [
+        "<script",
+        "<img",
+        "<a ",
+        "javascript:alert(1)\"",
+        "</table><h1>",
+        "<b>",
+        "\u{202e}",
+    ] {
+        assert!(
+            !html.contains(banned),
+            "{banned:?} must not reach the page as markup"
+        );
+    }
+    assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
+    assert!(html.contains("&lt;/table&gt;&lt;h1&gt;pwn&lt;/h1&gt;"));
+    let (md, _, _dir2) = report(KINDS, HOSTILE, "md", &["--top", "8"]);
+    assert!(md.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
+    assert!(!md.contains("<script"));
+}
+
+#[test]
+fn the_workbook_reads_back_with_types() {
+    use calamine::{Data, Reader, open_workbook_auto};
+    let (_, path, _dir) = report(KINDS, HOSTILE, "xlsx", &["--top", "8", "--lang", "en"]);
+    let mut book = open_workbook_auto(&path).expect("an xlsx another reader opens");
+    assert_eq!(book.sheet_names(), ["Shortlist", "All candidates", "Rules"]);
+    let all = book.worksheet_range("All candidates").expect("sheet");
+    let rows: Vec<_> = all.rows().collect();
+    assert_eq!(rows.len(), 9, "header and 8 candidates");
+    assert_eq!(rows[0][0], Data::String("rank".into()));
+    assert!(
+        matches!(rows[1][0], Data::Float(_)),
+        "rank is a number: {:?}",
+        rows[1][0]
+    );
+    assert!(matches!(rows[1][2], Data::Float(_)), "score is a number");
+    assert!(
+        matches!(rows[1][7], Data::DateTime(_)),
+        "submitted is a date: {:?}",
+        rows[1][7]
+    );
+    let names: Vec<String> = rows[1..].iter().map(|r| r[5].to_string()).collect();
+    assert!(
+        names.contains(&"=HYPERLINK(\"http://x\",\"y\")".to_string()),
+        "{names:?}"
+    );
+    assert!(names.contains(&"@SUM(A1:A2)".to_string()));
+    for sheet in ["Shortlist", "All candidates", "Rules"] {
+        let formulas = book.worksheet_formula(sheet).expect("formulas");
+        assert!(
+            formulas.used_cells().all(|(_, _, f)| f.is_empty()),
+            "no formula in {sheet}"
+        );
+    }
+    let screen_xlsx = {
+        let p = path.with_file_name("screen.xlsx");
+        let out = run(&["screen", KINDS, HOSTILE, "-o", &p.to_string_lossy()]);
+        assert_eq!(out.code, 0, "{}", out.stderr);
+        p
+    };
+    assert!(open_workbook_auto(&screen_xlsx).is_ok());
+    let out = run(&["screen", KINDS, HOSTILE, "--format", "xlsx"]);
+    assert_eq!(out.code, 2);
+    assert_eq!(
+        out.stderr,
+        "shortlist: error: an xlsx workbook is not for the terminal: write it with -o FILE.xlsx\n"
+    );
+}
+
+#[test]
+fn report_needs_an_output_file() {
+    let out = run(&["report", KINDS, HOSTILE]);
+    assert_eq!(out.code, 2);
+    assert_eq!(
+        out.stderr,
+        "shortlist: error: report needs -o FILE (.html, .md or .xlsx)\n"
+    );
+}
+
+#[test]
+fn audit_in_json() {
+    let doc = json(PAIRS[0].0, PAIRS[0].1, "fr");
+    assert!(doc["audit"].is_null());
+    let out = run(&[
+        "screen",
+        PAIRS[0].0,
+        PAIRS[0].1,
+        "--format",
+        "json",
+        "--audit-by",
+        "sexe",
+    ]);
+    let doc: Value = serde_json::from_str(&out.stdout).expect("json");
+    let groups = doc["audit"]["groups"].as_array().expect("groups");
+    let total: u64 = groups
+        .iter()
+        .map(|g| g["applicants"].as_u64().unwrap_or(0))
+        .sum();
+    let s = &doc["summary"];
+    let people = s["total"].as_u64().unwrap_or(0)
+        - s["duplicate"].as_u64().unwrap_or(0)
+        - s["unreadable"].as_u64().unwrap_or(0);
+    assert_eq!(total, people, "every applicant is in one group");
+    let shortlisted: u64 = groups
+        .iter()
+        .map(|g| g["shortlisted"].as_u64().unwrap_or(0))
+        .sum();
+    assert_eq!(shortlisted, s["shortlisted"].as_u64().unwrap_or(0));
+    let best = groups
+        .iter()
+        .filter_map(|g| g["impact_ratio"].as_f64())
+        .fold(0.0, f64::max);
+    assert_eq!(best, 1.0);
+    for g in groups {
+        let flagged = g["impact_ratio"].as_f64().is_some_and(|r| r < 0.8);
+        assert_eq!(g["flagged"].as_bool(), Some(flagged));
+    }
+    assert_eq!(
+        doc["audit"]["requirements"].as_array().map(Vec::len),
+        Some(5)
+    );
+    let out = run(&["screen", PAIRS[0].0, PAIRS[0].1, "--audit-by", "Genre"]);
+    assert_eq!(out.code, 2);
+    assert_eq!(
+        out.stderr,
+        "shortlist: error: examples/google-forms-district-officer.csv: row 1: the audit column `Genre` is not in the header\n"
+    );
+}
