@@ -7,6 +7,8 @@
 use crate::cells::{Value, dates::Deadline};
 use crate::lexicon::{Level, Term, words};
 use crate::posting::{FieldId, FieldType, NamedRule, Posting, Rule};
+use crate::table::Hits;
+pub use crate::table::Cells;
 use crate::text::fold;
 
 /// The outcome of a rule.
@@ -73,15 +75,6 @@ impl Outcome {
     }
 }
 
-/// One candidate's cells for the posting's fields: the raw text and the value read from it.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Cells {
-    /// The raw cell of each field, by [`FieldId`].
-    pub raw: Vec<String>,
-    /// The value of each field, by [`FieldId`].
-    pub values: Vec<Value>,
-}
-
 /// What a leaf rule read, for explanations.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Leaf {
@@ -114,17 +107,71 @@ pub struct RuleEval {
 /// The posting's rules with their terms prepared once, ready to evaluate many candidates.
 pub struct Engine<'p> {
     posting: &'p Posting,
+    /// The subject or item terms of each `degree` and `includes` rule, in rule order.
     terms: Vec<Vec<Term>>,
+    /// For each of them, the bits of its terms in [`Hits`]; none when there are too many.
+    masks: Vec<Option<Hits>>,
+    /// Fields whose cells are matched against terms.
+    matched: Vec<bool>,
 }
 
 impl<'p> Engine<'p> {
     /// Prepares the rules of `posting`.
     pub fn new(posting: &'p Posting) -> Self {
         let mut terms = Vec::new();
+        let mut matched = vec![false; posting.fields.len()];
         for r in posting.requirements.iter().chain(&posting.preferences) {
             collect_terms(&r.rule, &posting.synonyms, &mut terms);
+            mark_matched(&r.rule, &mut matched);
         }
-        Engine { posting, terms }
+        let mut next = 0u32;
+        let masks = terms
+            .iter()
+            .map(|group: &Vec<Term>| {
+                let mut mask: Hits = 0;
+                for _ in group {
+                    if next >= Hits::BITS {
+                        return None;
+                    }
+                    mask |= 1 << next;
+                    next += 1;
+                }
+                Some(mask)
+            })
+            .collect();
+        Engine {
+            posting,
+            terms,
+            masks,
+            matched,
+        }
+    }
+
+    /// The terms a value of field `field` names, as bits (0 for fields no term is sought in).
+    pub fn hits(&self, field: FieldId, value: &Value) -> Hits {
+        if !self.matched.get(field).copied().unwrap_or(false) {
+            return 0;
+        }
+        let texts: Vec<Vec<String>> = match value {
+            Value::Degree(d) => vec![d.words.clone()],
+            Value::Text(t) => vec![words(t)],
+            Value::List(items) => items.iter().map(|i| words(i)).collect(),
+            _ => return 0,
+        };
+        let mut hits: Hits = 0;
+        let mut bit = 0u32;
+        for group in &self.terms {
+            for term in group {
+                if bit >= Hits::BITS {
+                    return hits;
+                }
+                if texts.iter().any(|t| term.found_in(t)) {
+                    hits |= 1 << bit;
+                }
+                bit += 1;
+            }
+        }
+        hits
     }
 
     /// The posting evaluated.
@@ -180,7 +227,7 @@ impl<'p> Engine<'p> {
             let unknown = fields
                 .iter()
                 .copied()
-                .filter(|f| matches!(c.values[*f], Value::Blank | Value::Unknown(_)))
+                .filter(|f| matches!(c.value(*f), Value::Blank | Value::Unknown(_)))
                 .collect();
             Eval {
                 outcome,
@@ -188,10 +235,11 @@ impl<'p> Engine<'p> {
                 children: Vec::new(),
             }
         };
-        let next_terms = |cursor: &mut usize| -> &[Term] {
+        let next_terms = |cursor: &mut usize| -> (&[Term], Option<Hits>) {
             let t = self.terms.get(*cursor).map_or(&[][..], Vec::as_slice);
+            let mask = self.masks.get(*cursor).copied().flatten();
             *cursor += 1;
-            t
+            (t, mask)
         };
         match rule {
             Rule::Degree {
@@ -200,28 +248,32 @@ impl<'p> Engine<'p> {
                 min_level,
                 subjects,
             } => {
-                let terms = next_terms(cursor);
+                let (terms, mask) = next_terms(cursor);
                 let mut parts = Vec::new();
                 if let Some(min) = min_level {
                     parts.push(level_outcome(
-                        &c.values[*field],
-                        also.map(|a| &c.values[a]),
+                        c.value(*field),
+                        also.map(|a| c.value(a)),
                         *min,
                     ));
                 }
                 if !subjects.is_empty() {
-                    parts.push(subject_outcome(
-                        &c.values[*field],
-                        also.map(|a| &c.values[a]),
-                        terms,
-                    ));
+                    let texts = std::iter::once(*field).chain(*also);
+                    let any = texts
+                        .clone()
+                        .any(|f| matches!(c.value(f), Value::Degree(_) | Value::Text(_)));
+                    parts.push(match mask {
+                        _ if !any => Outcome::Unknown,
+                        Some(mask) => pass_if(texts.fold(0, |h, f| h | c.hits(f)) & mask != 0),
+                        None => subject_outcome(c.value(*field), also.map(|a| c.value(a)), terms),
+                    });
                 }
                 let mut fields = vec![*field];
                 fields.extend(*also);
                 leaf(Outcome::all(parts), fields)
             }
             Rule::Years { field, min, .. } => {
-                let o = match &c.values[*field] {
+                let o = match c.value(*field) {
                     Value::Years(y) | Value::Number(y) => pass_if(*y >= *min),
                     _ => Outcome::Unknown,
                 };
@@ -229,7 +281,7 @@ impl<'p> Engine<'p> {
             }
             Rule::IsYes(f) | Rule::IsNo(f) => {
                 let want = matches!(rule, Rule::IsYes(_));
-                let o = match &c.values[*f] {
+                let o = match c.value(*f) {
                     Value::YesNo(b) => pass_if(*b == want),
                     Value::Blank if self.posting.fields[*f].blank_is_no => pass_if(!want),
                     _ => Outcome::Unknown,
@@ -237,7 +289,7 @@ impl<'p> Engine<'p> {
                 leaf(o, vec![*f])
             }
             Rule::OneOf { field, values } => {
-                let o = match text_of(&c.values[*field], &c.raw[*field]) {
+                let o = match text_of(c.value(*field), c.raw(*field)) {
                     Some(t) => {
                         let t = fold(&t);
                         pass_if(values.iter().any(|v| fold(v) == t))
@@ -247,7 +299,7 @@ impl<'p> Engine<'p> {
                 leaf(o, vec![*field])
             }
             Rule::Contains { field, texts } => {
-                let o = match text_of(&c.values[*field], &c.raw[*field]) {
+                let o = match text_of(c.value(*field), c.raw(*field)) {
                     Some(t) => {
                         let t = fold(&t);
                         pass_if(texts.iter().any(|x| t.contains(&fold(x))))
@@ -257,26 +309,23 @@ impl<'p> Engine<'p> {
                 leaf(o, vec![*field])
             }
             Rule::Includes { field, .. } => {
-                let terms = next_terms(cursor);
-                let o = match &c.values[*field] {
-                    Value::List(items) => {
+                let (terms, mask) = next_terms(cursor);
+                let o = match (c.value(*field), mask) {
+                    (Value::List(_), Some(mask)) => pass_if(c.hits(*field) & mask == mask),
+                    (Value::List(items), None) => {
                         let item_words: Vec<Vec<String>> = items.iter().map(|i| words(i)).collect();
-                        pass_if(
-                            terms
-                                .iter()
-                                .all(|t| item_words.iter().any(|w| t.found_in(w))),
-                        )
+                        pass_if(terms.iter().all(|t| t.found_in_any(&item_words)))
                     }
                     _ => Outcome::Unknown,
                 };
                 leaf(o, vec![*field])
             }
             Rule::NotBlank(fields) => {
-                let o = pass_if(fields.iter().all(|f| !matches!(c.values[*f], Value::Blank)));
+                let o = pass_if(fields.iter().all(|f| !matches!(c.value(*f), Value::Blank)));
                 leaf(o, fields.clone())
             }
             Rule::Number { field, min, max } => {
-                let o = match &c.values[*field] {
+                let o = match c.value(*field) {
                     Value::Number(n) | Value::Years(n) => {
                         pass_if(min.is_none_or(|m| *n >= m) && max.is_none_or(|m| *n <= m))
                     }
@@ -285,7 +334,7 @@ impl<'p> Engine<'p> {
                 leaf(o, vec![*field])
             }
             Rule::OnTime(field) => {
-                let o = match (&c.values[*field], deadline) {
+                let o = match (c.value(*field), deadline) {
                     (Value::Instant(i), Some(d)) => on_time(i, d),
                     _ => Outcome::Unknown,
                 };
@@ -327,15 +376,12 @@ fn pass_if(b: bool) -> Outcome {
 /// The share of a preference's weight a passing candidate earns: partial for `years` with
 /// `full_at`, else all of it.
 fn credit(rule: &Rule, c: &Cells) -> f64 {
-    match (rule, &c.values) {
-        (
-            Rule::Years {
-                field,
-                min,
-                full_at: Some(full),
-            },
-            values,
-        ) if full > min => match values[*field] {
+    match rule {
+        Rule::Years {
+            field,
+            min,
+            full_at: Some(full),
+        } if full > min => match c.value(*field) {
             Value::Years(y) | Value::Number(y) => ((y - min) / (full - min)).clamp(0.0, 1.0),
             _ => 0.0,
         },
@@ -415,6 +461,21 @@ fn collect_terms(rule: &Rule, synonyms: &[(String, Vec<String>)], out: &mut Vec<
     }
 }
 
+fn mark_matched(rule: &Rule, out: &mut [bool]) {
+    match rule {
+        Rule::Degree { field, also, subjects, .. } if !subjects.is_empty() => {
+            out[*field] = true;
+            if let Some(a) = also {
+                out[*a] = true;
+            }
+        }
+        Rule::Includes { field, .. } => out[*field] = true,
+        Rule::AllOf(rs) | Rule::AnyOf(rs) => rs.iter().for_each(|r| mark_matched(r, out)),
+        Rule::Not(r) => mark_matched(r, out),
+        _ => {}
+    }
+}
+
 fn walk_items(
     rule: &Rule,
     field: FieldId,
@@ -474,15 +535,13 @@ fields:
 
     fn cells_for(p: &Posting, engine: &Engine, raw: &[(&str, &str)]) -> Cells {
         let zone = dates::Zone::default();
-        let mut out = Cells {
-            raw: Vec::new(),
-            values: Vec::new(),
-        };
-        for (id, f) in p.fields.iter().enumerate() {
-            let cell = raw
-                .iter()
-                .find(|(n, _)| *n == f.name)
-                .map_or("", |(_, v)| *v);
+        let row: Vec<&str> = p
+            .fields
+            .iter()
+            .map(|f| raw.iter().find(|(n, _)| *n == f.name).map_or("", |(_, v)| *v))
+            .collect();
+        let mut table = crate::table::Table::new(p.fields.len());
+        table.push(row, |id, cell| {
             let known = engine.known_items(id);
             let cx = Context {
                 phone_country: "223",
@@ -491,10 +550,11 @@ fields:
                 order: dates::Order::DayFirst,
                 zone: &zone,
             };
-            out.raw.push(cell.to_string());
-            out.values.push(cells::read(f.kind, cell, &cx));
-        }
-        out
+            let value = cells::read(p.fields[id].kind, cell, &cx);
+            let hits = engine.hits(id, &value);
+            (value, hits)
+        });
+        Cells::new(std::sync::Arc::new(table), 0)
     }
 
     fn outcome(rules: &str, raw: &[(&str, &str)]) -> Outcome {

@@ -34,14 +34,14 @@ fn quote(s: &str, lang: Lang) -> String {
 /// A cell as read: its raw text and column, or that it is blank.
 fn cell(p: &Posting, c: &Cells, f: FieldId, lang: Lang) -> String {
     let column = &p.fields[f].column;
-    match &c.values[f] {
+    match c.value(f) {
         Value::Blank => match lang {
             Lang::Fr => format!("{column} : vide"),
             Lang::En => format!("{column}: blank"),
         },
         _ => match lang {
-            Lang::Fr => format!("{column} : {}", quote(&c.raw[f], lang)),
-            Lang::En => format!("{column}: {}", quote(&c.raw[f], lang)),
+            Lang::Fr => format!("{column} : {}", quote(c.raw(f), lang)),
+            Lang::En => format!("{column}: {}", quote(c.raw(f), lang)),
         },
     }
 }
@@ -90,7 +90,7 @@ pub fn detail(p: &Posting, rule: &Rule, eval: &Eval, c: &Cells, lang: Lang) -> S
             let level = [Some(*field), *also]
                 .into_iter()
                 .flatten()
-                .filter_map(|f| match &c.values[f] {
+                .filter_map(|f| match c.value(f) {
                     Value::Degree(d) => d.level,
                     _ => None,
                 })
@@ -116,7 +116,7 @@ pub fn detail(p: &Posting, rule: &Rule, eval: &Eval, c: &Cells, lang: Lang) -> S
             parts.join(sep)
         }
         Rule::Years { field, min, .. } => {
-            let read = match &c.values[*field] {
+            let read = match c.value(*field) {
                 Value::Years(y) | Value::Number(y) => need(
                     format!(" = {} an(s)", number(*y, lang)),
                     format!(" = {} years", number(*y, lang)),
@@ -138,7 +138,7 @@ pub fn detail(p: &Posting, rule: &Rule, eval: &Eval, c: &Cells, lang: Lang) -> S
         }
         Rule::IsYes(f) | Rule::IsNo(f) => {
             let want = matches!(rule, Rule::IsYes(_));
-            let read = match &c.values[*f] {
+            let read = match c.value(*f) {
                 Value::YesNo(_) | Value::Blank => String::new(),
                 _ => format!(" {}", unreadable(lang, "oui ou non", "yes or no")),
             };
@@ -168,7 +168,7 @@ pub fn detail(p: &Posting, rule: &Rule, eval: &Eval, c: &Cells, lang: Lang) -> S
             )
         ),
         Rule::Includes { field, items } => {
-            let missing: Vec<String> = match &c.values[*field] {
+            let missing: Vec<String> = match c.value(*field) {
                 Value::List(have) => {
                     let have: Vec<Vec<String>> = have.iter().map(|i| words(i)).collect();
                     items
@@ -195,7 +195,7 @@ pub fn detail(p: &Posting, rule: &Rule, eval: &Eval, c: &Cells, lang: Lang) -> S
         Rule::NotBlank(fields) => {
             let blank: Vec<String> = fields
                 .iter()
-                .filter(|f| matches!(c.values[**f], Value::Blank))
+                .filter(|f| matches!(*c.value(**f), Value::Blank))
                 .map(|f| p.fields[*f].column.clone())
                 .collect();
             if blank.is_empty() {
@@ -230,14 +230,14 @@ pub fn detail(p: &Posting, rule: &Rule, eval: &Eval, c: &Cells, lang: Lang) -> S
                 ),
                 (None, None) => String::new(),
             };
-            let read = match &c.values[*field] {
+            let read = match c.value(*field) {
                 Value::Number(_) | Value::Years(_) | Value::Blank => String::new(),
                 _ => format!(" {}", unreadable(lang, "un nombre", "a number")),
             };
             format!("{}{read}{sep}{range}", cell(p, c, *field, lang))
         }
         Rule::OnTime(field) => {
-            let read = match &c.values[*field] {
+            let read = match c.value(*field) {
                 Value::Instant(i) => format!(" = {}", instant(i, p)),
                 Value::Blank => String::new(),
                 _ => format!(" {}", unreadable(lang, "une date", "a date")),
@@ -257,7 +257,7 @@ pub fn detail(p: &Posting, rule: &Rule, eval: &Eval, c: &Cells, lang: Lang) -> S
                     }
                 })
                 .unwrap_or_default();
-            let same_day = matches!(&c.values[*field], Value::Instant(i) if i.date_only)
+            let same_day = matches!(c.value(*field), Value::Instant(i) if i.date_only)
                 && eval.outcome == Outcome::Unknown;
             let extra = if same_day {
                 need(
@@ -336,7 +336,7 @@ pub fn name(p: &Posting, entry: &Entry, blind: bool, several_files: bool) -> Str
                 .candidate
                 .name
                 .iter()
-                .map(|f| cells.raw[*f].trim())
+                .map(|f| cells.raw(*f).trim())
                 .filter(|s| !s.is_empty())
                 .collect();
             if parts.is_empty() {
@@ -361,7 +361,7 @@ pub fn contact(p: &Posting, entry: &Entry, blind: bool) -> Option<String> {
         .candidate
         .contact
         .iter()
-        .map(|f| cells.raw[*f].trim())
+        .map(|f| cells.raw(*f).trim())
         .filter(|s| !s.is_empty())
         .collect();
     (!parts.is_empty()).then(|| parts.join(", "))

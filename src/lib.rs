@@ -27,6 +27,7 @@ pub mod rank;
 pub mod report;
 pub mod screen;
 pub mod suggest;
+pub mod table;
 pub mod text;
 
 use cli::{Cli, Command};

@@ -146,11 +146,15 @@ pub fn decide(
     decisions
 }
 
-fn values(entry: &Entry) -> Option<&[Value]> {
+fn cells(entry: &Entry) -> Option<&crate::table::Cells> {
     match entry {
-        Entry::Candidate { cells, .. } => Some(&cells.values),
+        Entry::Candidate { cells, .. } => Some(cells),
         Entry::Unreadable { .. } => None,
     }
+}
+
+fn value(entry: &Entry, f: FieldId) -> Option<&Value> {
+    cells(entry).map(|c| c.value(f))
 }
 
 /// The key under which two rows are one person, for a duplicate field's value.
@@ -181,9 +185,9 @@ fn mark_duplicates(posting: &Posting, entries: &[Entry], decisions: &mut [Decisi
     let mut via: Vec<Option<FieldId>> = vec![None; n];
     let mut first_with: HashMap<String, usize> = HashMap::new();
     for (i, e) in entries.iter().enumerate() {
-        let Some(vals) = values(e) else { continue };
+        let Some(vals) = cells(e) else { continue };
         for &f in &dups.by {
-            let Some(key) = identity(f, &vals[f]) else {
+            let Some(key) = identity(f, vals.value(f)) else {
                 continue;
             };
             match first_with.get(&key) {
@@ -203,7 +207,7 @@ fn mark_duplicates(posting: &Posting, entries: &[Entry], decisions: &mut [Decisi
     }
     let mut groups: HashMap<usize, Vec<usize>> = HashMap::new();
     for (i, e) in entries.iter().enumerate() {
-        if values(e).is_some() {
+        if cells(e).is_some() {
             let root = find(&mut parent, i);
             groups.entry(root).or_default().push(i);
         }
@@ -211,7 +215,7 @@ fn mark_duplicates(posting: &Posting, entries: &[Entry], decisions: &mut [Decisi
     let deadline = posting.meta.deadline.as_ref();
     let submitted = |i: usize| -> Option<crate::cells::dates::Instant> {
         let f = posting.candidate.submitted_at?;
-        match values(&entries[i]).map(|v| &v[f]) {
+        match value(&entries[i], f) {
             Some(Value::Instant(t)) => Some(*t),
             _ => None,
         }
@@ -266,10 +270,10 @@ fn mark_duplicates(posting: &Posting, entries: &[Entry], decisions: &mut [Decisi
 
 /// A field whose value rows `a` and `b` share directly, if any.
 fn shared_field(entries: &[Entry], a: usize, b: usize, by: &[FieldId]) -> Option<FieldId> {
-    let (va, vb) = (values(&entries[a])?, values(&entries[b])?);
+    let (va, vb) = (cells(&entries[a])?, cells(&entries[b])?);
     by.iter()
         .copied()
-        .find(|&f| identity(f, &va[f]).is_some() && identity(f, &va[f]) == identity(f, &vb[f]))
+        .find(|&f| identity(f, va.value(f)).is_some() && identity(f, va.value(f)) == identity(f, vb.value(f)))
 }
 
 /// A value to sort on; `None` sorts last whatever the direction.
@@ -283,7 +287,7 @@ fn sort_value(entry: &Entry, decision: &Decision, key: SortKey) -> Option<SortVa
     match key {
         SortKey::Score => Some(SortValue::Number(decision.score)),
         SortKey::Row => Some(SortValue::Number(entry.row() as f64)),
-        SortKey::Field(f) => match values(entry)?.get(f)? {
+        SortKey::Field(f) => match value(entry, f)? {
             Value::Years(n) | Value::Number(n) => Some(SortValue::Number(*n)),
             Value::Instant(t) => Some(SortValue::Number(t.at.timestamp() as f64)),
             Value::Degree(d) => d.level.map(|l| SortValue::Number(l as u8 as f64)),
@@ -307,7 +311,7 @@ fn rank_eligible(
             posting
                 .shortlist
                 .per
-                .map(|f| match values(&entries[i]).and_then(|v| v.get(f)) {
+                .map(|f| match value(&entries[i], f) {
                     Some(Value::Text(t)) => t.trim().to_string(),
                     Some(Value::YesNo(b)) => if *b { "oui" } else { "non" }.to_string(),
                     _ => String::new(),

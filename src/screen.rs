@@ -4,6 +4,9 @@
 
 use crate::cells::{self, Context, Value, dates};
 use crate::engine::{Cells, Engine};
+use crate::posting::FieldId;
+use crate::table::Table;
+use std::sync::Arc;
 use crate::i18n::Lang;
 use crate::ingest::{Cause, IngestError, Row, Source, column_index};
 use crate::posting::{FieldType, Posting};
@@ -154,7 +157,7 @@ impl Screening<'_> {
                 entries
                     .iter()
                     .filter_map(|e| match e {
-                        Entry::Candidate { cells, .. } => match &cells.values[f] {
+                        Entry::Candidate { cells, .. } => match cells.value(f) {
                             Value::Instant(i) => Some(i.at),
                             _ => None,
                         },
@@ -333,13 +336,29 @@ pub fn read(
     audit: Option<&str>,
 ) -> Result<(Vec<Entry>, Vec<Input>), ReadError> {
     let posting = engine.posting();
-    let mut entries = Vec::new();
+    let width = posting.fields.len();
+    let mut table = Table::new(width);
+    let mut pending: Vec<Pending> = Vec::new();
     let mut inputs = Vec::new();
-    let known: Vec<_> = (0..posting.fields.len())
-        .map(|f| engine.known_items(f))
-        .collect();
+    let known: Vec<_> = (0..width).map(|f| engine.known_items(f)).collect();
     let zone = posting.meta.timezone;
-    let mut dated: Vec<(usize, usize)> = Vec::new();
+    let mut read_cell = |f: FieldId, cell: &str| -> (Value, crate::table::Hits) {
+        let field = &posting.fields[f];
+        if field.kind == FieldType::Datetime {
+            // Read once the column's day/month order is known.
+            return (Value::Blank, 0);
+        }
+        let cx = Context {
+            phone_country: &posting.meta.phone_country,
+            known_items: &known[f],
+            separator: field.separator.as_deref(),
+            order: dates::Order::DayFirst,
+            zone: &zone,
+        };
+        let value = cells::read(field.kind, cell, &cx);
+        let hits = engine.hits(f, &value);
+        (value, hits)
+    };
     for (file, source) in sources.into_iter().enumerate() {
         let columns = map_columns(posting, &source)?;
         let audit_col = match audit {
@@ -370,40 +389,20 @@ pub fn read(
                 Row::Empty { .. } => input.empty_rows += 1,
                 Row::Unreadable { number, cause } => {
                     input.rows += 1;
-                    entries.push(Entry::Unreadable {
+                    pending.push(Pending::Unreadable {
                         file,
                         row: number,
                         cause,
                     });
                 }
-                Row::Data { number, mut cells } => {
+                Row::Data { number, cells } => {
                     input.rows += 1;
-                    let mut raw = Vec::with_capacity(columns.len());
-                    let mut values = Vec::with_capacity(columns.len());
-                    for (id, col) in columns.iter().enumerate() {
-                        let cell = std::mem::take(&mut cells[*col]);
-                        let field = &posting.fields[id];
-                        let value = if field.kind == FieldType::Datetime {
-                            dated.push((entries.len(), id));
-                            Value::Blank
-                        } else {
-                            let cx = Context {
-                                phone_country: &posting.meta.phone_country,
-                                known_items: &known[id],
-                                separator: field.separator.as_deref(),
-                                order: dates::Order::DayFirst,
-                                zone: &zone,
-                            };
-                            cells::read(field.kind, &cell, &cx)
-                        };
-                        raw.push(cell);
-                        values.push(value);
-                    }
+                    let at = table.push(columns.iter().map(|c| cells[*c].as_str()), &mut read_cell);
                     let audit = audit_col.map(|c| cells.get(c).cloned().unwrap_or_default());
-                    entries.push(Entry::Candidate {
+                    pending.push(Pending::Candidate {
                         file,
                         row: number,
-                        cells: Cells { raw, values },
+                        at,
                         audit,
                     });
                 }
@@ -411,8 +410,36 @@ pub fn read(
         }
         inputs.push(input);
     }
-    read_dates(posting, &mut entries, &dated);
+    read_dates(posting, &mut table);
+    let table = Arc::new(table);
+    let entries = pending
+        .into_iter()
+        .map(|p| match p {
+            Pending::Candidate { file, row, at, audit } => Entry::Candidate {
+                file,
+                row,
+                cells: Cells::new(table.clone(), at),
+                audit,
+            },
+            Pending::Unreadable { file, row, cause } => Entry::Unreadable { file, row, cause },
+        })
+        .collect();
     Ok((entries, inputs))
+}
+
+/// A row read, before the table it points into is complete.
+enum Pending {
+    Candidate {
+        file: usize,
+        row: u64,
+        at: u32,
+        audit: Option<String>,
+    },
+    Unreadable {
+        file: usize,
+        row: u64,
+        cause: Cause,
+    },
 }
 
 /// The column of each posting field in `source`'s header.
@@ -436,49 +463,36 @@ fn map_columns(posting: &Posting, source: &Source) -> Result<Vec<usize>, ReadErr
 }
 
 /// Reads the datetime cells, each column in the day/month order its dates show.
-fn read_dates(posting: &Posting, entries: &mut [Entry], dated: &[(usize, usize)]) {
+fn read_dates(posting: &Posting, table: &mut Table) {
     let fallback = match posting.meta.language {
         Lang::Fr => dates::Order::DayFirst,
         Lang::En => dates::Order::MonthFirst,
     };
-    let raw = |entries: &[Entry], e: usize, f: usize| -> Option<String> {
-        match &entries[e] {
-            Entry::Candidate { cells, .. } => Some(cells.raw[f].clone()),
-            Entry::Unreadable { .. } => None,
+    for (f, field) in posting.fields.iter().enumerate() {
+        if field.kind != FieldType::Datetime {
+            continue;
         }
-    };
-    let date_fields: Vec<usize> = posting
-        .fields
-        .iter()
-        .enumerate()
-        .filter(|(_, f)| f.kind == FieldType::Datetime)
-        .map(|(i, _)| i)
-        .collect();
-    for field in date_fields {
-        let scanned: Vec<(usize, Result<dates::Written, String>, String)> = dated
+        let scanned: Vec<Result<dates::Written, String>> =
+            table.distinct(f).iter().map(|raw| dates::scan(raw)).collect();
+        let order = dates::detect_order(scanned.iter().filter_map(|w| w.as_ref().ok()), fallback);
+        let zone = field.timezone.unwrap_or(posting.meta.timezone);
+        let values: Vec<Value> = table
+            .distinct(f)
             .iter()
-            .filter(|(_, f)| *f == field)
-            .filter_map(|(e, f)| raw(entries, *e, *f).map(|r| (*e, dates::scan(&r), r)))
-            .collect();
-        let order = dates::detect_order(
-            scanned.iter().filter_map(|(_, w, _)| w.as_ref().ok()),
-            fallback,
-        );
-        let zone = posting.fields[field]
-            .timezone
-            .unwrap_or(posting.meta.timezone);
-        for (e, written, raw) in scanned {
-            let value = if cells::is_blank(&raw) {
-                Value::Blank
-            } else {
-                match written.and_then(|w| w.resolve(order, &zone)) {
-                    Ok(i) => Value::Instant(i),
-                    Err(why) => Value::Unknown(why),
+            .zip(scanned)
+            .map(|(raw, written)| {
+                if cells::is_blank(raw) {
+                    Value::Blank
+                } else {
+                    match written.and_then(|w| w.resolve(order, &zone)) {
+                        Ok(i) => Value::Instant(i),
+                        Err(why) => Value::Unknown(why),
+                    }
                 }
-            };
-            if let Entry::Candidate { cells, .. } = &mut entries[e] {
-                cells.values[field] = value;
-            }
+            })
+            .collect();
+        for (i, v) in values.into_iter().enumerate() {
+            table.set_value(f, i, v);
         }
     }
 }

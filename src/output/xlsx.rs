@@ -119,7 +119,7 @@ pub fn build(s: &Screening) -> Result<Vec<u8>, XlsxError> {
         ];
         if let Some(f) = submitted {
             row.push(match e {
-                Entry::Candidate { cells, .. } => match &cells.values[f] {
+                Entry::Candidate { cells, .. } => match cells.value(f) {
                     Value::Instant(t) => Cell::Date(p.meta.timezone.local(t.at)),
                     _ => Cell::Empty,
                 },

@@ -1,0 +1,174 @@
+//! Candidate cells, column by column, each distinct cell stored and read once.
+//!
+//! Exports repeat themselves: the same diplomas, the same "3 ans", the same "Oui" thousands of
+//! times. A [`Table`] keeps each column's distinct raw cells with the value read from them and
+//! the posting's terms they name ([`Hits`]), and each row as one id per column. Reading a cell
+//! is then a hash lookup, memory does not grow with repeats, and the dates of a column are
+//! resolved once its day/month order is known.
+
+use crate::cells::Value;
+use crate::posting::FieldId;
+use rustc_hash::FxHashMap;
+use std::sync::Arc;
+
+/// Which of the posting's subject and item terms a cell names, one bit per term.
+pub type Hits = u128;
+
+/// One column: its distinct cells, the value and hits of each, and an index to find them.
+#[derive(Debug, Default)]
+struct Column {
+    index: FxHashMap<Box<str>, u32>,
+    raws: Vec<Box<str>>,
+    values: Vec<Value>,
+    hits: Vec<Hits>,
+}
+
+/// Rows of cells for a posting's fields, stored column by column.
+#[derive(Debug, Default)]
+pub struct Table {
+    columns: Vec<Column>,
+    ids: Vec<u32>,
+    width: usize,
+}
+
+impl Table {
+    /// An empty table of `width` columns.
+    pub fn new(width: usize) -> Self {
+        Table {
+            columns: (0..width).map(|_| Column::default()).collect(),
+            ids: Vec::new(),
+            width,
+        }
+    }
+
+    /// Rows stored.
+    pub fn len(&self) -> usize {
+        self.ids.len().checked_div(self.width).unwrap_or(0)
+    }
+
+    /// Whether no row is stored.
+    pub fn is_empty(&self) -> bool {
+        self.ids.is_empty()
+    }
+
+    /// Adds a row; `read` gives the value and hits of a cell the column has not seen yet.
+    /// Returns the row's index.
+    pub fn push<'a>(
+        &mut self,
+        cells: impl IntoIterator<Item = &'a str>,
+        mut read: impl FnMut(FieldId, &str) -> (Value, Hits),
+    ) -> u32 {
+        let row = self.len() as u32;
+        for (f, cell) in cells.into_iter().enumerate().take(self.width) {
+            let col = &mut self.columns[f];
+            let id = match col.index.get(cell) {
+                Some(id) => *id,
+                None => {
+                    let id = col.raws.len() as u32;
+                    let (value, hits) = read(f, cell);
+                    col.index.insert(cell.into(), id);
+                    col.raws.push(cell.into());
+                    col.values.push(value);
+                    col.hits.push(hits);
+                    id
+                }
+            };
+            self.ids.push(id);
+        }
+        // A short row is padded with blanks so that every row has `width` ids.
+        while self.ids.len() < (row as usize + 1) * self.width {
+            let f = self.ids.len() - row as usize * self.width;
+            let col = &mut self.columns[f];
+            let id = match col.index.get("") {
+                Some(id) => *id,
+                None => {
+                    let id = col.raws.len() as u32;
+                    col.index.insert("".into(), id);
+                    col.raws.push("".into());
+                    col.values.push(Value::Blank);
+                    col.hits.push(0);
+                    id
+                }
+            };
+            self.ids.push(id);
+        }
+        row
+    }
+
+    /// The distinct raw cells of a column.
+    pub fn distinct(&self, f: FieldId) -> &[Box<str>] {
+        &self.columns[f].raws
+    }
+
+    /// Replaces the value of a distinct cell (dates, once their column's order is known).
+    pub fn set_value(&mut self, f: FieldId, distinct: usize, value: Value) {
+        if let Some(v) = self.columns[f].values.get_mut(distinct) {
+            *v = value;
+        }
+    }
+
+    fn id(&self, row: u32, f: FieldId) -> usize {
+        self.ids[row as usize * self.width + f] as usize
+    }
+}
+
+/// One row of a shared [`Table`]: what the engine and the explanations read.
+#[derive(Clone, Debug)]
+pub struct Cells {
+    table: Arc<Table>,
+    row: u32,
+}
+
+impl PartialEq for Cells {
+    fn eq(&self, other: &Self) -> bool {
+        self.table.width == other.table.width
+            && (0..self.table.width).all(|f| self.raw(f) == other.raw(f) && self.value(f) == other.value(f))
+    }
+}
+
+impl Cells {
+    /// Row `row` of `table`.
+    pub fn new(table: Arc<Table>, row: u32) -> Self {
+        Cells { table, row }
+    }
+
+    /// The raw cell of field `f`.
+    pub fn raw(&self, f: FieldId) -> &str {
+        &self.table.columns[f].raws[self.table.id(self.row, f)]
+    }
+
+    /// The value read from the cell of field `f`.
+    pub fn value(&self, f: FieldId) -> &Value {
+        &self.table.columns[f].values[self.table.id(self.row, f)]
+    }
+
+    /// The posting's terms the cell of field `f` names.
+    pub fn hits(&self, f: FieldId) -> Hits {
+        self.table.columns[f].hits[self.table.id(self.row, f)]
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stores_each_distinct_cell_once() {
+        let mut t = Table::new(2);
+        let mut reads = 0;
+        let mut read = |_f: FieldId, cell: &str| {
+            reads += 1;
+            (Value::Text(cell.to_string()), 0)
+        };
+        t.push(["a", "x"], &mut read);
+        t.push(["a", "y"], &mut read);
+        t.push(["b"], &mut read);
+        assert_eq!(reads, 4, "a, x, y and b; the short row is padded with a blank");
+        assert_eq!(t.len(), 3);
+        let t = Arc::new(t);
+        let c = Cells::new(t.clone(), 2);
+        assert_eq!((c.raw(0), c.raw(1)), ("b", ""));
+        assert_eq!(c.value(1), &Value::Blank);
+        assert_eq!(Cells::new(t.clone(), 0), Cells::new(t, 0));
+    }
+}
