@@ -155,10 +155,7 @@ pub fn audit(s: &Screening, column: &str) -> Audit {
             let passes: Vec<usize> = (0..keys.len())
                 .map(|g| {
                     count(g, &|i| {
-                        s.decisions[i]
-                            .requirements
-                            .get(k)
-                            .is_some_and(|e| e.eval.outcome == Outcome::Pass)
+                        s.decisions[i].requirement(k) == Some(Outcome::Pass)
                     })
                 })
                 .collect();

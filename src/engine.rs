@@ -194,15 +194,27 @@ impl<'p> Engine<'p> {
         out
     }
 
-    /// Evaluates every requirement, then every preference, of the posting.
+    /// Evaluates every requirement, then every preference, of the posting, with the tree of
+    /// each rule's parts for explanations.
     pub fn evaluate(&self, cells: &Cells) -> (Vec<RuleEval>, Vec<RuleEval>) {
+        self.evaluate_with(cells, true)
+    }
+
+    /// Evaluates every rule for its outcome and points only, without the trees: what deciding
+    /// needs, allocating nothing per rule.
+    pub fn outcomes(&self, cells: &Cells) -> crate::rank::Compact {
+        let (requirements, preferences) = self.evaluate_with(cells, false);
+        crate::rank::Compact::of(&requirements, &preferences)
+    }
+
+    fn evaluate_with(&self, cells: &Cells, trees: bool) -> (Vec<RuleEval>, Vec<RuleEval>) {
         let mut cursor = 0;
         let deadline = self.posting.meta.deadline.as_ref();
         let mut eval_all = |rules: &[NamedRule]| -> Vec<RuleEval> {
             rules
                 .iter()
                 .map(|r| {
-                    let eval = self.eval(&r.rule, cells, deadline, &mut cursor);
+                    let eval = self.eval(&r.rule, cells, deadline, &mut cursor, trees);
                     let points = match (r.weight, eval.outcome) {
                         (Some(w), Outcome::Pass) => w * credit(&r.rule, cells),
                         _ => 0.0,
@@ -222,8 +234,16 @@ impl<'p> Engine<'p> {
         c: &Cells,
         deadline: Option<&Deadline>,
         cursor: &mut usize,
+        trees: bool,
     ) -> Eval {
-        let leaf = |outcome: Outcome, fields: Vec<FieldId>| {
+        let leaf = |outcome: Outcome, fields: &[FieldId]| {
+            if !trees {
+                return Eval {
+                    outcome,
+                    leaf: None,
+                    children: Vec::new(),
+                };
+            }
             let unknown = fields
                 .iter()
                 .copied()
@@ -231,7 +251,10 @@ impl<'p> Engine<'p> {
                 .collect();
             Eval {
                 outcome,
-                leaf: Some(Leaf { fields, unknown }),
+                leaf: Some(Leaf {
+                    fields: fields.to_vec(),
+                    unknown,
+                }),
                 children: Vec::new(),
             }
         };
@@ -268,16 +291,18 @@ impl<'p> Engine<'p> {
                         None => subject_outcome(c.value(*field), also.map(|a| c.value(a)), terms),
                     });
                 }
-                let mut fields = vec![*field];
-                fields.extend(*also);
-                leaf(Outcome::all(parts), fields)
+                let outcome = Outcome::all(parts);
+                match also {
+                    Some(a) => leaf(outcome, &[*field, *a]),
+                    None => leaf(outcome, &[*field]),
+                }
             }
             Rule::Years { field, min, .. } => {
                 let o = match c.value(*field) {
                     Value::Years(y) | Value::Number(y) => pass_if(*y >= *min),
                     _ => Outcome::Unknown,
                 };
-                leaf(o, vec![*field])
+                leaf(o, &[*field])
             }
             Rule::IsYes(f) | Rule::IsNo(f) => {
                 let want = matches!(rule, Rule::IsYes(_));
@@ -286,7 +311,7 @@ impl<'p> Engine<'p> {
                     Value::Blank if self.posting.fields[*f].blank_is_no => pass_if(!want),
                     _ => Outcome::Unknown,
                 };
-                leaf(o, vec![*f])
+                leaf(o, &[*f])
             }
             Rule::OneOf { field, values } => {
                 let o = match text_of(c.value(*field), c.raw(*field)) {
@@ -296,7 +321,7 @@ impl<'p> Engine<'p> {
                     }
                     None => Outcome::Unknown,
                 };
-                leaf(o, vec![*field])
+                leaf(o, &[*field])
             }
             Rule::Contains { field, texts } => {
                 let o = match text_of(c.value(*field), c.raw(*field)) {
@@ -306,7 +331,7 @@ impl<'p> Engine<'p> {
                     }
                     None => Outcome::Unknown,
                 };
-                leaf(o, vec![*field])
+                leaf(o, &[*field])
             }
             Rule::Includes { field, .. } => {
                 let (terms, mask) = next_terms(cursor);
@@ -318,11 +343,11 @@ impl<'p> Engine<'p> {
                     }
                     _ => Outcome::Unknown,
                 };
-                leaf(o, vec![*field])
+                leaf(o, &[*field])
             }
             Rule::NotBlank(fields) => {
                 let o = pass_if(fields.iter().all(|f| !matches!(c.value(*f), Value::Blank)));
-                leaf(o, fields.clone())
+                leaf(o, fields)
             }
             Rule::Number { field, min, max } => {
                 let o = match c.value(*field) {
@@ -331,19 +356,19 @@ impl<'p> Engine<'p> {
                     }
                     _ => Outcome::Unknown,
                 };
-                leaf(o, vec![*field])
+                leaf(o, &[*field])
             }
             Rule::OnTime(field) => {
                 let o = match (c.value(*field), deadline) {
                     (Value::Instant(i), Some(d)) => on_time(i, d),
                     _ => Outcome::Unknown,
                 };
-                leaf(o, vec![*field])
+                leaf(o, &[*field])
             }
             Rule::AllOf(rules) | Rule::AnyOf(rules) => {
                 let children: Vec<Eval> = rules
                     .iter()
-                    .map(|r| self.eval(r, c, deadline, cursor))
+                    .map(|r| self.eval(r, c, deadline, cursor, trees))
                     .collect();
                 let outcomes = children.iter().map(|e| e.outcome);
                 let outcome = if matches!(rule, Rule::AllOf(_)) {
@@ -351,6 +376,7 @@ impl<'p> Engine<'p> {
                 } else {
                     Outcome::any(outcomes)
                 };
+                let children = if trees { children } else { Vec::new() };
                 Eval {
                     outcome,
                     leaf: None,
@@ -358,11 +384,11 @@ impl<'p> Engine<'p> {
                 }
             }
             Rule::Not(inner) => {
-                let child = self.eval(inner, c, deadline, cursor);
+                let child = self.eval(inner, c, deadline, cursor, trees);
                 Eval {
                     outcome: child.outcome.not(),
                     leaf: None,
-                    children: vec![child],
+                    children: if trees { vec![child] } else { Vec::new() },
                 }
             }
         }

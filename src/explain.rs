@@ -2,12 +2,12 @@
 //! they say, what was required) and the reasons for each status.
 
 use crate::cells::{Value, dates::Instant};
-use crate::engine::{Cells, Eval, Outcome, RuleEval};
+use crate::engine::{Cells, Eval, Outcome};
 use crate::i18n::Lang;
 use crate::lexicon::{Term, words};
 use crate::posting::{FieldId, NamedRule, Posting, Rule};
-use crate::rank::{Decision, Status};
-use crate::screen::{Entry, Input};
+use crate::rank::Status;
+use crate::screen::{Entry, Input, Screening};
 
 /// A number as people write it: `1,5` in French, `1.5` in English, no needless decimals.
 pub fn number(n: f64, lang: Lang) -> String {
@@ -383,39 +383,21 @@ pub fn row_ref(entry: &Entry, inputs: &[Input], lang: Lang) -> String {
 
 /// The reasons for a decision: one per failing requirement for the ineligible, one per
 /// unknown for review, the row kept for a duplicate, the cause for an unreadable row.
-pub fn reasons(
-    p: &Posting,
-    entries: &[Entry],
-    inputs: &[Input],
-    i: usize,
-    d: &Decision,
-    lang: Lang,
-) -> Vec<String> {
-    reasons_styled(p, entries, inputs, i, d, lang, false)
+pub fn reasons(s: &Screening, i: usize, lang: Lang) -> Vec<String> {
+    reasons_styled(s, i, lang, false)
 }
 
 /// The reasons, short for a table: rules named by id, the ranked told only that they meet
 /// every requirement.
-pub fn short_reasons(
-    p: &Posting,
-    entries: &[Entry],
-    inputs: &[Input],
-    i: usize,
-    d: &Decision,
-    lang: Lang,
-) -> Vec<String> {
-    reasons_styled(p, entries, inputs, i, d, lang, true)
+pub fn short_reasons(s: &Screening, i: usize, lang: Lang) -> Vec<String> {
+    reasons_styled(s, i, lang, true)
 }
 
-fn reasons_styled(
-    p: &Posting,
-    entries: &[Entry],
-    inputs: &[Input],
-    i: usize,
-    d: &Decision,
-    lang: Lang,
-    short: bool,
-) -> Vec<String> {
+fn reasons_styled(s: &Screening, i: usize, lang: Lang, short: bool) -> Vec<String> {
+    let p = s.posting;
+    let entries = &s.entries;
+    let inputs = &s.inputs;
+    let d = &s.decisions[i];
     let entry = &entries[i];
     let score = format!(
         "{} / {}",
@@ -441,24 +423,13 @@ fn reasons_styled(
                 Lang::En => format!("duplicate: {at} is kept (same {column})"),
             }]
         }
-        (Status::Shortlisted | Status::Eligible, _) if short => {
-            vec![
-                lang.pick(
-                    "toutes les exigences sont remplies",
-                    "meets every requirement",
-                )
+        (Status::Shortlisted | Status::Eligible, _) if short => vec![
+            lang.pick("toutes les exigences sont remplies", "meets every requirement")
                 .to_string(),
-            ]
-        }
+        ],
         (Status::Shortlisted, _) => vec![match lang {
-            Lang::Fr => format!(
-                "retenu : rang {}{group}, score {score}",
-                d.rank.unwrap_or(0)
-            ),
-            Lang::En => format!(
-                "shortlisted: rank {}{group}, score {score}",
-                d.rank.unwrap_or(0)
-            ),
+            Lang::Fr => format!("retenu : rang {}{group}, score {score}", d.rank.unwrap_or(0)),
+            Lang::En => format!("shortlisted: rank {}{group}, score {score}", d.rank.unwrap_or(0)),
         }],
         (Status::Eligible, _) => vec![match lang {
             Lang::Fr => format!(
@@ -476,9 +447,12 @@ fn reasons_styled(
             } else {
                 Outcome::Fail
             };
+            let Some((requirements, _)) = s.evaluate(i) else {
+                return Vec::new();
+            };
             p.requirements
                 .iter()
-                .zip(&d.requirements)
+                .zip(&requirements)
                 .filter(|(_, e)| e.eval.outcome == wanted)
                 .map(|(r, e)| {
                     let what = detail(p, &r.rule, &e.eval, cells, lang);
@@ -495,18 +469,4 @@ fn reasons_styled(
         }
         _ => Vec::new(),
     }
-}
-
-/// One line per top-level rule: its outcome, points and detail.
-pub fn rule_lines<'a>(
-    p: &'a Posting,
-    d: &'a Decision,
-    cells: &'a Cells,
-    lang: Lang,
-) -> impl Iterator<Item = (&'a NamedRule, &'a RuleEval, String)> + 'a {
-    p.requirements
-        .iter()
-        .zip(&d.requirements)
-        .chain(p.preferences.iter().zip(&d.preferences))
-        .map(move |(r, e)| (r, e, detail(p, &r.rule, &e.eval, cells, lang)))
 }

@@ -8,7 +8,8 @@ use crate::posting::{FieldId, Keep, Posting, SortKey};
 use crate::screen::Entry;
 use crate::text::fold;
 use std::cmp::Ordering;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
+use std::sync::Arc;
 
 /// The status of a row.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -92,30 +93,62 @@ pub struct Decision {
     /// Its rank among the eligible of its group.
     pub rank: Option<u32>,
     /// Its group, when the posting shortlists per group.
-    pub group: Option<String>,
+    pub group: Option<Arc<str>>,
     /// Points of the preferences.
     pub score: f64,
-    /// Each requirement's evaluation (empty for an unreadable row).
-    pub requirements: Vec<RuleEval>,
-    /// Each preference's evaluation (empty for an unreadable row).
-    pub preferences: Vec<RuleEval>,
+    /// The outcome of each requirement, then each preference (empty for an unreadable row).
+    pub outcomes: Box<[Outcome]>,
+    /// The points of each preference.
+    pub points: Box<[f32]>,
     /// For a duplicate: the row kept.
     pub duplicate_of: Option<Kept>,
+}
+
+impl Decision {
+    /// The outcome of requirement `k`.
+    pub fn requirement(&self, k: usize) -> Option<Outcome> {
+        self.outcomes.get(k).copied()
+    }
+}
+
+/// A row's evaluation, kept small: outcomes and points, not the trees behind them.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Compact {
+    /// Outcomes of the requirements, then of the preferences.
+    pub outcomes: Box<[Outcome]>,
+    /// Points of each preference.
+    pub points: Box<[f32]>,
+    /// How many of the outcomes are requirements'.
+    pub requirements: usize,
+}
+
+impl Compact {
+    /// Keeps what decisions need of a full evaluation.
+    pub fn of(requirements: &[RuleEval], preferences: &[RuleEval]) -> Compact {
+        Compact {
+            outcomes: requirements
+                .iter()
+                .chain(preferences)
+                .map(|r| r.eval.outcome)
+                .collect(),
+            points: preferences.iter().map(|p| p.points as f32).collect(),
+            requirements: requirements.len(),
+        }
+    }
 }
 
 /// Decides every row: `evals[i]` is the evaluation of `entries[i]` (none when unreadable).
 pub fn decide(
     posting: &Posting,
     entries: &[Entry],
-    evals: Vec<Option<(Vec<RuleEval>, Vec<RuleEval>)>>,
+    evals: Vec<Option<Compact>>,
     top: Option<u32>,
 ) -> Vec<Decision> {
     let mut decisions: Vec<Decision> = evals
         .into_iter()
         .map(|ev| match ev {
-            Some((requirements, preferences)) => {
-                let outcomes = requirements.iter().map(|r| r.eval.outcome);
-                let status = match Outcome::all(outcomes) {
+            Some(c) => {
+                let status = match Outcome::all(c.outcomes[..c.requirements].iter().copied()) {
                     Outcome::Pass => Status::Eligible,
                     Outcome::Unknown => Status::Review,
                     Outcome::Fail => Status::Ineligible,
@@ -124,9 +157,9 @@ pub fn decide(
                     status,
                     rank: None,
                     group: None,
-                    score: preferences.iter().map(|p| p.points).sum(),
-                    requirements,
-                    preferences,
+                    score: c.points.iter().map(|p| f64::from(*p)).sum(),
+                    outcomes: c.outcomes,
+                    points: c.points,
                     duplicate_of: None,
                 }
             }
@@ -135,8 +168,8 @@ pub fn decide(
                 rank: None,
                 group: None,
                 score: 0.0,
-                requirements: Vec::new(),
-                preferences: Vec::new(),
+                outcomes: Box::new([]),
+                points: Box::new([]),
                 duplicate_of: None,
             },
         })
@@ -158,11 +191,18 @@ fn value(entry: &Entry, f: FieldId) -> Option<&Value> {
 }
 
 /// The key under which two rows are one person, for a duplicate field's value.
-fn identity(field: FieldId, v: &Value) -> Option<String> {
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+enum Identity<'a> {
+    Email(&'a str),
+    Phone(&'a str),
+    Text(FieldId, String),
+}
+
+fn identity(field: FieldId, v: &Value) -> Option<Identity<'_>> {
     match v {
-        Value::Email(e) => Some(format!("e:{e}")),
-        Value::Phone(p) => Some(format!("p:{p}")),
-        Value::Text(t) => Some(format!("t{field}:{}", fold(t))),
+        Value::Email(e) => Some(Identity::Email(e)),
+        Value::Phone(p) => Some(Identity::Phone(p)),
+        Value::Text(t) => Some(Identity::Text(field, fold(t))),
         _ => None,
     }
 }
@@ -183,7 +223,7 @@ fn mark_duplicates(posting: &Posting, entries: &[Entry], decisions: &mut [Decisi
     let mut parent: Vec<usize> = (0..n).collect();
     // For each row, the field through which it joined its group.
     let mut via: Vec<Option<FieldId>> = vec![None; n];
-    let mut first_with: HashMap<String, usize> = HashMap::new();
+    let mut first_with: FxHashMap<Identity, usize> = FxHashMap::default();
     for (i, e) in entries.iter().enumerate() {
         let Some(vals) = cells(e) else { continue };
         for &f in &dups.by {
@@ -205,7 +245,7 @@ fn mark_duplicates(posting: &Posting, entries: &[Entry], decisions: &mut [Decisi
             }
         }
     }
-    let mut groups: HashMap<usize, Vec<usize>> = HashMap::new();
+    let mut groups: FxHashMap<usize, Vec<usize>> = FxHashMap::default();
     for (i, e) in entries.iter().enumerate() {
         if cells(e).is_some() {
             let root = find(&mut parent, i);
@@ -304,40 +344,64 @@ fn rank_eligible(
     top: Option<u32>,
 ) {
     let size = top.unwrap_or(posting.shortlist.size) as usize;
-    // Groups by folded value; shown with the spelling of their first row.
-    let mut groups: Vec<(String, String, Vec<usize>)> = Vec::new();
-    for i in 0..entries.len() {
-        let group =
-            posting
-                .shortlist
-                .per
-                .map(|f| match value(&entries[i], f) {
-                    Some(Value::Text(t)) => t.trim().to_string(),
-                    Some(Value::YesNo(b)) => if *b { "oui" } else { "non" }.to_string(),
-                    _ => String::new(),
+    // Groups by folded value, shown with the spelling of their first row; each distinct
+    // spelling is folded once.
+    let mut spellings: FxHashMap<String, (usize, Arc<str>)> = FxHashMap::default();
+    let mut groups: Vec<(String, Arc<str>, Vec<usize>)> = Vec::new();
+    let mut index: FxHashMap<String, usize> = FxHashMap::default();
+    for (i, entry) in entries.iter().enumerate() {
+        let Some(f) = posting.shortlist.per else {
+            break;
+        };
+        let text = match value(entry, f) {
+            Some(Value::Text(t)) => t.trim(),
+            Some(Value::YesNo(true)) => "oui",
+            Some(Value::YesNo(false)) => "non",
+            _ => "",
+        };
+        let (g, shown) = match spellings.get(text) {
+            Some((g, shown)) => (*g, shown.clone()),
+            None => {
+                let key = fold(text);
+                let g = *index.entry(key.clone()).or_insert_with(|| {
+                    groups.push((key, Arc::from(text), Vec::new()));
+                    groups.len() - 1
                 });
-        if let Some(g) = &group {
-            decisions[i].group = Some(g.clone());
-        }
-        if decisions[i].status != Status::Eligible {
-            continue;
-        }
-        let shown = group.unwrap_or_default();
-        let key = fold(&shown);
-        match groups.iter_mut().find(|(k, _, _)| *k == key) {
-            Some((_, _, members)) => members.push(i),
-            None => groups.push((key, shown, vec![i])),
+                let shown = groups[g].1.clone();
+                spellings.insert(text.to_string(), (g, shown.clone()));
+                (g, shown)
+            }
+        };
+        decisions[i].group = Some(shown);
+        if decisions[i].status == Status::Eligible {
+            groups[g].2.push(i);
         }
     }
-    for (_, shown, mut members) in groups {
-        members.sort_by(|&a, &b| compare(posting, entries, decisions, a, b));
-        for (n, &i) in members.iter().enumerate() {
-            decisions[i].rank = Some(n as u32 + 1);
-            if posting.shortlist.per.is_some() {
-                decisions[i].group = Some(shown.clone());
-            }
+    if posting.shortlist.per.is_none() {
+        let members = (0..entries.len())
+            .filter(|&i| decisions[i].status == Status::Eligible)
+            .collect();
+        groups.push((String::new(), Arc::from(""), members));
+    }
+    for (_, _, members) in groups {
+        // Sort keys are worked out once per row, not once per comparison.
+        let mut keyed: Vec<(Vec<Option<SortValue>>, usize)> = members
+            .into_iter()
+            .map(|i| {
+                let keys = posting
+                    .shortlist
+                    .tie_break
+                    .iter()
+                    .map(|tb| sort_value(&entries[i], &decisions[i], tb.key))
+                    .collect();
+                (keys, i)
+            })
+            .collect();
+        keyed.sort_by(|a, b| compare(posting, entries, a, b));
+        for (n, (_, i)) in keyed.iter().enumerate() {
+            decisions[*i].rank = Some(n as u32 + 1);
             if n < size {
-                decisions[i].status = Status::Shortlisted;
+                decisions[*i].status = Status::Shortlisted;
             }
         }
     }
@@ -346,19 +410,16 @@ fn rank_eligible(
 fn compare(
     posting: &Posting,
     entries: &[Entry],
-    decisions: &[Decision],
-    a: usize,
-    b: usize,
+    (ka, a): &(Vec<Option<SortValue>>, usize),
+    (kb, b): &(Vec<Option<SortValue>>, usize),
 ) -> Ordering {
-    for tb in &posting.shortlist.tie_break {
-        let va = sort_value(&entries[a], &decisions[a], tb.key);
-        let vb = sort_value(&entries[b], &decisions[b], tb.key);
+    for ((tb, va), vb) in posting.shortlist.tie_break.iter().zip(ka).zip(kb) {
         let ord = match (va, vb) {
             (None, None) => Ordering::Equal,
             (None, Some(_)) => Ordering::Greater,
             (Some(_), None) => Ordering::Less,
             (Some(x), Some(y)) => {
-                let o = x.partial_cmp(&y).unwrap_or(Ordering::Equal);
+                let o = x.partial_cmp(y).unwrap_or(Ordering::Equal);
                 if tb.descending { o.reverse() } else { o }
             }
         };
@@ -366,5 +427,5 @@ fn compare(
             return ord;
         }
     }
-    (entries[a].file(), entries[a].row()).cmp(&(entries[b].file(), entries[b].row()))
+    (entries[*a].file(), entries[*a].row()).cmp(&(entries[*b].file(), entries[*b].row()))
 }

@@ -51,9 +51,7 @@ pub fn figures(s: &Screening) -> Figures {
     let on_time = people()
         .filter(|d| {
             deadline_rules.iter().all(|&k| {
-                d.requirements
-                    .get(k)
-                    .is_some_and(|e| e.eval.outcome == Outcome::Pass)
+                d.requirement(k) == Some(Outcome::Pass)
             })
         })
         .count();
@@ -77,9 +75,7 @@ pub fn figures(s: &Screening) -> Figures {
                 .iter()
                 .filter(|d| d.status == Status::Ineligible)
                 .filter(|d| {
-                    d.requirements
-                        .get(k)
-                        .is_some_and(|e| e.eval.outcome == Outcome::Fail)
+                    d.requirement(k) == Some(Outcome::Fail)
                 })
                 .count()
         })
@@ -509,14 +505,14 @@ pub fn document(s: &Screening) -> Vec<Block> {
         let points: Vec<String> = p
             .preferences
             .iter()
-            .zip(&d.preferences)
-            .filter(|(_, ev)| ev.points > 0.0)
-            .map(|(r, ev)| format!("{} {}", r.id, number(ev.points, lang)))
+            .zip(d.points.iter())
+            .filter(|(_, points)| **points > 0.0)
+            .map(|(r, points)| format!("{} {}", r.id, number(f64::from(*points), lang)))
             .collect();
         row.push(points.join(" · "));
         match groups.last_mut() {
-            Some((g, rows)) if *g == d.group => rows.push(row),
-            _ => groups.push((d.group.clone(), vec![row])),
+            Some((g, rows)) if g.as_deref() == d.group.as_deref() => rows.push(row),
+            _ => groups.push((d.group.as_deref().map(str::to_string), vec![row])),
         }
     }
     let numeric: Vec<bool> = head
@@ -561,7 +557,7 @@ pub fn document(s: &Screening) -> Vec<Block> {
                 vec![
                     crate::explain::row_ref(e, &s.inputs, lang),
                     name(p, e, s.view.blind, several),
-                    reasons(p, &s.entries, &s.inputs, i, &s.decisions[i], lang)
+                    reasons(s, i, lang)
                         .join(lang.pick(" ; ", "; ")),
                 ]
             })

@@ -3,7 +3,7 @@
 //! known.
 
 use crate::cells::{self, Context, Value, dates};
-use crate::engine::{Cells, Engine};
+use crate::engine::{Cells, Engine, RuleEval};
 use crate::posting::FieldId;
 use crate::table::Table;
 use std::sync::Arc;
@@ -120,6 +120,8 @@ pub struct Screening<'p> {
     pub audit_column: Option<String>,
     /// Candidates shortlisted per group.
     pub shortlist_size: u32,
+    /// The posting's rules, ready to evaluate a row again for its details.
+    pub engine: Engine<'p>,
 }
 
 impl Screening<'_> {
@@ -145,7 +147,7 @@ impl Screening<'_> {
         let evals = entries
             .iter()
             .map(|e| match e {
-                Entry::Candidate { cells, .. } => Some(engine.evaluate(cells)),
+                Entry::Candidate { cells, .. } => Some(engine.outcomes(cells)),
                 Entry::Unreadable { .. } => None,
             })
             .collect();
@@ -175,6 +177,7 @@ impl Screening<'_> {
             view,
             audit_column,
             shortlist_size: top.unwrap_or(posting.shortlist.size),
+            engine,
         })
     }
 
@@ -236,6 +239,14 @@ impl Screening<'_> {
             )
         });
         idx
+    }
+
+    /// The full evaluation of row `i`, for its details; none for an unreadable row.
+    pub fn evaluate(&self, i: usize) -> Option<(Vec<RuleEval>, Vec<RuleEval>)> {
+        match self.entries.get(i)? {
+            Entry::Candidate { cells, .. } => Some(self.engine.evaluate(cells)),
+            Entry::Unreadable { .. } => None,
+        }
     }
 
     /// Every row in listing order, whatever `view.all` says.

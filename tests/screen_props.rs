@@ -73,12 +73,13 @@ fn screen_json(path: &std::path::Path) -> (String, usize, Vec<(Status, usize, us
         .map(|i| {
             let d = &s.decisions[i];
             let failing = d
-                .requirements
+                .outcomes
                 .iter()
-                .filter(|r| r.eval.outcome == Outcome::Fail)
+                .take(posting.requirements.len())
+                .filter(|o| **o == Outcome::Fail)
                 .count();
             let reasons =
-                explain::reasons(&posting, &s.entries, &s.inputs, i, d, s.view.lang).len();
+                explain::reasons(&s, i, s.view.lang).len();
             (d.status, failing, reasons)
         })
         .collect();

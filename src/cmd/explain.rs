@@ -106,10 +106,11 @@ fn write_one(s: &Screening, i: usize, lang: Lang, out: &mut String) {
         number(d.score, lang),
         number(p.score_max(), lang)
     );
-    for r in explain::reasons(p, &s.entries, &s.inputs, i, d, lang) {
+    for r in explain::reasons(s, i, lang) {
         let _ = writeln!(out, "  {}", crate::text::printable(&r));
     }
-    let Entry::Candidate { cells, .. } = e else {
+    let (Entry::Candidate { cells, .. }, Some((requirements, preferences))) = (e, s.evaluate(i))
+    else {
         out.push('\n');
         return;
     };
@@ -117,12 +118,12 @@ fn write_one(s: &Screening, i: usize, lang: Lang, out: &mut String) {
         (
             lang.pick("Exigences", "Requirements"),
             &p.requirements,
-            &d.requirements,
+            &requirements,
         ),
         (
             lang.pick("Préférences", "Preferences"),
             &p.preferences,
-            &d.preferences,
+            &preferences,
         ),
     ];
     for (title, rules, evals) in sections {

@@ -61,14 +61,11 @@ pub fn write(s: &Screening, style: CsvStyle, out: &mut dyn Write) -> io::Result<
             neutralise(&explain::name(p, e, s.view.blind, several)),
             neutralise(&explain::contact(p, e, s.view.blind).unwrap_or_default()),
         ];
-        let outcomes = d.requirements.iter().chain(&d.preferences);
         let n_rules = p.requirements.len() + p.preferences.len();
-        let mut cells: Vec<String> = outcomes
-            .map(|r| r.eval.outcome.name().to_string())
-            .collect();
+        let mut cells: Vec<String> = d.outcomes.iter().map(|o| o.name().to_string()).collect();
         cells.resize(n_rules, String::new());
         record.extend(cells);
-        let reasons = explain::reasons(p, &s.entries, &s.inputs, i, d, lang).join(" | ");
+        let reasons = explain::reasons(s, i, lang).join(" | ");
         record.push(neutralise(&reasons));
         w.write_record(&record)?;
     }

@@ -106,11 +106,8 @@ pub fn rule_counts(s: &Screening) -> Vec<(usize, usize, usize)> {
             crate::rank::Status::Duplicate | crate::rank::Status::Unreadable
         )
     }) {
-        for (c, r) in counts
-            .iter_mut()
-            .zip(d.requirements.iter().chain(&d.preferences))
-        {
-            match r.eval.outcome {
+        for (c, o) in counts.iter_mut().zip(d.outcomes.iter()) {
+            match o {
                 crate::engine::Outcome::Pass => c.0 += 1,
                 crate::engine::Outcome::Fail => c.1 += 1,
                 crate::engine::Outcome::Unknown => c.2 += 1,
@@ -149,10 +146,10 @@ pub fn write(s: &Screening, out: &mut dyn Write) -> io::Result<()> {
         .map(|i| {
             let d = &s.decisions[i];
             let e = &s.entries[i];
-            let rules = match e {
-                crate::screen::Entry::Candidate { cells, .. } => rule_kinds
+            let rules = match (e, s.evaluate(i)) {
+                (crate::screen::Entry::Candidate { cells, .. }, Some((reqs, prefs))) => rule_kinds
                     .clone()
-                    .zip(d.requirements.iter().chain(&d.preferences))
+                    .zip(reqs.iter().chain(&prefs))
                     .map(|((r, kind), ev)| RuleOutcome {
                         id: r.id.clone(),
                         kind,
@@ -161,7 +158,7 @@ pub fn write(s: &Screening, out: &mut dyn Write) -> io::Result<()> {
                         detail: explain::detail(p, &r.rule, &ev.eval, cells, lang),
                     })
                     .collect(),
-                crate::screen::Entry::Unreadable { .. } => Vec::new(),
+                _ => Vec::new(),
             };
             Candidate {
                 row: e.row(),
@@ -176,9 +173,9 @@ pub fn write(s: &Screening, out: &mut dyn Write) -> io::Result<()> {
                 score_max: round(p.score_max()),
                 name: explain::name(p, e, s.view.blind, several),
                 contact: explain::contact(p, e, s.view.blind),
-                group: d.group.clone(),
+                group: d.group.as_deref().map(str::to_string),
                 rules,
-                reasons: explain::reasons(p, &s.entries, &s.inputs, i, d, lang),
+                reasons: explain::reasons(s, i, lang),
             }
         })
         .collect();

@@ -78,7 +78,7 @@ pub fn write(s: &Screening, colour_on: bool, out: &mut dyn Write) -> io::Result<
         } else {
             status
         });
-        let reasons = explain::short_reasons(p, &s.entries, &s.inputs, i, d, lang);
+        let reasons = explain::short_reasons(s, i, lang);
         let first = reasons.first().map(|r| printable(r)).unwrap_or_default();
         let more = if reasons.len() > 1 {
             format!(" (+{})", reasons.len() - 1)

@@ -136,15 +136,14 @@ pub fn build(s: &Screening) -> Result<Vec<u8>, XlsxError> {
         }
         let n = p.requirements.len() + p.preferences.len();
         let mut outcomes: Vec<Cell> = d
-            .requirements
+            .outcomes
             .iter()
-            .chain(&d.preferences)
-            .map(|r| Cell::Text(r.eval.outcome.name().into()))
+            .map(|o| Cell::Text(o.name().into()))
             .collect();
         outcomes.resize_with(n, || Cell::Empty);
         row.extend(outcomes);
         row.push(Cell::Text(
-            explain::reasons(p, &s.entries, &s.inputs, i, d, lang).join(" | "),
+            explain::reasons(s, i, lang).join(" | "),
         ));
         row
     };
