@@ -29,13 +29,50 @@ impl Rng {
 }
 
 const FIRST: &[&str] = &[
-    "Aminata", "Awa", "Fatoumata", "Mariam", "Oumou", "Kadiatou", "Aïssata", "Hawa", "Salimata",
-    "Djénéba", "Moussa", "Mamadou", "Ibrahim", "Seydou", "Boubacar", "Oumar", "Abdoulaye",
-    "Souleymane", "Adama", "Bakary", "Drissa", "Lassina", "Siaka", "Cheick Oumar",
+    "Aminata",
+    "Awa",
+    "Fatoumata",
+    "Mariam",
+    "Oumou",
+    "Kadiatou",
+    "Aïssata",
+    "Hawa",
+    "Salimata",
+    "Djénéba",
+    "Moussa",
+    "Mamadou",
+    "Ibrahim",
+    "Seydou",
+    "Boubacar",
+    "Oumar",
+    "Abdoulaye",
+    "Souleymane",
+    "Adama",
+    "Bakary",
+    "Drissa",
+    "Lassina",
+    "Siaka",
+    "Cheick Oumar",
 ];
 const LAST: &[&str] = &[
-    "Traoré", "Coulibaly", "Diarra", "Keïta", "Konaté", "Sangaré", "Dembélé", "Diallo", "Touré",
-    "Sidibé", "Sanogo", "Ouattara", "Koné", "Doumbia", "Berthé", "Maïga", "Cissé", "Kanté",
+    "Traoré",
+    "Coulibaly",
+    "Diarra",
+    "Keïta",
+    "Konaté",
+    "Sangaré",
+    "Dembélé",
+    "Diallo",
+    "Touré",
+    "Sidibé",
+    "Sanogo",
+    "Ouattara",
+    "Koné",
+    "Doumbia",
+    "Berthé",
+    "Maïga",
+    "Cissé",
+    "Kanté",
 ];
 const DEGREES: &[(&str, &str)] = &[
     ("Master en santé publique", "Santé publique"),
@@ -43,7 +80,10 @@ const DEGREES: &[(&str, &str)] = &[
     ("Licence en sociolgie", "Sociolgie"),
     ("Doctorat en médecine", "Médecine"),
     ("Technicien Supérieur de Santé", "Santé"),
-    ("Licence en développement communautaire", "Développement communautaire"),
+    (
+        "Licence en développement communautaire",
+        "Développement communautaire",
+    ),
     ("Maîtrise en sociologie", "Sociologie"),
     ("Master 2 Santé communautaire", "Santé communautaire"),
     ("Licence en géographie", "Géographie"),
@@ -53,9 +93,30 @@ const DEGREES: &[(&str, &str)] = &[
     ("License en anthropologie", "Anthropologie"),
 ];
 const YEARS: &[&str] = &[
-    "1", "2", "3", "4", "5", "6", "8", "10", "3 ans", "4ans", "5 années", "trois ans", "deux ans",
-    "2 ans et demi", "3,5", "18 mois", "1 an 6 mois", "plus de 5 ans", "5+", "3-5 ans", "aucune",
-    "néant", "quelques années", "",
+    "1",
+    "2",
+    "3",
+    "4",
+    "5",
+    "6",
+    "8",
+    "10",
+    "3 ans",
+    "4ans",
+    "5 années",
+    "trois ans",
+    "deux ans",
+    "2 ans et demi",
+    "3,5",
+    "18 mois",
+    "1 an 6 mois",
+    "plus de 5 ans",
+    "5+",
+    "3-5 ans",
+    "aucune",
+    "néant",
+    "quelques années",
+    "",
 ];
 const YES_NO: &[&str] = &["Oui", "Non", "Non", "Oui", ""];
 const POSTES: &[&str] = &["Bougouni", "Koutiala", "Sikasso"];
@@ -83,11 +144,15 @@ fn ascii(s: &str) -> String {
 
 fn main() -> std::io::Result<()> {
     let args: Vec<String> = std::env::args().collect();
-    let (Some(rows), Some(out)) = (args.get(1).and_then(|n| n.parse::<u64>().ok()), args.get(2)) else {
+    let (Some(rows), Some(out)) = (args.get(1).and_then(|n| n.parse::<u64>().ok()), args.get(2))
+    else {
         eprintln!("usage: gen-export ROWS OUT.csv [SEED]");
         std::process::exit(2);
     };
-    let seed = args.get(3).and_then(|s| s.parse().ok()).unwrap_or(20240223u64);
+    let seed = args
+        .get(3)
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(20240223u64);
     let mut rng = Rng(seed | 1);
     let mut w = BufWriter::with_capacity(1 << 20, std::fs::File::create(out)?);
     writeln!(w, "{HEADER}\r")?;
@@ -103,7 +168,11 @@ fn main() -> std::io::Result<()> {
         let first = rng.pick(FIRST);
         let last = rng.pick(LAST);
         // About one applicant in forty applies twice with the same address.
-        let id = if i > 10 && rng.chance(2) { i - 1 - rng.below(10) as u64 } else { i };
+        let id = if i > 10 && rng.chance(2) {
+            i - 1 - rng.below(10) as u64
+        } else {
+            i
+        };
         let (degree, study) = DEGREES[rng.below(DEGREES.len())];
         let sex = if rng.chance(50) { "Femme" } else { "Homme" };
         write!(

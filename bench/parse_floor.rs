@@ -6,7 +6,10 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         eprintln!("usage: parse-floor FILE");
         std::process::exit(2);
     };
-    let mut reader = csv::ReaderBuilder::new().has_headers(true).flexible(true).from_path(path)?;
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(true)
+        .flexible(true)
+        .from_path(path)?;
     let mut record = csv::ByteRecord::new();
     let mut rows = 0u64;
     while reader.read_byte_record(&mut record)? {

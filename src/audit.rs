@@ -153,11 +153,7 @@ pub fn audit(s: &Screening, column: &str) -> Audit {
         .enumerate()
         .map(|(k, r)| {
             let passes: Vec<usize> = (0..keys.len())
-                .map(|g| {
-                    count(g, &|i| {
-                        s.decisions[i].requirement(k) == Some(Outcome::Pass)
-                    })
-                })
+                .map(|g| count(g, &|i| s.decisions[i].requirement(k) == Some(Outcome::Pass)))
                 .collect();
             let rates: Vec<f64> = (0..keys.len())
                 .map(|g| ratio(passes[g], members[g].len()))

@@ -7,8 +7,8 @@
 use crate::cells::{Value, dates::Deadline};
 use crate::lexicon::{Level, Term, words};
 use crate::posting::{FieldId, FieldType, NamedRule, Posting, Rule};
-use crate::table::Hits;
 pub use crate::table::Cells;
+use crate::table::Hits;
 use crate::text::fold;
 
 /// The outcome of a rule.
@@ -82,6 +82,8 @@ pub struct Leaf {
     pub fields: Vec<FieldId>,
     /// Which of them were blank or unreadable.
     pub unknown: Vec<FieldId>,
+    /// For `includes`: the items the list lacks.
+    pub missing: Vec<String>,
 }
 
 /// The evaluation of one rule, with its sub-rules.
@@ -254,6 +256,7 @@ impl<'p> Engine<'p> {
                 leaf: Some(Leaf {
                     fields: fields.to_vec(),
                     unknown,
+                    missing: Vec::new(),
                 }),
                 children: Vec::new(),
             }
@@ -335,15 +338,33 @@ impl<'p> Engine<'p> {
             }
             Rule::Includes { field, .. } => {
                 let (terms, mask) = next_terms(cursor);
-                let o = match (c.value(*field), mask) {
-                    (Value::List(_), Some(mask)) => pass_if(c.hits(*field) & mask == mask),
+                let found = |k: usize, t: &Term| match (c.value(*field), mask) {
+                    (_, Some(mask)) => {
+                        c.hits(*field) & (1 << (mask.trailing_zeros() as usize + k)) != 0
+                    }
                     (Value::List(items), None) => {
                         let item_words: Vec<Vec<String>> = items.iter().map(|i| words(i)).collect();
-                        pass_if(terms.iter().all(|t| t.found_in_any(&item_words)))
+                        t.found_in_any(&item_words)
+                    }
+                    _ => false,
+                };
+                let o = match (c.value(*field), mask) {
+                    (Value::List(_), Some(mask)) => pass_if(c.hits(*field) & mask == mask),
+                    (Value::List(_), None) => {
+                        pass_if(terms.iter().enumerate().all(|(k, t)| found(k, t)))
                     }
                     _ => Outcome::Unknown,
                 };
-                leaf(o, &[*field])
+                let mut e = leaf(o, &[*field]);
+                if let (Some(l), Value::List(_)) = (e.leaf.as_mut(), c.value(*field)) {
+                    l.missing = terms
+                        .iter()
+                        .enumerate()
+                        .filter(|(k, t)| !found(*k, t))
+                        .map(|(_, t)| t.name.clone())
+                        .collect();
+                }
+                e
             }
             Rule::NotBlank(fields) => {
                 let o = pass_if(fields.iter().all(|f| !matches!(c.value(*f), Value::Blank)));
@@ -489,7 +510,12 @@ fn collect_terms(rule: &Rule, synonyms: &[(String, Vec<String>)], out: &mut Vec<
 
 fn mark_matched(rule: &Rule, out: &mut [bool]) {
     match rule {
-        Rule::Degree { field, also, subjects, .. } if !subjects.is_empty() => {
+        Rule::Degree {
+            field,
+            also,
+            subjects,
+            ..
+        } if !subjects.is_empty() => {
             out[*field] = true;
             if let Some(a) = also {
                 out[*a] = true;
@@ -564,7 +590,11 @@ fields:
         let row: Vec<&str> = p
             .fields
             .iter()
-            .map(|f| raw.iter().find(|(n, _)| *n == f.name).map_or("", |(_, v)| *v))
+            .map(|f| {
+                raw.iter()
+                    .find(|(n, _)| *n == f.name)
+                    .map_or("", |(_, v)| *v)
+            })
             .collect();
         let mut table = crate::table::Table::new(p.fields.len());
         table.push(row, |id, cell| {

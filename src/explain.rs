@@ -4,7 +4,7 @@
 use crate::cells::{Value, dates::Instant};
 use crate::engine::{Cells, Eval, Outcome};
 use crate::i18n::Lang;
-use crate::lexicon::{Term, words};
+
 use crate::posting::{FieldId, NamedRule, Posting, Rule};
 use crate::rank::Status;
 use crate::screen::{Entry, Input, Screening};
@@ -168,17 +168,7 @@ pub fn detail(p: &Posting, rule: &Rule, eval: &Eval, c: &Cells, lang: Lang) -> S
             )
         ),
         Rule::Includes { field, items } => {
-            let missing: Vec<String> = match c.value(*field) {
-                Value::List(have) => {
-                    let have: Vec<Vec<String>> = have.iter().map(|i| words(i)).collect();
-                    items
-                        .iter()
-                        .filter(|i| !Term::new(i, &p.synonyms).found_in_any(&have))
-                        .cloned()
-                        .collect()
-                }
-                _ => Vec::new(),
-            };
+            let missing: &[String] = eval.leaf.as_ref().map_or(&[], |l| l.missing.as_slice());
             let tail = if missing.is_empty() {
                 need(
                     format!("requis : {}", list(items, lang)),
@@ -424,12 +414,21 @@ fn reasons_styled(s: &Screening, i: usize, lang: Lang, short: bool) -> Vec<Strin
             }]
         }
         (Status::Shortlisted | Status::Eligible, _) if short => vec![
-            lang.pick("toutes les exigences sont remplies", "meets every requirement")
-                .to_string(),
+            lang.pick(
+                "toutes les exigences sont remplies",
+                "meets every requirement",
+            )
+            .to_string(),
         ],
         (Status::Shortlisted, _) => vec![match lang {
-            Lang::Fr => format!("retenu : rang {}{group}, score {score}", d.rank.unwrap_or(0)),
-            Lang::En => format!("shortlisted: rank {}{group}, score {score}", d.rank.unwrap_or(0)),
+            Lang::Fr => format!(
+                "retenu : rang {}{group}, score {score}",
+                d.rank.unwrap_or(0)
+            ),
+            Lang::En => format!(
+                "shortlisted: rank {}{group}, score {score}",
+                d.rank.unwrap_or(0)
+            ),
         }],
         (Status::Eligible, _) => vec![match lang {
             Lang::Fr => format!(

@@ -203,6 +203,17 @@ pub const SYNONYMS: &[&[&str]] = &[
     ],
 ];
 
+/// The words of every built-in synonym, worked out once.
+fn synonym_words() -> &'static [Vec<Vec<String>>] {
+    static WORDS: std::sync::OnceLock<Vec<Vec<Vec<String>>>> = std::sync::OnceLock::new();
+    WORDS.get_or_init(|| {
+        SYNONYMS
+            .iter()
+            .map(|group| group.iter().map(|s| words(s)).collect())
+            .collect()
+    })
+}
+
 /// A term to look for, with every spelling it may take in a text.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Term {
@@ -217,6 +228,15 @@ impl Term {
     pub fn new(name: &str, extra: &[(String, Vec<String>)]) -> Term {
         let own = words(name);
         let mut spellings = vec![own.clone()];
+        for group in synonym_words() {
+            if group.contains(&own) {
+                for w in group {
+                    if !w.is_empty() && !spellings.contains(w) {
+                        spellings.push(w.clone());
+                    }
+                }
+            }
+        }
         let mut add = |group: &mut dyn Iterator<Item = &str>| {
             for s in group {
                 let w = words(s);
@@ -225,11 +245,6 @@ impl Term {
                 }
             }
         };
-        for group in SYNONYMS {
-            if group.iter().any(|s| words(s) == own) {
-                add(&mut group.iter().copied());
-            }
-        }
         for (canonical, others) in extra {
             let names_it = words(canonical) == own || others.iter().any(|o| words(o) == own);
             if names_it {

@@ -7,8 +7,8 @@ use crate::i18n::Lang;
 use crate::posting::{FieldId, Keep, Posting, SortKey};
 use crate::screen::Entry;
 use crate::text::fold;
-use std::cmp::Ordering;
 use rustc_hash::FxHashMap;
+use std::cmp::Ordering;
 use std::sync::Arc;
 
 /// The status of a row.
@@ -311,9 +311,9 @@ fn mark_duplicates(posting: &Posting, entries: &[Entry], decisions: &mut [Decisi
 /// A field whose value rows `a` and `b` share directly, if any.
 fn shared_field(entries: &[Entry], a: usize, b: usize, by: &[FieldId]) -> Option<FieldId> {
     let (va, vb) = (cells(&entries[a])?, cells(&entries[b])?);
-    by.iter()
-        .copied()
-        .find(|&f| identity(f, va.value(f)).is_some() && identity(f, va.value(f)) == identity(f, vb.value(f)))
+    by.iter().copied().find(|&f| {
+        identity(f, va.value(f)).is_some() && identity(f, va.value(f)) == identity(f, vb.value(f))
+    })
 }
 
 /// A value to sort on; `None` sorts last whatever the direction.

@@ -50,9 +50,9 @@ pub fn figures(s: &Screening) -> Figures {
         .collect();
     let on_time = people()
         .filter(|d| {
-            deadline_rules.iter().all(|&k| {
-                d.requirement(k) == Some(Outcome::Pass)
-            })
+            deadline_rules
+                .iter()
+                .all(|&k| d.requirement(k) == Some(Outcome::Pass))
         })
         .count();
     let max = p.score_max();
@@ -74,9 +74,7 @@ pub fn figures(s: &Screening) -> Figures {
             s.decisions
                 .iter()
                 .filter(|d| d.status == Status::Ineligible)
-                .filter(|d| {
-                    d.requirement(k) == Some(Outcome::Fail)
-                })
+                .filter(|d| d.requirement(k) == Some(Outcome::Fail))
                 .count()
         })
         .collect();
@@ -557,8 +555,7 @@ pub fn document(s: &Screening) -> Vec<Block> {
                 vec![
                     crate::explain::row_ref(e, &s.inputs, lang),
                     name(p, e, s.view.blind, several),
-                    reasons(s, i, lang)
-                        .join(lang.pick(" ; ", "; ")),
+                    reasons(s, i, lang).join(lang.pick(" ; ", "; ")),
                 ]
             })
             .collect()

@@ -4,15 +4,15 @@
 
 use crate::cells::{self, Context, Value, dates};
 use crate::engine::{Cells, Engine, RuleEval};
-use crate::posting::FieldId;
-use crate::table::Table;
-use std::sync::Arc;
 use crate::i18n::Lang;
 use crate::ingest::{Cause, IngestError, Row, Source, column_index};
+use crate::posting::FieldId;
 use crate::posting::{FieldType, Posting};
 use crate::rank::{Decision, Status};
+use crate::table::Table;
 use chrono::{DateTime, Utc};
 use std::path::PathBuf;
+use std::sync::Arc;
 
 /// One data row of an input.
 #[derive(Clone, Debug, PartialEq)]
@@ -426,7 +426,12 @@ pub fn read(
     let entries = pending
         .into_iter()
         .map(|p| match p {
-            Pending::Candidate { file, row, at, audit } => Entry::Candidate {
+            Pending::Candidate {
+                file,
+                row,
+                at,
+                audit,
+            } => Entry::Candidate {
                 file,
                 row,
                 cells: Cells::new(table.clone(), at),
@@ -483,8 +488,11 @@ fn read_dates(posting: &Posting, table: &mut Table) {
         if field.kind != FieldType::Datetime {
             continue;
         }
-        let scanned: Vec<Result<dates::Written, String>> =
-            table.distinct(f).iter().map(|raw| dates::scan(raw)).collect();
+        let scanned: Vec<Result<dates::Written, String>> = table
+            .distinct(f)
+            .iter()
+            .map(|raw| dates::scan(raw))
+            .collect();
         let order = dates::detect_order(scanned.iter().filter_map(|w| w.as_ref().ok()), fallback);
         let zone = field.timezone.unwrap_or(posting.meta.timezone);
         let values: Vec<Value> = table

@@ -122,7 +122,8 @@ pub struct Cells {
 impl PartialEq for Cells {
     fn eq(&self, other: &Self) -> bool {
         self.table.width == other.table.width
-            && (0..self.table.width).all(|f| self.raw(f) == other.raw(f) && self.value(f) == other.value(f))
+            && (0..self.table.width)
+                .all(|f| self.raw(f) == other.raw(f) && self.value(f) == other.value(f))
     }
 }
 
@@ -163,7 +164,10 @@ mod tests {
         t.push(["a", "x"], &mut read);
         t.push(["a", "y"], &mut read);
         t.push(["b"], &mut read);
-        assert_eq!(reads, 4, "a, x, y and b; the short row is padded with a blank");
+        assert_eq!(
+            reads, 4,
+            "a, x, y and b; the short row is padded with a blank"
+        );
         assert_eq!(t.len(), 3);
         let t = Arc::new(t);
         let c = Cells::new(t.clone(), 2);

@@ -400,6 +400,19 @@ fn writing_to_a_file() {
     assert_eq!(doc["summary"]["total"], 11);
     // Only the written file is left in the directory: the temporary one was renamed.
     assert_eq!(std::fs::read_dir(dir.path()).expect("dir").count(), 1);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(&path)
+            .expect("written")
+            .permissions()
+            .mode();
+        assert_eq!(
+            mode & 0o777,
+            0o644,
+            "an ordinary file, readable by colleagues"
+        );
+    }
 }
 
 #[test]

@@ -78,8 +78,7 @@ fn screen_json(path: &std::path::Path) -> (String, usize, Vec<(Status, usize, us
                 .take(posting.requirements.len())
                 .filter(|o| **o == Outcome::Fail)
                 .count();
-            let reasons =
-                explain::reasons(&s, i, s.view.lang).len();
+            let reasons = explain::reasons(&s, i, s.view.lang).len();
             (d.status, failing, reasons)
         })
         .collect();

@@ -82,29 +82,34 @@ fn run_as(args: &ScreenArgs, report: bool) -> anyhow::Result<Exit> {
         && !args.no_color
         && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
         && std::io::stdout().is_terminal();
-    let mut bytes: Vec<u8> = Vec::new();
-    match format {
-        Format::Table => output::table::write(&screening, colour, &mut bytes)?,
-        Format::Csv => output::csv::write(&screening, CsvStyle { excel: args.excel }, &mut bytes)?,
-        Format::Json => output::json::write(&screening, &mut bytes)?,
-        Format::Markdown if report => output::markdown::write_report(&screening, &mut bytes)?,
-        Format::Markdown => output::markdown::write(&screening, &mut bytes)?,
-        Format::Html => output::html::write(&screening, &mut bytes)?,
+    let workbook = match format {
         Format::Xlsx if args.output.is_none() => {
             bail!("an xlsx workbook is not for the terminal: write it with -o FILE.xlsx")
         }
-        Format::Xlsx => bytes = output::xlsx::build(&screening).context("building the workbook")?,
-    }
+        Format::Xlsx => Some(output::xlsx::build(&screening).context("building the workbook")?),
+        _ => None,
+    };
+    let write = |out: &mut dyn Write| -> std::io::Result<()> {
+        match format {
+            Format::Table => output::table::write(&screening, colour, out),
+            Format::Csv => output::csv::write(&screening, CsvStyle { excel: args.excel }, out),
+            Format::Json => output::json::write(&screening, out),
+            Format::Markdown if report => output::markdown::write_report(&screening, out),
+            Format::Markdown => output::markdown::write(&screening, out),
+            Format::Html => output::html::write(&screening, out),
+            Format::Xlsx => out.write_all(workbook.as_deref().unwrap_or_default()),
+        }
+    };
     match &args.output {
         Some(path) => {
-            output::write_atomic(path, &bytes)
+            output::write_atomic(path, write)
                 .with_context(|| format!("{}: cannot write the file", path.display()))?;
             eprintln!("{} → {}", screening.summary_line(), path.display());
         }
         None => {
             let stdout = std::io::stdout();
-            let mut lock = stdout.lock();
-            lock.write_all(&bytes).context("writing to stdout")?;
+            let mut lock = std::io::BufWriter::with_capacity(1 << 16, stdout.lock());
+            write(&mut lock).context("writing to stdout")?;
             lock.flush().context("writing to stdout")?;
         }
     }

@@ -6,16 +6,14 @@ use crate::screen::Screening;
 use serde::Serialize;
 use std::io::{self, Write};
 
-#[derive(Serialize)]
-struct Doc<'a> {
+/// The parts of the document before the candidates.
+struct Head<'a> {
     tool: Tool,
     posting: PostingInfo<'a>,
     inputs: Vec<InputInfo>,
     as_of: Option<String>,
     summary: Summary,
     rules: Vec<RuleInfo<'a>>,
-    candidates: Vec<Candidate>,
-    audit: Option<crate::audit::Audit>,
 }
 
 #[derive(Serialize)]
@@ -140,46 +138,42 @@ pub fn write(s: &Screening, out: &mut dyn Write) -> io::Result<()> {
             unknown,
         })
         .collect();
-    let candidates = s
-        .listed()
-        .into_iter()
-        .map(|i| {
-            let d = &s.decisions[i];
-            let e = &s.entries[i];
-            let rules = match (e, s.evaluate(i)) {
-                (crate::screen::Entry::Candidate { cells, .. }, Some((reqs, prefs))) => rule_kinds
-                    .clone()
-                    .zip(reqs.iter().chain(&prefs))
-                    .map(|((r, kind), ev)| RuleOutcome {
-                        id: r.id.clone(),
-                        kind,
-                        outcome: ev.eval.outcome.name(),
-                        points: r.weight.map(|_| round(ev.points)),
-                        detail: explain::detail(p, &r.rule, &ev.eval, cells, lang),
-                    })
-                    .collect(),
-                _ => Vec::new(),
-            };
-            Candidate {
-                row: e.row(),
-                file: s
-                    .inputs
-                    .get(e.file())
-                    .map(|f| f.path.display().to_string())
-                    .unwrap_or_default(),
-                rank: d.rank,
-                status: d.status.name(),
-                score: round(d.score),
-                score_max: round(p.score_max()),
-                name: explain::name(p, e, s.view.blind, several),
-                contact: explain::contact(p, e, s.view.blind),
-                group: d.group.as_deref().map(str::to_string),
-                rules,
-                reasons: explain::reasons(s, i, lang),
-            }
-        })
-        .collect();
-    let doc = Doc {
+    let candidate = |i: usize| {
+        let d = &s.decisions[i];
+        let e = &s.entries[i];
+        let rules = match (e, s.evaluate(i)) {
+            (crate::screen::Entry::Candidate { cells, .. }, Some((reqs, prefs))) => rule_kinds
+                .clone()
+                .zip(reqs.iter().chain(&prefs))
+                .map(|((r, kind), ev)| RuleOutcome {
+                    id: r.id.clone(),
+                    kind,
+                    outcome: ev.eval.outcome.name(),
+                    points: r.weight.map(|_| round(ev.points)),
+                    detail: explain::detail(p, &r.rule, &ev.eval, cells, lang),
+                })
+                .collect(),
+            _ => Vec::new(),
+        };
+        Candidate {
+            row: e.row(),
+            file: s
+                .inputs
+                .get(e.file())
+                .map(|f| f.path.display().to_string())
+                .unwrap_or_default(),
+            rank: d.rank,
+            status: d.status.name(),
+            score: round(d.score),
+            score_max: round(p.score_max()),
+            name: explain::name(p, e, s.view.blind, several),
+            contact: explain::contact(p, e, s.view.blind),
+            group: d.group.as_deref().map(str::to_string),
+            rules,
+            reasons: explain::reasons(s, i, lang),
+        }
+    };
+    let head = Head {
         tool: Tool {
             name: "shortlist",
             version: env!("CARGO_PKG_VERSION"),
@@ -219,9 +213,44 @@ pub fn write(s: &Screening, out: &mut dyn Write) -> io::Result<()> {
             unreadable: counts[5],
         },
         rules,
-        candidates,
-        audit: s.audit(),
     };
-    serde_json::to_writer_pretty(&mut *out, &doc)?;
-    out.write_all(b"\n")
+    // One top-level member per line and one candidate per line: readable, and written as it
+    // goes, so a million candidates never sit in memory as one document.
+    let line = |out: &mut dyn Write, key: &str, value: &dyn erased::Value| -> io::Result<()> {
+        write!(out, "\"{key}\": ")?;
+        value.write(out)?;
+        out.write_all(b",\n")
+    };
+    out.write_all(b"{\n")?;
+    line(out, "tool", &head.tool)?;
+    line(out, "posting", &head.posting)?;
+    line(out, "inputs", &head.inputs)?;
+    line(out, "as_of", &head.as_of)?;
+    line(out, "summary", &head.summary)?;
+    line(out, "rules", &head.rules)?;
+    out.write_all(b"\"candidates\": [")?;
+    for (n, i) in s.listed().into_iter().enumerate() {
+        out.write_all(if n == 0 { b"\n" } else { b",\n" })?;
+        serde_json::to_writer(&mut *out, &candidate(i))?;
+    }
+    out.write_all(b"\n],\n\"audit\": ")?;
+    serde_json::to_writer(&mut *out, &s.audit())?;
+    out.write_all(b"\n}\n")
+}
+
+/// Serializing values of different types through one closure.
+mod erased {
+    use std::io::{self, Write};
+
+    /// A value that writes itself as JSON.
+    pub trait Value {
+        /// Writes the value.
+        fn write(&self, out: &mut dyn Write) -> io::Result<()>;
+    }
+
+    impl<T: serde::Serialize> Value for T {
+        fn write(&self, out: &mut dyn Write) -> io::Result<()> {
+            serde_json::to_writer(out, self).map_err(io::Error::from)
+        }
+    }
 }

@@ -68,9 +68,7 @@ pub fn write(s: &Screening, out: &mut dyn Write) -> io::Result<()> {
         }
         cells.push(number(d.score, lang));
         cells.push(d.status.label(lang).to_string());
-        cells.push(escape(
-            &explain::reasons(s, i, lang).join(" ; "),
-        ));
+        cells.push(escape(&explain::reasons(s, i, lang).join(" ; ")));
         writeln!(out, "| {} |", cells.join(" | "))?;
     }
     Ok(())

@@ -142,9 +142,7 @@ pub fn build(s: &Screening) -> Result<Vec<u8>, XlsxError> {
             .collect();
         outcomes.resize_with(n, || Cell::Empty);
         row.extend(outcomes);
-        row.push(Cell::Text(
-            explain::reasons(s, i, lang).join(" | "),
-        ));
+        row.push(Cell::Text(explain::reasons(s, i, lang).join(" | ")));
         row
     };
     let all = s.listed_all();

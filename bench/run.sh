@@ -1,0 +1,49 @@
+#!/usr/bin/env bash
+# Times `shortlist screen` against the parse floor (the csv crate reading the same file) on
+# generated Google Forms exports, and prints a Markdown table: medians of paired runs, the
+# ratio, rows/s, MB/s and peak RSS.
+#
+#   bench/run.sh                      # 10k, 100k and 1M rows, 5 runs each
+#   SIZES="10000 100000 1000000 5000000" RUNS=3 bench/run.sh
+set -euo pipefail
+cd "$(dirname "$0")/.."
+SIZES=${SIZES:-"10000 100000 1000000"}
+RUNS=${RUNS:-5}
+POSTING=postings/jigi-district-officer.yaml
+DIR=target/bench
+mkdir -p "$DIR"
+cargo build --release --locked --quiet --bin shortlist --examples
+BIN=target/release/shortlist
+FLOOR=target/release/examples/parse-floor
+
+# One run: prints "seconds peak_kb".
+measure() {
+  /usr/bin/time -f "%e %M" -o "$DIR/time.txt" "$@" > /dev/null 2> /dev/null
+  cat "$DIR/time.txt"
+}
+
+median() { sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+
+echo "| rows | MB | floor (s) | table (s) | ratio | json --all (s) | ratio | rows/s (table) | MB/s (table) | RSS table (MB) | RSS json (MB) |"
+echo "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+for n in $SIZES; do
+  file="$DIR/google-forms-$n.csv"
+  [ -f "$file" ] || target/release/examples/gen-export "$n" "$file"
+  mb=$(awk -v b="$(stat -c %s "$file")" 'BEGIN { printf "%.1f", b / 1e6 }')
+  : > "$DIR/floor.txt"; : > "$DIR/table.txt"; : > "$DIR/json.txt"
+  for _ in $(seq "$RUNS"); do
+    measure "$FLOOR" "$file" >> "$DIR/floor.txt"
+    measure "$BIN" screen "$POSTING" "$file" >> "$DIR/table.txt"
+    measure "$BIN" screen "$POSTING" "$file" --format json --all -o "$DIR/out.json" >> "$DIR/json.txt"
+  done
+  floor=$(cut -d' ' -f1 "$DIR/floor.txt" | median)
+  table=$(cut -d' ' -f1 "$DIR/table.txt" | median)
+  json=$(cut -d' ' -f1 "$DIR/json.txt" | median)
+  rss_table=$(cut -d' ' -f2 "$DIR/table.txt" | median)
+  rss_json=$(cut -d' ' -f2 "$DIR/json.txt" | median)
+  awk -v n="$n" -v mb="$mb" -v f="$floor" -v t="$table" -v j="$json" -v rt="$rss_table" -v rj="$rss_json" 'BEGIN {
+    ft = (f > 0) ? f : 0.005; tt = (t > 0) ? t : 0.005;
+    printf "| %d | %s | %.2f | %.2f | %.1f× | %.2f | %.1f× | %.0f | %.1f | %.0f | %.0f |\n",
+      n, mb, f, t, t / ft, j, j / ft, n / tt, mb / tt, rt / 1024, rj / 1024 }'
+  rm -f "$DIR/out.json"
+done
