@@ -176,8 +176,8 @@ pub fn detail(p: &Posting, rule: &Rule, eval: &Eval, c: &Cells, lang: Lang) -> S
                 )
             } else {
                 need(
-                    format!("manque : {}", list(&missing, lang)),
-                    format!("missing: {}", list(&missing, lang)),
+                    format!("manque : {}", list(missing, lang)),
+                    format!("missing: {}", list(missing, lang)),
                 )
             };
             format!("{}{sep}{tail}", cell(p, c, *field, lang))
