@@ -5,7 +5,7 @@
 use crate::cells::{self, Context, Value, dates};
 use crate::engine::{Cells, Engine, RuleEval};
 use crate::i18n::Lang;
-use crate::ingest::{Cause, IngestError, Row, Source, column_index};
+use crate::ingest::{Cause, IngestError, RowMeta, Source, column_index};
 use crate::posting::FieldId;
 use crate::posting::{FieldType, Posting};
 use crate::rank::{Decision, Status};
@@ -395,10 +395,14 @@ pub fn read(
             empty_rows: 0,
             sha256: String::new(),
         };
-        for row in source {
+        let mut wanted = columns.clone();
+        wanted.extend(audit_col);
+        let mut cells: Vec<String> = Vec::with_capacity(wanted.len());
+        let mut source = source;
+        while let Some(row) = source.next_into(&wanted, &mut cells) {
             match row {
-                Row::Empty { .. } => input.empty_rows += 1,
-                Row::Unreadable { number, cause } => {
+                RowMeta::Empty { .. } => input.empty_rows += 1,
+                RowMeta::Unreadable { number, cause } => {
                     input.rows += 1;
                     pending.push(Pending::Unreadable {
                         file,
@@ -406,10 +410,10 @@ pub fn read(
                         cause,
                     });
                 }
-                Row::Data { number, cells } => {
+                RowMeta::Data { number } => {
                     input.rows += 1;
-                    let at = table.push(columns.iter().map(|c| cells[*c].as_str()), &mut read_cell);
-                    let audit = audit_col.map(|c| cells.get(c).cloned().unwrap_or_default());
+                    let at = table.push(cells.iter().take(width).map(String::as_str), &mut read_cell);
+                    let audit = audit_col.and_then(|_| cells.get(width).cloned());
                     pending.push(Pending::Candidate {
                         file,
                         row: number,

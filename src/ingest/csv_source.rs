@@ -2,7 +2,7 @@
 //! cell by cell, so that one bad row does not stop the file.
 
 use super::sniff::{detect_encoding, sniff_delimiter};
-use super::{Cause, IngestError, Options, Row, Source, check_header};
+use super::{Cause, IngestError, Options, Row, RowMeta, RowSource, Source, check_header};
 use encoding_rs::{Encoding, UTF_8};
 use std::fs::File;
 use std::io::{self, BufReader, Cursor, Read};
@@ -244,53 +244,97 @@ impl Rows {
     }
 
     fn row(&mut self, record: &csv::ByteRecord, number: u64) -> Row {
-        let embedded_before = self.embedded;
-        self.note_embedded(record);
-        if self.swallowed_rows(record) {
-            return Row::Unreadable {
-                number,
-                cause: Cause::UnclosedQuote {
-                    breaks: self.embedded - embedded_before,
-                },
-            };
+        if let Err(row) = self.check(record, number) {
+            return row;
         }
-        let cells = match self.decode_cells(record) {
-            Ok(c) => c,
-            Err(why) => return Row::Unreadable { number, cause: why },
-        };
-        if cells.iter().all(|c| c.trim().is_empty()) {
-            return Row::Empty { number };
-        }
-        let mut cells = cells;
-        if cells.len() > self.width && cells[self.width..].iter().all(|c| c.trim().is_empty()) {
-            cells.truncate(self.width);
-        }
-        if cells.len() != self.width {
-            return Row::Unreadable {
-                number,
-                cause: Cause::CellCount {
-                    got: cells.len(),
-                    want: self.width,
-                },
-            };
-        }
+        let last = record.len().saturating_sub(1);
+        let cells = record
+            .iter()
+            .take(self.width)
+            .enumerate()
+            .map(|(i, bytes)| {
+                let mut cell = String::new();
+                self.decode_into(bytes, i == last, &mut cell);
+                cell
+            })
+            .collect();
         Row::Data { number, cells }
     }
 }
 
-impl Iterator for Rows {
-    type Item = Row;
+impl RowSource for Rows {
+    fn next_row(&mut self) -> Option<Row> {
+        self.next_with(|rows, record, number| rows.row(record, number))
+    }
 
-    fn next(&mut self) -> Option<Row> {
+    fn next_into(&mut self, columns: &[usize], out: &mut Vec<String>) -> Option<RowMeta> {
+        self.next_with(|rows, record, number| match rows.check(record, number) {
+            Err(row) => row,
+            Ok(()) => {
+                out.truncate(columns.len());
+                while out.len() < columns.len() {
+                    out.push(String::new());
+                }
+                let last = record.len().saturating_sub(1);
+                for (slot, c) in out.iter_mut().zip(columns) {
+                    slot.clear();
+                    if let Some(bytes) = record.get(*c) {
+                        rows.decode_into(bytes, *c == last, slot);
+                    }
+                }
+                Row::Data {
+                    number,
+                    cells: Vec::new(),
+                }
+            }
+        })
+        .map(|r| match r {
+            Row::Empty { number } => RowMeta::Empty { number },
+            Row::Unreadable { number, cause } => RowMeta::Unreadable { number, cause },
+            Row::Data { number, .. } => RowMeta::Data { number },
+        })
+    }
+}
+
+/// What a record turns into: a full row, or a row's description with its cells elsewhere.
+trait FromRecord: Sized {
+    fn empty(number: u64) -> Self;
+    fn unreadable(number: u64, cause: Cause) -> Self;
+}
+
+impl FromRecord for Row {
+    fn empty(number: u64) -> Self {
+        Row::Empty { number }
+    }
+    fn unreadable(number: u64, cause: Cause) -> Self {
+        Row::Unreadable { number, cause }
+    }
+}
+
+impl FromRecord for RowMeta {
+    fn empty(number: u64) -> Self {
+        RowMeta::Empty { number }
+    }
+    fn unreadable(number: u64, cause: Cause) -> Self {
+        RowMeta::Unreadable { number, cause }
+    }
+}
+
+impl Rows {
+    /// Reads the next record, giving blank lines as empty rows, and turns it into `T`.
+    fn next_with<T: FromRecord>(
+        &mut self,
+        mut make: impl FnMut(&mut Self, &csv::ByteRecord, u64) -> T,
+    ) -> Option<T> {
         if let Some(record) = self.held.take() {
             if self.next_number < self.held_number {
                 // A blank line before this record: a row of its own, empty.
                 let number = self.next_number;
                 self.next_number += 1;
                 self.held = Some(record);
-                return Some(Row::Empty { number });
+                return Some(T::empty(number));
             }
-            let row = self.row(&record, self.held_number);
+            let row = make(self, &record, self.held_number);
             self.next_number = self.held_number + 1;
             self.csv = record;
             return Some(row);
@@ -303,7 +347,7 @@ impl Iterator for Rows {
             Ok(true) => {
                 self.held_number = self.number(&record);
                 self.held = Some(record);
-                self.next()
+                self.next_with(make)
             }
             Ok(false) => {
                 self.done = true;
@@ -312,11 +356,84 @@ impl Iterator for Rows {
             Err(e) => {
                 // The csv parser gives up only on I/O errors: say where, and stop.
                 self.done = true;
-                Some(Row::Unreadable {
-                    number: self.next_number,
-                    cause: Cause::Io(e.to_string()),
-                })
+                Some(T::unreadable(self.next_number, Cause::Io(e.to_string())))
             }
+        }
+    }
+
+    /// Checks a record as [`Self::row`] does, without keeping its cells: `Ok` for a data row.
+    fn check(&mut self, record: &csv::ByteRecord, number: u64) -> Result<(), Row> {
+        let embedded_before = self.embedded;
+        self.note_embedded(record);
+        if self.swallowed_rows(record) {
+            return Err(Row::Unreadable {
+                number,
+                cause: Cause::UnclosedQuote {
+                    breaks: self.embedded - embedded_before,
+                },
+            });
+        }
+        let last = record.len().saturating_sub(1);
+        let mut blank = true;
+        for (i, bytes) in record.iter().enumerate() {
+            let bytes = match bytes {
+                [rest @ .., b'\r'] if i == last => rest,
+                b => b,
+            };
+            if let Err(cause) = self.validate(i, bytes) {
+                return Err(Row::Unreadable { number, cause });
+            }
+            let is_blank = bytes.iter().all(u8::is_ascii_whitespace)
+                || (bytes.len() <= 16
+                    && self.decode_cell(i, bytes).is_ok_and(|c| c.trim().is_empty()));
+            blank &= is_blank;
+        }
+        if blank {
+            return Err(Row::Empty { number });
+        }
+        // Trailing blank cells beyond the header are tolerated.
+        let extra_blank = (self.width..record.len()).all(|i| {
+            record.get(i).is_some_and(|b| b.iter().all(u8::is_ascii_whitespace) || b == b"\r")
+        });
+        let got = if record.len() > self.width && extra_blank {
+            self.width
+        } else {
+            record.len()
+        };
+        if got != self.width {
+            return Err(Row::Unreadable {
+                number,
+                cause: Cause::CellCount {
+                    got,
+                    want: self.width,
+                },
+            });
+        }
+        Ok(())
+    }
+
+    /// Checks that a cell's bytes are text in the file's encoding.
+    fn validate(&self, i: usize, bytes: &[u8]) -> Result<(), Cause> {
+        match self.decode {
+            Decode::Utf8 => std::str::from_utf8(bytes).map(|_| ()).map_err(|_| self.encoding_cause(i)),
+            Decode::Single(_) => Ok(()),
+            Decode::Transcoded => match std::str::from_utf8(bytes) {
+                Ok(s) if !s.contains('\u{fffd}') => Ok(()),
+                _ => Err(self.encoding_cause(i)),
+            },
+        }
+    }
+
+    /// Appends a cell's text, already validated, to `out`; the last cell of a record loses
+    /// the `\r` of a CRLF line end.
+    fn decode_into(&self, bytes: &[u8], last: bool, out: &mut String) {
+        let bytes = match bytes {
+            [rest @ .., b'\r'] if last => rest,
+            b => b,
+        };
+        match self.decode {
+            Decode::Utf8 | Decode::Transcoded => out.push_str(&String::from_utf8_lossy(bytes)),
+            Decode::Single(enc) => out.push_str(&enc.decode_without_bom_handling(bytes).0),
         }
     }
 }

@@ -50,6 +50,53 @@ pub enum Row {
     },
 }
 
+/// A row as [`Source::next_into`] gives it: what the row is, its cells put in a buffer.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum RowMeta {
+    /// A data row; its cells of the columns asked for are in the buffer.
+    Data {
+        /// Spreadsheet row number.
+        number: u64,
+    },
+    /// A row whose cells are all blank.
+    Empty {
+        /// Spreadsheet row number.
+        number: u64,
+    },
+    /// A row that cannot be read.
+    Unreadable {
+        /// Spreadsheet row number.
+        number: u64,
+        /// Why.
+        cause: Cause,
+    },
+}
+
+/// Where rows come from: a CSV reader or a workbook's sheet.
+pub(crate) trait RowSource {
+    /// The next row, every cell decoded.
+    fn next_row(&mut self) -> Option<Row>;
+
+    /// The next row, only the cells of `columns` decoded, into `out` (reusing its strings).
+    fn next_into(&mut self, columns: &[usize], out: &mut Vec<String>) -> Option<RowMeta> {
+        Some(match self.next_row()? {
+            Row::Data { number, mut cells } => {
+                out.truncate(columns.len());
+                for (k, c) in columns.iter().enumerate() {
+                    let cell = cells.get_mut(*c).map(std::mem::take).unwrap_or_default();
+                    match out.get_mut(k) {
+                        Some(slot) => *slot = cell,
+                        None => out.push(cell),
+                    }
+                }
+                RowMeta::Data { number }
+            }
+            Row::Empty { number } => RowMeta::Empty { number },
+            Row::Unreadable { number, cause } => RowMeta::Unreadable { number, cause },
+        })
+    }
+}
+
 /// Why a row cannot be read.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Cause {
@@ -197,7 +244,7 @@ pub struct Source {
     pub header: Vec<String>,
     /// The header's spreadsheet row number.
     pub header_row: u64,
-    rows: Box<dyn Iterator<Item = Row>>,
+    rows: Box<dyn RowSource>,
 }
 
 impl fmt::Debug for Source {
@@ -213,7 +260,7 @@ impl fmt::Debug for Source {
 impl Iterator for Source {
     type Item = Row;
     fn next(&mut self) -> Option<Row> {
-        self.rows.next()
+        self.rows.next_row()
     }
 }
 
@@ -239,6 +286,12 @@ impl Source {
         } else {
             csv_source::open(path, options)
         }
+    }
+
+    /// The next row with only the cells of `columns` decoded, into `out`: what screening
+    /// reads, without a new string per cell.
+    pub fn next_into(&mut self, columns: &[usize], out: &mut Vec<String>) -> Option<RowMeta> {
+        self.rows.next_into(columns, out)
     }
 
     /// The index of the column named `name` (case, accents and spaces ignored).

@@ -86,8 +86,17 @@ pub(super) fn open(path: &Path, options: &Options) -> Result<Source, IngestError
         sheet: Some(name),
         header: header.split_off(skip_leading),
         header_row,
-        rows: Box::new(rows.into_iter()),
+        rows: Box::new(SheetRows(rows.into_iter())),
     })
+}
+
+/// The rows of a sheet, all read already.
+struct SheetRows(std::vec::IntoIter<Row>);
+
+impl super::RowSource for SheetRows {
+    fn next_row(&mut self) -> Option<Row> {
+        self.0.next()
+    }
 }
 
 /// A cell as text: numbers without a needless `.0`, dates in ISO 8601.
