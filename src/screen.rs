@@ -287,6 +287,15 @@ impl Screening<'_> {
 pub enum ReadError {
     /// A file cannot be read.
     Ingest(IngestError),
+    /// A row no candidate export would hold (a giant cell or row): the file is refused.
+    Fatal {
+        /// The file.
+        path: PathBuf,
+        /// The row.
+        row: u64,
+        /// What is wrong.
+        cause: Cause,
+    },
     /// A column the posting maps is not in a file's header.
     MissingColumn {
         /// The file.
@@ -304,6 +313,12 @@ impl std::fmt::Display for ReadError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             ReadError::Ingest(e) => e.fmt(f),
+            ReadError::Fatal { path, row, cause } => write!(
+                f,
+                "{}: row {row}: {}",
+                path.display(),
+                cause.describe(Lang::En)
+            ),
             ReadError::MissingColumn {
                 path,
                 field,
@@ -402,6 +417,13 @@ pub fn read(
         while let Some(row) = source.next_into(&wanted, &mut cells) {
             match row {
                 RowMeta::Empty { .. } => input.empty_rows += 1,
+                RowMeta::Unreadable { number, cause } if cause.is_fatal() => {
+                    return Err(ReadError::Fatal {
+                        path: input.path.clone(),
+                        row: number,
+                        cause,
+                    });
+                }
                 RowMeta::Unreadable { number, cause } => {
                     input.rows += 1;
                     pending.push(Pending::Unreadable {

@@ -81,6 +81,11 @@ pub fn parse_offset(s: &str) -> Option<FixedOffset> {
         b'-' => (-1, &s[1..]),
         _ => return None,
     };
+    // Only ASCII digits and `:` make an offset; checking first keeps the split on a
+    // character boundary.
+    if !digits.bytes().all(|b| b.is_ascii_digit() || b == b':') {
+        return None;
+    }
     let (h, m) = match digits.split_once(':') {
         Some((h, m)) => (h, m),
         None if digits.len() == 4 => digits.split_at(2),
@@ -592,7 +597,7 @@ mod tests {
                 "{s}"
             );
         }
-        for bad in ["Mars/Olympus", "+25", "UTC+", "+1:99", ""] {
+        for bad in ["Mars/Olympus", "+25", "UTC+", "+1:99", "", "-6\u{bea}\u{140}"] {
             assert_eq!(Zone::parse(bad), None, "{bad}");
         }
     }

@@ -35,6 +35,13 @@ pub fn run(args: &InspectArgs) -> anyhow::Result<Exit> {
                 }
             }
             Row::Empty { .. } => empty += 1,
+            Row::Unreadable { number, cause } if cause.is_fatal() => {
+                anyhow::bail!(
+                    "{}: row {number}: {}",
+                    source.path.display(),
+                    cause.describe(Lang::En)
+                );
+            }
             Row::Unreadable { number, cause } => {
                 data += 1;
                 unreadable_count += 1;

@@ -70,6 +70,7 @@ pub(super) fn open(path: &Path, options: &Options) -> Result<Source, IngestError
         in_quotes: false,
         after_newline: true,
         pending: None,
+        row_bytes: 0,
     });
     // Records end at `\n` only, so that a record's line is counted from its first byte (with
     // CRLF, csv counts the `\n` with the next record); a trailing `\r` is removed below.
@@ -380,6 +381,15 @@ impl Rows {
                 [rest @ .., b'\r'] if i == last => rest,
                 b => b,
             };
+            if bytes.len() > super::MAX_CELL_BYTES {
+                return Err(Row::Unreadable {
+                    number,
+                    cause: Cause::CellTooLarge {
+                        column: self.column_name(i),
+                        bytes: bytes.len(),
+                    },
+                });
+            }
             if let Err(cause) = self.validate(i, bytes) {
                 return Err(Row::Unreadable { number, cause });
             }
@@ -447,6 +457,9 @@ struct MarkBlankLines<R> {
     in_quotes: bool,
     after_newline: bool,
     pending: Option<u8>,
+    /// Bytes since the last line end outside quotes: a row longer than
+    /// [`super::MAX_ROW_BYTES`] is refused before it fills memory.
+    row_bytes: usize,
 }
 
 impl<R: io::BufRead> Read for MarkBlankLines<R> {
@@ -468,12 +481,23 @@ impl<R: io::BufRead> Read for MarkBlankLines<R> {
                     break;
                 }
                 used += 1;
+                self.row_bytes += 1;
+                if self.row_bytes > super::MAX_ROW_BYTES {
+                    return Err(io::Error::new(
+                        io::ErrorKind::InvalidData,
+                        format!(
+                            "a row longer than {} MiB: this is not a candidate export",
+                            super::MAX_ROW_BYTES >> 20
+                        ),
+                    ));
+                }
                 if b == b'"' {
                     self.in_quotes = !self.in_quotes;
                 }
                 if b == b'\n' && !self.in_quotes {
                     let blank = self.after_newline;
                     self.after_newline = true;
+                    self.row_bytes = 0;
                     if blank {
                         out[n] = self.delimiter;
                         n += 1;

@@ -15,6 +15,13 @@ use encoding_rs::Encoding;
 use std::fmt;
 use std::path::{Path, PathBuf};
 
+/// The most columns a candidate file may have.
+pub const MAX_COLUMNS: usize = 10_000;
+/// The largest cell read, in bytes; a larger one ends the reading with an error.
+pub const MAX_CELL_BYTES: usize = 1 << 20;
+/// The longest row read, in bytes: what bounds memory against one giant field.
+pub const MAX_ROW_BYTES: usize = 16 << 20;
+
 /// How to read candidate files, when detection should be overridden.
 #[derive(Clone, Debug, Default)]
 pub struct Options {
@@ -123,11 +130,24 @@ pub enum Cause {
     },
     /// Cells outside the columns the header names (in a workbook).
     OutsideColumns,
+    /// A cell larger than [`MAX_CELL_BYTES`]: not a candidate's answer. Ends the reading.
+    CellTooLarge {
+        /// The column where it is.
+        column: String,
+        /// Its size in bytes.
+        bytes: usize,
+    },
     /// The file could not be read past this row.
     Io(String),
 }
 
 impl Cause {
+    /// Whether this cause ends the reading of the file: what a hostile file does, not a
+    /// mistyped row.
+    pub fn is_fatal(&self) -> bool {
+        matches!(self, Cause::CellTooLarge { .. } | Cause::Io(_))
+    }
+
     /// The cause in words, in `lang`.
     pub fn describe(&self, lang: crate::i18n::Lang) -> String {
         use crate::i18n::Lang::*;
@@ -173,6 +193,12 @@ impl Cause {
             ),
             (Cause::UnclosedQuote { breaks }, En) => format!(
                 "a quote opened in this row is not closed: the cell runs over {breaks} line breaks that look like rows of their own"
+            ),
+            (Cause::CellTooLarge { column, bytes }, Fr) => format!(
+                "la colonne `{column}` contient une cellule de {bytes} octets, plus que les {MAX_CELL_BYTES} permis"
+            ),
+            (Cause::CellTooLarge { column, bytes }, En) => format!(
+                "column `{column}` holds a cell of {bytes} bytes, more than the {MAX_CELL_BYTES} allowed"
             ),
             (Cause::OutsideColumns, Fr) => {
                 "la ligne a des cellules hors des colonnes nommées par l'en-tête".into()
@@ -311,6 +337,16 @@ pub fn column_index(header: &[String], name: &str) -> Option<usize> {
 
 /// Checks a header: no empty name among the columns, no name twice.
 fn check_header(path: &Path, row: u64, names: &[String]) -> Result<(), IngestError> {
+    if names.len() > MAX_COLUMNS {
+        return Err(IngestError::Header(
+            path.into(),
+            row,
+            format!(
+                "the header has {} columns, more than the {MAX_COLUMNS} a candidate file may have",
+                names.len()
+            ),
+        ));
+    }
     if names.iter().all(String::is_empty) {
         return Err(IngestError::Header(
             path.into(),
@@ -318,6 +354,7 @@ fn check_header(path: &Path, row: u64, names: &[String]) -> Result<(), IngestErr
             "the header row is empty".into(),
         ));
     }
+    let mut seen: rustc_hash::FxHashMap<String, usize> = rustc_hash::FxHashMap::default();
     for (i, name) in names.iter().enumerate() {
         if name.is_empty() {
             return Err(IngestError::Header(
@@ -326,8 +363,7 @@ fn check_header(path: &Path, row: u64, names: &[String]) -> Result<(), IngestErr
                 format!("column {} has no name", i + 1),
             ));
         }
-        let folded = fold(name);
-        if let Some(j) = names[..i].iter().position(|n| fold(n) == folded) {
+        if let Some(&j) = seen.get(&fold(name)) {
             return Err(IngestError::Header(
                 path.into(),
                 row,
@@ -338,6 +374,7 @@ fn check_header(path: &Path, row: u64, names: &[String]) -> Result<(), IngestErr
                 ),
             ));
         }
+        seen.insert(fold(name), i);
     }
     Ok(())
 }
