@@ -434,7 +434,8 @@ pub fn read(
                 }
                 RowMeta::Data { number } => {
                     input.rows += 1;
-                    let at = table.push(cells.iter().take(width).map(String::as_str), &mut read_cell);
+                    let at =
+                        table.push(cells.iter().take(width).map(String::as_str), &mut read_cell);
                     let audit = audit_col.and_then(|_| cells.get(width).cloned());
                     pending.push(Pending::Candidate {
                         file,

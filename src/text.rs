@@ -100,6 +100,16 @@ mod tests {
     }
 }
 
+/// `s` cut to `max` characters, an ellipsis marking the cut.
+pub fn shorten(s: &str, max: usize) -> String {
+    if s.chars().count() <= max {
+        s.to_string()
+    } else {
+        let cut: String = s.chars().take(max.saturating_sub(1)).collect();
+        format!("{cut}…")
+    }
+}
+
 /// Candidate text made safe for a terminal: control characters, escape sequences and bidi
 /// overrides removed, line breaks shown as spaces.
 pub fn printable(s: &str) -> String {

@@ -57,7 +57,10 @@ fn files() -> Files {
         latin1_csv: write("latin1.csv", b"Pr\xe9nom;Nom\nA\xefssata;Traor\xe9\n"),
         latin1_yaml: write("latin1.yaml", b"posting:\n  id: x\n  title: Pr\xe9sident\n"),
         bad_yaml: write("bad.yaml", b"posting: [unclosed\n"),
-        invalid: write("invalid.yaml", b"posting: { id: x, title: y }\nfields: {}\n"),
+        invalid: write(
+            "invalid.yaml",
+            b"posting: { id: x, title: y }\nfields: {}\n",
+        ),
         other_columns: write("other.csv", b"Nom,Age\nAwa,30\n"),
         out_in_missing_dir: at("no/such/dir/out.csv"),
         copy_of_csv: copy,
@@ -69,8 +72,16 @@ fn files() -> Files {
 fn check(args: &[&str], code: i32, file: &str) {
     let out = run(args);
     assert_eq!(out.code, code, "{args:?}\nstderr: {}", out.stderr);
-    assert!(out.stderr.contains(file), "{args:?}: stderr names {file}: {}", out.stderr);
-    assert!(!out.stderr.contains("internal error"), "{args:?}: {}", out.stderr);
+    assert!(
+        out.stderr.contains(file),
+        "{args:?}: stderr names {file}: {}",
+        out.stderr
+    );
+    assert!(
+        !out.stderr.contains("internal error"),
+        "{args:?}: {}",
+        out.stderr
+    );
 }
 
 #[test]
@@ -78,7 +89,11 @@ fn every_command_on_every_bad_input() {
     let f = files();
     let mut cases: Vec<(Vec<String>, i32, String)> = Vec::new();
     let mut add = |args: &[&str], code: i32, file: &str| {
-        cases.push((args.iter().map(|s| s.to_string()).collect(), code, file.to_string()));
+        cases.push((
+            args.iter().map(|s| s.to_string()).collect(),
+            code,
+            file.to_string(),
+        ));
     };
     // Missing files, directories, unreadable files.
     let mut unopenable = vec![f.missing.clone(), f.directory.clone()];
@@ -101,8 +116,16 @@ fn every_command_on_every_bad_input() {
     // Wrong encodings.
     add(&["validate", &f.latin1_yaml], 1, &f.latin1_yaml);
     add(&["screen", &f.latin1_yaml, CSV], 2, &f.latin1_yaml);
-    add(&["inspect", &f.latin1_csv, "--encoding", "utf-8"], 2, &f.latin1_csv);
-    add(&["screen", POSTING, &f.latin1_csv, "--encoding", "utf-8"], 2, &f.latin1_csv);
+    add(
+        &["inspect", &f.latin1_csv, "--encoding", "utf-8"],
+        2,
+        &f.latin1_csv,
+    );
+    add(
+        &["screen", POSTING, &f.latin1_csv, "--encoding", "utf-8"],
+        2,
+        &f.latin1_csv,
+    );
     // Bad YAML and invalid postings.
     for bad in [&f.bad_yaml, &f.invalid] {
         add(&["validate", bad], 1, bad);
@@ -111,23 +134,66 @@ fn every_command_on_every_bad_input() {
         add(&["explain", bad, CSV, "--row", "2"], 2, bad);
     }
     // Unknown columns.
-    add(&["validate", POSTING, "--against", &f.other_columns], 1, &f.other_columns);
+    add(
+        &["validate", POSTING, "--against", &f.other_columns],
+        1,
+        &f.other_columns,
+    );
     add(&["screen", POSTING, &f.other_columns], 2, &f.other_columns);
-    add(&["report", POSTING, &f.other_columns, "-o", "r.html"], 2, &f.other_columns);
-    add(&["explain", POSTING, &f.other_columns, "--row", "2"], 2, &f.other_columns);
+    add(
+        &["report", POSTING, &f.other_columns, "-o", "r.html"],
+        2,
+        &f.other_columns,
+    );
+    add(
+        &["explain", POSTING, &f.other_columns, "--row", "2"],
+        2,
+        &f.other_columns,
+    );
     // Outputs in a missing directory, or onto an input.
-    add(&["screen", POSTING, CSV, "-o", &f.out_in_missing_dir], 2, &f.out_in_missing_dir);
-    add(&["report", POSTING, CSV, "-o", &f.out_in_missing_dir], 2, &f.out_in_missing_dir);
-    add(&["screen", POSTING, &f.copy_of_csv, "-o", &f.copy_of_csv], 2, &f.copy_of_csv);
-    add(&["report", POSTING, &f.copy_of_csv, "-o", &f.copy_of_csv, "--format", "html"], 2, &f.copy_of_csv);
-    add(&["screen", POSTING, CSV, "-o", POSTING, "--format", "csv"], 2, POSTING);
+    add(
+        &["screen", POSTING, CSV, "-o", &f.out_in_missing_dir],
+        2,
+        &f.out_in_missing_dir,
+    );
+    add(
+        &["report", POSTING, CSV, "-o", &f.out_in_missing_dir],
+        2,
+        &f.out_in_missing_dir,
+    );
+    add(
+        &["screen", POSTING, &f.copy_of_csv, "-o", &f.copy_of_csv],
+        2,
+        &f.copy_of_csv,
+    );
+    add(
+        &[
+            "report",
+            POSTING,
+            &f.copy_of_csv,
+            "-o",
+            &f.copy_of_csv,
+            "--format",
+            "html",
+        ],
+        2,
+        &f.copy_of_csv,
+    );
+    add(
+        &["screen", POSTING, CSV, "-o", POSTING, "--format", "csv"],
+        2,
+        POSTING,
+    );
     for (args, code, file) in &cases {
         let args: Vec<&str> = args.iter().map(String::as_str).collect();
         check(&args, *code, file);
     }
     assert!(cases.len() >= 40, "{} cases", cases.len());
     // Nothing was written where an input was named as the output.
-    assert_eq!(std::fs::read(&f.copy_of_csv).expect("read"), std::fs::read(CSV).expect("read"));
+    assert_eq!(
+        std::fs::read(&f.copy_of_csv).expect("read"),
+        std::fs::read(CSV).expect("read")
+    );
 }
 
 #[test]
@@ -156,12 +222,25 @@ fn an_output_through_a_link_to_an_input_is_refused() {
     std::os::unix::fs::symlink(&input, &link).expect("symlink");
     #[cfg(not(unix))]
     std::fs::copy(CSV, &link).expect("copy");
-    let out = run(&["screen", POSTING, &input.to_string_lossy(), "-o", &link.to_string_lossy()]);
+    let out = run(&[
+        "screen",
+        POSTING,
+        &input.to_string_lossy(),
+        "-o",
+        &link.to_string_lossy(),
+    ]);
     if cfg!(unix) {
         assert_eq!(out.code, 2, "{}", out.stderr);
-        assert!(out.stderr.contains("this is an input of the command"), "{}", out.stderr);
+        assert!(
+            out.stderr.contains("this is an input of the command"),
+            "{}",
+            out.stderr
+        );
     }
-    assert_eq!(std::fs::read(&input).expect("read"), std::fs::read(CSV).expect("read"));
+    assert_eq!(
+        std::fs::read(&input).expect("read"),
+        std::fs::read(CSV).expect("read")
+    );
 }
 
 /// Hostile files end in a message and exit 2 within a second, memory bounded.
@@ -176,11 +255,19 @@ fn resource_limits() {
     let header = "Submitted,Name,Email,Phone,Place,Age,Sanctioned,Motivation\n";
     let big_cell = write(
         "big-cell.csv",
-        format!("{header}2024-02-20,Awa,a@x.ml,76000001,Kita,25,,{}\n", "x".repeat(5_000_000)).into_bytes(),
+        format!(
+            "{header}2024-02-20,Awa,a@x.ml,76000001,Kita,25,,{}\n",
+            "x".repeat(5_000_000)
+        )
+        .into_bytes(),
     );
     let wide = write(
         "wide.csv",
-        (0..200_000).map(|i| format!("c{i}")).collect::<Vec<_>>().join(",").into_bytes(),
+        (0..200_000)
+            .map(|i| format!("c{i}"))
+            .collect::<Vec<_>>()
+            .join(",")
+            .into_bytes(),
     );
     let giant_row = write(
         "giant-row.csv",
@@ -200,11 +287,27 @@ fn resource_limits() {
         .into_bytes(),
     );
     let cases: [(Vec<&str>, &Path, &str); 5] = [
-        (vec!["screen", POSTING], &big_cell, "row 2: column `Motivation` holds a cell of 5000000 bytes, more than the 1048576 allowed"),
-        (vec!["screen", POSTING], &wide, "the header has 200000 columns, more than the 10000 a candidate file may have"),
+        (
+            vec!["screen", POSTING],
+            &big_cell,
+            "row 2: column `Motivation` holds a cell of 5000000 bytes, more than the 1048576 allowed",
+        ),
+        (
+            vec!["screen", POSTING],
+            &wide,
+            "the header has 200000 columns, more than the 10000 a candidate file may have",
+        ),
         (vec!["inspect"], &giant_row, "a row longer than 16 MiB"),
-        (vec!["screen"], &laughs, "aliases (`*name`) are not supported in postings"),
-        (vec!["screen"], &deep, "nesting deeper than 64 levels is not supported"),
+        (
+            vec!["screen"],
+            &laughs,
+            "aliases (`*name`) are not supported in postings",
+        ),
+        (
+            vec!["screen"],
+            &deep,
+            "nesting deeper than 64 levels is not supported",
+        ),
     ];
     for (args, file, message) in cases {
         let mut args: Vec<String> = args.iter().map(|s| s.to_string()).collect();
@@ -221,8 +324,15 @@ fn resource_limits() {
         let took = start.elapsed();
         assert_eq!(out.code, 2, "{args:?}: {}", out.stderr);
         assert!(out.stderr.contains(message), "{args:?}: {}", out.stderr);
-        assert!(out.stderr.contains(&file), "{args:?} names the file: {}", out.stderr);
-        assert!(took < std::time::Duration::from_secs(1), "{args:?} took {took:?}");
+        assert!(
+            out.stderr.contains(&file),
+            "{args:?} names the file: {}",
+            out.stderr
+        );
+        assert!(
+            took < std::time::Duration::from_secs(1),
+            "{args:?} took {took:?}"
+        );
     }
 }
 
@@ -232,9 +342,17 @@ fn an_interrupted_write_leaves_the_previous_file_whole() {
     let dir = tempfile::tempdir().expect("temp dir");
     let input = dir.path().join("many.csv");
     let mut f = std::io::BufWriter::new(std::fs::File::create(&input).expect("create"));
-    writeln!(f, "Submitted,Name,Email,Phone,Place,Age,Sanctioned,Motivation").expect("write");
+    writeln!(
+        f,
+        "Submitted,Name,Email,Phone,Place,Age,Sanctioned,Motivation"
+    )
+    .expect("write");
     for i in 0..200_000 {
-        writeln!(f, "2024-02-20,Awa {i},a{i}@x.ml,76{i:06},Kita,25,,community").expect("write");
+        writeln!(
+            f,
+            "2024-02-20,Awa {i},a{i}@x.ml,76{i:06},Kita,25,,community"
+        )
+        .expect("write");
     }
     drop(f);
     let output = dir.path().join("out.json");
@@ -253,7 +371,8 @@ fn an_interrupted_write_leaves_the_previous_file_whole() {
     let _ = child.wait();
     let now = std::fs::read(&output).expect("still there");
     assert!(
-        now == b"the previous shortlist" || serde_json::from_slice::<serde_json::Value>(&now).is_ok(),
+        now == b"the previous shortlist"
+            || serde_json::from_slice::<serde_json::Value>(&now).is_ok(),
         "the output is the previous file or a complete new one, never a part"
     );
 }

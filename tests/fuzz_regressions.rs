@@ -8,13 +8,20 @@ use shortlist::posting::FieldType;
 use std::path::Path;
 
 fn inputs(target: &str) -> Vec<Vec<u8>> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/fuzz").join(target);
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/fuzz")
+        .join(target);
     let mut out: Vec<(String, Vec<u8>)> = std::fs::read_dir(&dir)
         .map(|entries| {
             entries
                 .filter_map(Result::ok)
                 .filter(|e| e.path().is_file())
-                .map(|e| (e.file_name().to_string_lossy().into_owned(), std::fs::read(e.path()).unwrap_or_default()))
+                .map(|e| {
+                    (
+                        e.file_name().to_string_lossy().into_owned(),
+                        std::fs::read(e.path()).unwrap_or_default(),
+                    )
+                })
                 .collect()
         })
         .unwrap_or_default();
@@ -27,10 +34,28 @@ fn cells() {
     let zone = dates::Zone::default();
     let known = [Term::new("lettre de motivation", &[])];
     for bytes in inputs("cells") {
-        let Ok(text) = std::str::from_utf8(&bytes) else { continue };
+        let Ok(text) = std::str::from_utf8(&bytes) else {
+            continue;
+        };
         for order in [dates::Order::DayFirst, dates::Order::MonthFirst] {
-            let cx = Context { phone_country: "223", known_items: &known, separator: None, order, zone: &zone };
-            for kind in [FieldType::Text, FieldType::Email, FieldType::Phone, FieldType::Years, FieldType::Datetime, FieldType::YesNo, FieldType::List, FieldType::Number, FieldType::Degree] {
+            let cx = Context {
+                phone_country: "223",
+                known_items: &known,
+                separator: None,
+                order,
+                zone: &zone,
+            };
+            for kind in [
+                FieldType::Text,
+                FieldType::Email,
+                FieldType::Phone,
+                FieldType::Years,
+                FieldType::Datetime,
+                FieldType::YesNo,
+                FieldType::List,
+                FieldType::Number,
+                FieldType::Degree,
+            ] {
                 let _ = cells::read(kind, text, &cx);
             }
         }
@@ -45,7 +70,10 @@ fn cells() {
 fn postings() {
     for bytes in inputs("posting") {
         let loaded = shortlist::posting::parse(&bytes);
-        assert_eq!(loaded.posting.is_some(), !loaded.diagnostics.iter().any(|d| d.is_error()));
+        assert_eq!(
+            loaded.posting.is_some(),
+            !loaded.diagnostics.iter().any(|d| d.is_error())
+        );
     }
 }
 

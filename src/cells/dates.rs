@@ -597,7 +597,14 @@ mod tests {
                 "{s}"
             );
         }
-        for bad in ["Mars/Olympus", "+25", "UTC+", "+1:99", "", "-6\u{bea}\u{140}"] {
+        for bad in [
+            "Mars/Olympus",
+            "+25",
+            "UTC+",
+            "+1:99",
+            "",
+            "-6\u{bea}\u{140}",
+        ] {
             assert_eq!(Zone::parse(bad), None, "{bad}");
         }
     }

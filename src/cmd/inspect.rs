@@ -5,7 +5,7 @@ use crate::exit::Exit;
 use crate::i18n::Lang;
 use crate::ingest::{Row, Source, sniff::delimiter_name};
 use crate::inspect::{ColumnStats, fields_block};
-use crate::text::printable;
+use crate::text::{printable, shorten};
 use anyhow::Context;
 use comfy_table::{ContentArrangement, Table, presets};
 use std::io::Write;
@@ -131,13 +131,4 @@ pub fn run(args: &InspectArgs) -> anyhow::Result<Exit> {
 
 fn unreadable_label(lang: Lang) -> &'static str {
     lang.pick("ligne illisible", "unreadable row")
-}
-
-fn shorten(s: &str, max: usize) -> String {
-    if s.chars().count() <= max {
-        s.to_string()
-    } else {
-        let cut: String = s.chars().take(max - 1).collect();
-        format!("{cut}…")
-    }
 }

@@ -395,7 +395,9 @@ impl Rows {
             }
             let is_blank = bytes.iter().all(u8::is_ascii_whitespace)
                 || (bytes.len() <= 16
-                    && self.decode_cell(i, bytes).is_ok_and(|c| c.trim().is_empty()));
+                    && self
+                        .decode_cell(i, bytes)
+                        .is_ok_and(|c| c.trim().is_empty()));
             blank &= is_blank;
         }
         if blank {
@@ -403,7 +405,9 @@ impl Rows {
         }
         // Trailing blank cells beyond the header are tolerated.
         let extra_blank = (self.width..record.len()).all(|i| {
-            record.get(i).is_some_and(|b| b.iter().all(u8::is_ascii_whitespace) || b == b"\r")
+            record
+                .get(i)
+                .is_some_and(|b| b.iter().all(u8::is_ascii_whitespace) || b == b"\r")
         });
         let got = if record.len() > self.width && extra_blank {
             self.width
@@ -425,7 +429,9 @@ impl Rows {
     /// Checks that a cell's bytes are text in the file's encoding.
     fn validate(&self, i: usize, bytes: &[u8]) -> Result<(), Cause> {
         match self.decode {
-            Decode::Utf8 => std::str::from_utf8(bytes).map(|_| ()).map_err(|_| self.encoding_cause(i)),
+            Decode::Utf8 => std::str::from_utf8(bytes)
+                .map(|_| ())
+                .map_err(|_| self.encoding_cause(i)),
             Decode::Single(_) => Ok(()),
             Decode::Transcoded => match std::str::from_utf8(bytes) {
                 Ok(s) if !s.contains('\u{fffd}') => Ok(()),

@@ -28,18 +28,10 @@ pub fn write(s: &Screening, style: CsvStyle, out: &mut dyn Write) -> io::Result<
             number(n, Lang::En)
         }
     };
-    let mut header: Vec<String> = [
-        "rank",
-        "status",
-        "score",
-        "score_max",
-        "row",
-        "name",
-        "contact",
-    ]
-    .iter()
-    .map(|s| s.to_string())
-    .collect();
+    let mut header: Vec<String> = super::CANDIDATE_COLUMNS
+        .iter()
+        .map(|c| c.to_string())
+        .collect();
     header.extend(
         p.requirements
             .iter()

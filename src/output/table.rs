@@ -4,7 +4,7 @@
 use crate::explain::{self, number};
 use crate::rank::Status;
 use crate::screen::Screening;
-use crate::text::printable;
+use crate::text::{printable, shorten};
 use comfy_table::{Cell, Color, ContentArrangement, Table, presets};
 use std::io::{self, Write};
 
@@ -18,15 +18,6 @@ fn colour(s: Status) -> Color {
         Status::Review => Color::Yellow,
         Status::Ineligible => Color::Red,
         Status::Duplicate | Status::Unreadable => Color::DarkGrey,
-    }
-}
-
-fn shorten(s: &str, max: usize) -> String {
-    if s.chars().count() <= max {
-        s.to_string()
-    } else {
-        let cut: String = s.chars().take(max - 1).collect();
-        format!("{cut}…")
     }
 }
 

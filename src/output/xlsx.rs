@@ -79,18 +79,10 @@ pub fn build(s: &Screening) -> Result<Vec<u8>, XlsxError> {
     let p = s.posting;
     let lang = s.view.lang;
     let several = s.inputs.len() > 1;
-    let mut head: Vec<String> = [
-        "rank",
-        "status",
-        "score",
-        "score_max",
-        "row",
-        "name",
-        "contact",
-    ]
-    .iter()
-    .map(|h| h.to_string())
-    .collect();
+    let mut head: Vec<String> = super::CANDIDATE_COLUMNS
+        .iter()
+        .map(|c| c.to_string())
+        .collect();
     let submitted = p.candidate.submitted_at;
     if submitted.is_some() {
         head.push("submitted".into());
