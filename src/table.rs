@@ -14,13 +14,26 @@ use std::sync::Arc;
 /// Which of the posting's subject and item terms a cell names, one bit per term.
 pub type Hits = u128;
 
+/// Rows after which a column whose cells are mostly distinct stops being indexed.
+const SAMPLE_ROWS: usize = 4096;
+
 /// One column: its distinct cells, the value and hits of each, and an index to find them.
+///
+/// A column whose cells are nearly all different (e-mails, phone numbers, timestamps) gains
+/// nothing from the index: after [`SAMPLE_ROWS`] rows it drops it and stores each cell as it
+/// comes. Hits are kept only for the columns the posting matches terms in.
 #[derive(Debug, Default)]
 struct Column {
-    index: FxHashMap<Box<str>, u32>,
+    index: Option<FxHashMap<Box<str>, u32>>,
     raws: Vec<Box<str>>,
     values: Vec<Value>,
     hits: Vec<Hits>,
+}
+
+impl Column {
+    fn hits(&self, id: usize) -> Hits {
+        self.hits.get(id).copied().unwrap_or(0)
+    }
 }
 
 /// Rows of cells for a posting's fields, stored column by column.
@@ -35,7 +48,12 @@ impl Table {
     /// An empty table of `width` columns.
     pub fn new(width: usize) -> Self {
         Table {
-            columns: (0..width).map(|_| Column::default()).collect(),
+            columns: (0..width)
+                .map(|_| Column {
+                    index: Some(FxHashMap::default()),
+                    ..Column::default()
+                })
+                .collect(),
             ids: Vec::new(),
             width,
         }
@@ -59,38 +77,44 @@ impl Table {
         mut read: impl FnMut(FieldId, &str) -> (Value, Hits),
     ) -> u32 {
         let row = self.len() as u32;
-        for (f, cell) in cells.into_iter().enumerate().take(self.width) {
+        let mut cells = cells.into_iter();
+        for f in 0..self.width {
+            // A short row is padded with blanks so that every row has `width` ids.
+            let cell = cells.next().unwrap_or("");
             let col = &mut self.columns[f];
-            let id = match col.index.get(cell) {
-                Some(id) => *id,
+            let known = col
+                .index
+                .as_ref()
+                .and_then(|index| index.get(cell).copied());
+            let id = match known {
+                Some(id) => id,
                 None => {
                     let id = col.raws.len() as u32;
-                    let (value, hits) = read(f, cell);
-                    col.index.insert(cell.into(), id);
+                    let (value, hits) = if cell.is_empty() {
+                        (Value::Blank, 0)
+                    } else {
+                        read(f, cell)
+                    };
+                    if let Some(index) = col.index.as_mut() {
+                        index.insert(cell.into(), id);
+                    }
                     col.raws.push(cell.into());
                     col.values.push(value);
-                    col.hits.push(hits);
+                    if hits != 0 || !col.hits.is_empty() {
+                        col.hits.resize(id as usize, 0);
+                        col.hits.push(hits);
+                    }
                     id
                 }
             };
             self.ids.push(id);
         }
-        // A short row is padded with blanks so that every row has `width` ids.
-        while self.ids.len() < (row as usize + 1) * self.width {
-            let f = self.ids.len() - row as usize * self.width;
-            let col = &mut self.columns[f];
-            let id = match col.index.get("") {
-                Some(id) => *id,
-                None => {
-                    let id = col.raws.len() as u32;
-                    col.index.insert("".into(), id);
-                    col.raws.push("".into());
-                    col.values.push(Value::Blank);
-                    col.hits.push(0);
-                    id
+        if row as usize + 1 == SAMPLE_ROWS {
+            for col in &mut self.columns {
+                if col.raws.len() > SAMPLE_ROWS / 2 {
+                    col.index = None;
                 }
-            };
-            self.ids.push(id);
+            }
         }
         row
     }
@@ -145,7 +169,7 @@ impl Cells {
 
     /// The posting's terms the cell of field `f` names.
     pub fn hits(&self, f: FieldId) -> Hits {
-        self.table.columns[f].hits[self.table.id(self.row, f)]
+        self.table.columns[f].hits(self.table.id(self.row, f))
     }
 }
 
