@@ -2,39 +2,8 @@
 //! order.
 
 use proptest::prelude::*;
-use shortlist::cells::{self, Context, dates};
+use shortlist::cells::read_every_way as read_every_type;
 use shortlist::ingest::{Options, Row, Source};
-use shortlist::lexicon::Term;
-use shortlist::posting::FieldType;
-
-const TYPES: [FieldType; 9] = [
-    FieldType::Text,
-    FieldType::Email,
-    FieldType::Phone,
-    FieldType::Years,
-    FieldType::Datetime,
-    FieldType::YesNo,
-    FieldType::List,
-    FieldType::Number,
-    FieldType::Degree,
-];
-
-fn read_every_type(cell: &str) {
-    let zone = dates::Zone::default();
-    let known = [Term::new("lettre de motivation", &[])];
-    for order in [dates::Order::DayFirst, dates::Order::MonthFirst] {
-        let cx = Context {
-            phone_country: "223",
-            known_items: &known,
-            separator: None,
-            order,
-            zone: &zone,
-        };
-        for kind in TYPES {
-            let _ = cells::read(kind, cell, &cx);
-        }
-    }
-}
 
 fn read_file(bytes: &[u8]) {
     let dir = tempfile::tempdir().expect("temp dir");

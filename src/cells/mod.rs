@@ -96,6 +96,43 @@ pub fn read(kind: FieldType, cell: &str, cx: &Context) -> Value {
     }
 }
 
+/// Every field type.
+pub const FIELD_TYPES: [FieldType; 9] = [
+    FieldType::Text,
+    FieldType::Email,
+    FieldType::Phone,
+    FieldType::Years,
+    FieldType::Datetime,
+    FieldType::YesNo,
+    FieldType::List,
+    FieldType::Number,
+    FieldType::Degree,
+];
+
+/// Reads `text` as every field type, in both day/month orders, and as a deadline, a zone, a
+/// level and a term: the whole surface that candidate text meets, for property tests and
+/// fuzzing.
+pub fn read_every_way(text: &str) {
+    let zone = dates::Zone::default();
+    let known = [crate::lexicon::Term::new("lettre de motivation", &[])];
+    for order in [dates::Order::DayFirst, dates::Order::MonthFirst] {
+        let cx = Context {
+            phone_country: "223",
+            known_items: &known,
+            separator: None,
+            order,
+            zone: &zone,
+        };
+        for kind in FIELD_TYPES {
+            let _ = read(kind, text, &cx);
+        }
+    }
+    let _ = dates::parse_deadline(text, &zone);
+    let _ = dates::Zone::parse(text);
+    let _ = level_of(text);
+    let _ = crate::lexicon::Term::new(text, &[]);
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -18,7 +18,8 @@ use crate::i18n::Lang;
 use crate::lexicon::Level;
 
 /// The type of a candidate field, which says how its cells are read.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum FieldType {
     /// Free text.
     Text,

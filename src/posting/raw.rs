@@ -25,28 +25,13 @@ pub struct RawMeta {
     pub manual_checks: Vec<Spanned<String>>,
 }
 
-/// The type of a field, as written.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum RawFieldType {
-    Text,
-    Email,
-    Phone,
-    Years,
-    Datetime,
-    YesNo,
-    List,
-    Number,
-    Degree,
-}
-
 /// One entry of `fields:`.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawField {
     pub column: Spanned<String>,
     #[serde(rename = "type")]
-    pub kind: Spanned<RawFieldType>,
+    pub kind: Spanned<super::FieldType>,
     pub timezone: Option<Spanned<String>>,
     pub blank: Option<Spanned<bool>>,
     pub separator: Option<Spanned<String>>,

@@ -381,17 +381,7 @@ impl Builder {
     }
 
     fn field(&mut self, name: &str, pos: Pos, raw: RawField) -> Option<Field> {
-        let kind = match raw.kind.value {
-            RawFieldType::Text => FieldType::Text,
-            RawFieldType::Email => FieldType::Email,
-            RawFieldType::Phone => FieldType::Phone,
-            RawFieldType::Years => FieldType::Years,
-            RawFieldType::Datetime => FieldType::Datetime,
-            RawFieldType::YesNo => FieldType::YesNo,
-            RawFieldType::List => FieldType::List,
-            RawFieldType::Number => FieldType::Number,
-            RawFieldType::Degree => FieldType::Degree,
-        };
+        let kind = raw.kind.value;
         let mut ok = true;
         if raw.column.trim().is_empty() {
             self.error(raw.column.pos, format!("field `{name}`: `column` is empty"));
