@@ -64,6 +64,9 @@ pub struct ScreenArgs {
     /// No colours (also when `NO_COLOR` is set).
     #[arg(long)]
     pub no_color: bool,
+    /// Nothing on stderr but errors: no progress bar, warnings or summary line.
+    #[arg(short, long)]
+    pub quiet: bool,
     /// The instant the screening speaks of (default: the deadline, else the latest submission).
     #[arg(long, value_name = "DATETIME")]
     pub as_of: Option<String>,

@@ -98,6 +98,8 @@ pub struct Request {
     pub view: View,
     /// The column to audit by.
     pub audit_column: Option<String>,
+    /// A progress bar to advance as the files are read (bytes), if any.
+    pub progress: Option<indicatif::ProgressBar>,
 }
 
 /// A posting applied to candidate files: every row, its decision, and where it came from.
@@ -138,9 +140,14 @@ impl Screening<'_> {
             as_of,
             view,
             audit_column,
+            progress,
         } = request;
         let engine = Engine::new(posting);
-        let (entries, mut inputs) = read(&engine, sources, audit_column.as_deref())?;
+        let (entries, mut inputs) =
+            read(&engine, sources, audit_column.as_deref(), progress.as_ref())?;
+        if let Some(bar) = &progress {
+            bar.finish_and_clear();
+        }
         for (input, hash) in inputs.iter_mut().zip(hashes) {
             input.sha256 = hash;
         }
@@ -360,7 +367,9 @@ pub fn read(
     engine: &Engine,
     sources: Vec<Source>,
     audit: Option<&str>,
+    progress: Option<&indicatif::ProgressBar>,
 ) -> Result<(Vec<Entry>, Vec<Input>), ReadError> {
+    let mut done_before = 0u64;
     let posting = engine.posting();
     let width = posting.fields.len();
     let mut table = Table::new(width);
@@ -434,6 +443,9 @@ pub fn read(
                 }
                 RowMeta::Data { number } => {
                     input.rows += 1;
+                    if let (Some(bar), 0) = (progress, input.rows % 4096) {
+                        bar.set_position(done_before + source.position());
+                    }
                     let at =
                         table.push(cells.iter().take(width).map(String::as_str), &mut read_cell);
                     let audit = audit_col.and_then(|_| cells.get(width).cloned());
@@ -446,6 +458,7 @@ pub fn read(
                 }
             }
         }
+        done_before += std::fs::metadata(&input.path).map_or(0, |m| m.len());
         inputs.push(input);
     }
     read_dates(posting, &mut table);

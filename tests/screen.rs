@@ -576,3 +576,47 @@ fn validate_against_warns_of_a_threshold_nobody_meets() {
     );
     assert_eq!(out.code, 0);
 }
+
+#[test]
+fn quiet_leaves_stderr_to_errors() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("out.csv");
+    let out = run(&[
+        "screen",
+        KINDS,
+        KINDS_CSV,
+        "-o",
+        &path.to_string_lossy(),
+        "--quiet",
+    ]);
+    assert_eq!(out.code, 0);
+    assert_eq!(out.stderr, "", "no summary line with --quiet");
+    assert!(path.exists());
+    let posting = dir.path().join("warned.yaml");
+    let text = std::fs::read_to_string(KINDS)
+        .expect("read")
+        .replace("  language: en", "  language: en\n  manual_checks: [yes]");
+    std::fs::write(&posting, text).expect("write");
+    let posting = posting.to_string_lossy().into_owned();
+    let warned = run(&["screen", &posting, KINDS_CSV]);
+    assert!(warned.stderr.contains("warning:"), "{}", warned.stderr);
+    let quiet = run(&["screen", &posting, KINDS_CSV, "-q"]);
+    assert_eq!(quiet.stderr, "", "warnings too are silenced");
+}
+
+#[test]
+fn no_progress_bar_outside_a_terminal() {
+    // Large enough for a bar on a terminal; the tests' stderr is a pipe.
+    let dir = tempfile::tempdir().expect("temp dir");
+    let big = dir.path().join("big.csv");
+    let mut text = String::from("Submitted,Name,Email,Phone,Place,Age,Sanctioned,Motivation\n");
+    for i in 0..150_000 {
+        text.push_str(&format!(
+            "2024-02-20,Awa {i},a{i}@x.ml,76{i:06},Kita,25,,community and more words\n"
+        ));
+    }
+    std::fs::write(&big, text).expect("write");
+    let out = run(&["screen", KINDS, &big.to_string_lossy()]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert_eq!(out.stderr, "", "nothing drawn on a pipe");
+}

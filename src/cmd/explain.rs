@@ -14,7 +14,7 @@ use std::io::Write;
 
 /// Prints every rule's outcome for the candidates named.
 pub fn run(args: &ExplainArgs) -> anyhow::Result<Exit> {
-    let (posting, sha) = load_posting(&args.posting)?;
+    let (posting, sha) = load_posting(&args.posting, false)?;
     let options = args.input.options()?;
     let (sources, hashes) = open_candidates(&args.candidates, &options)?;
     let lang = args.lang.unwrap_or(posting.meta.language);

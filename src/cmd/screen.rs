@@ -47,7 +47,7 @@ fn run_as(args: &ScreenArgs, report: bool) -> anyhow::Result<Exit> {
             );
         }
     }
-    let (posting, sha) = load_posting(&args.posting)?;
+    let (posting, sha) = load_posting(&args.posting, args.quiet)?;
     let as_of = match &args.as_of {
         Some(text) => Some(
             crate::cells::dates::parse_deadline(text, &posting.meta.timezone)
@@ -60,6 +60,7 @@ fn run_as(args: &ScreenArgs, report: bool) -> anyhow::Result<Exit> {
     };
     let options = args.input.options()?;
     let (sources, hashes) = open_candidates(&args.candidates, &options)?;
+    let progress = progress_bar(&args.candidates, args.quiet, view_lang(args, &posting));
     let view = View {
         lang: args.lang.unwrap_or(posting.meta.language),
         blind: args.blind,
@@ -75,6 +76,7 @@ fn run_as(args: &ScreenArgs, report: bool) -> anyhow::Result<Exit> {
             as_of,
             view,
             audit_column: args.audit_by.clone(),
+            progress,
         },
     )?;
     let colour = args.output.is_none()
@@ -104,7 +106,9 @@ fn run_as(args: &ScreenArgs, report: bool) -> anyhow::Result<Exit> {
         Some(path) => {
             output::write_atomic(path, write)
                 .with_context(|| format!("{}: cannot write the file", path.display()))?;
-            eprintln!("{} → {}", screening.summary_line(), path.display());
+            if !args.quiet {
+                eprintln!("{} → {}", screening.summary_line(), path.display());
+            }
         }
         None => {
             let stdout = std::io::stdout();
@@ -114,4 +118,37 @@ fn run_as(args: &ScreenArgs, report: bool) -> anyhow::Result<Exit> {
         }
     }
     Ok(Exit::Success)
+}
+
+fn view_lang(args: &ScreenArgs, posting: &crate::posting::Posting) -> crate::i18n::Lang {
+    args.lang.unwrap_or(posting.meta.language)
+}
+
+/// Input worth a progress bar: more than this many bytes.
+const PROGRESS_BYTES: u64 = 8 << 20;
+
+/// A progress bar on stderr for large inputs, on a terminal only: never in pipes, files or
+/// CI logs, and not with `--quiet`.
+fn progress_bar(
+    paths: &[std::path::PathBuf],
+    quiet: bool,
+    lang: crate::i18n::Lang,
+) -> Option<indicatif::ProgressBar> {
+    let total: u64 = paths
+        .iter()
+        .filter_map(|p| std::fs::metadata(p).ok())
+        .map(|m| m.len())
+        .sum();
+    if quiet || total < PROGRESS_BYTES || !std::io::stderr().is_terminal() {
+        return None;
+    }
+    let bar = indicatif::ProgressBar::new(total);
+    let template = format!(
+        "{} {{bar:40}} {{bytes}}/{{total_bytes}} ({{eta}})",
+        lang.pick("lecture", "reading")
+    );
+    if let Ok(style) = indicatif::ProgressStyle::with_template(&template) {
+        bar.set_style(style);
+    }
+    Some(bar)
 }

@@ -264,6 +264,10 @@ impl Rows {
 }
 
 impl RowSource for Rows {
+    fn position(&self) -> u64 {
+        self.reader.as_ref().map_or(0, |r| r.position().byte())
+    }
+
     fn next_row(&mut self) -> Option<Row> {
         self.next_with(|rows, record, number| rows.row(record, number))
     }

@@ -84,6 +84,11 @@ pub(crate) trait RowSource {
     /// The next row, every cell decoded.
     fn next_row(&mut self) -> Option<Row>;
 
+    /// Bytes of the file read so far, for progress.
+    fn position(&self) -> u64 {
+        0
+    }
+
     /// The next row, only the cells of `columns` decoded, into `out` (reusing its strings).
     fn next_into(&mut self, columns: &[usize], out: &mut Vec<String>) -> Option<RowMeta> {
         Some(match self.next_row()? {
@@ -318,6 +323,11 @@ impl Source {
     /// reads, without a new string per cell.
     pub fn next_into(&mut self, columns: &[usize], out: &mut Vec<String>) -> Option<RowMeta> {
         self.rows.next_into(columns, out)
+    }
+
+    /// Bytes of the file read so far (0 for a workbook, read whole when opened).
+    pub fn position(&self) -> u64 {
+        self.rows.position()
     }
 
     /// The index of the column named `name` (case, accents and spaces ignored).
