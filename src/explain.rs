@@ -374,16 +374,32 @@ pub fn row_ref(entry: &Entry, inputs: &[Input], lang: Lang) -> String {
 /// The reasons for a decision: one per failing requirement for the ineligible, one per
 /// unknown for review, the row kept for a duplicate, the cause for an unreadable row.
 pub fn reasons(s: &Screening, i: usize, lang: Lang) -> Vec<String> {
-    reasons_styled(s, i, lang, false)
+    reasons_styled(s, i, lang, false, None)
+}
+
+/// [`reasons`], from the row's requirements already evaluated.
+pub fn reasons_from(
+    s: &Screening,
+    i: usize,
+    lang: Lang,
+    requirements: &[crate::engine::RuleEval],
+) -> Vec<String> {
+    reasons_styled(s, i, lang, false, Some(requirements))
 }
 
 /// The reasons, short for a table: rules named by id, the ranked told only that they meet
 /// every requirement.
 pub fn short_reasons(s: &Screening, i: usize, lang: Lang) -> Vec<String> {
-    reasons_styled(s, i, lang, true)
+    reasons_styled(s, i, lang, true, None)
 }
 
-fn reasons_styled(s: &Screening, i: usize, lang: Lang, short: bool) -> Vec<String> {
+fn reasons_styled(
+    s: &Screening,
+    i: usize,
+    lang: Lang,
+    short: bool,
+    evaluated: Option<&[crate::engine::RuleEval]>,
+) -> Vec<String> {
     let p = s.posting;
     let entries = &s.entries;
     let inputs = &s.inputs;
@@ -446,12 +462,20 @@ fn reasons_styled(s: &Screening, i: usize, lang: Lang, short: bool) -> Vec<Strin
             } else {
                 Outcome::Fail
             };
-            let Some((requirements, _)) = s.evaluate(i) else {
-                return Vec::new();
+            let computed;
+            let requirements = match evaluated {
+                Some(r) => r,
+                None => match s.evaluate(i) {
+                    Some((r, _)) => {
+                        computed = r;
+                        &computed[..]
+                    }
+                    None => return Vec::new(),
+                },
             };
             p.requirements
                 .iter()
-                .zip(&requirements)
+                .zip(requirements)
                 .filter(|(_, e)| e.eval.outcome == wanted)
                 .map(|(r, e)| {
                     let what = detail(p, &r.rule, &e.eval, cells, lang);

@@ -141,10 +141,11 @@ pub fn write(s: &Screening, out: &mut dyn Write) -> io::Result<()> {
     let candidate = |i: usize| {
         let d = &s.decisions[i];
         let e = &s.entries[i];
-        let rules = match (e, s.evaluate(i)) {
+        let evaluated = s.evaluate(i);
+        let rules = match (e, &evaluated) {
             (crate::screen::Entry::Candidate { cells, .. }, Some((reqs, prefs))) => rule_kinds
                 .clone()
-                .zip(reqs.iter().chain(&prefs))
+                .zip(reqs.iter().chain(prefs))
                 .map(|((r, kind), ev)| RuleOutcome {
                     id: r.id.clone(),
                     kind,
@@ -170,7 +171,10 @@ pub fn write(s: &Screening, out: &mut dyn Write) -> io::Result<()> {
             contact: explain::contact(p, e, s.view.blind),
             group: d.group.as_deref().map(str::to_string),
             rules,
-            reasons: explain::reasons(s, i, lang),
+            reasons: match &evaluated {
+                Some((reqs, _)) => explain::reasons_from(s, i, lang, reqs),
+                None => explain::reasons(s, i, lang),
+            },
         }
     };
     let head = Head {
