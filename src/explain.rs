@@ -329,10 +329,12 @@ pub fn name(p: &Posting, entry: &Entry, blind: bool, several_files: bool) -> Str
                 .map(|f| cells.raw(*f).trim())
                 .filter(|s| !s.is_empty())
                 .collect();
-            if parts.is_empty() {
+            let joined = parts.join(" ");
+            // A name made only of control characters shows as nothing: call the row by its tag.
+            if crate::text::printable(&joined).trim().is_empty() {
                 tag
             } else {
-                parts.join(" ")
+                joined
             }
         }
         Entry::Unreadable { .. } => tag,
