@@ -57,21 +57,9 @@ impl Outcome {
         }
     }
 
-    /// Three-valued OR.
+    /// Three-valued OR: the negation of the AND of the negations.
     pub fn any(outcomes: impl IntoIterator<Item = Outcome>) -> Outcome {
-        let mut unknown = false;
-        for o in outcomes {
-            match o {
-                Outcome::Pass => return Outcome::Pass,
-                Outcome::Unknown => unknown = true,
-                Outcome::Fail => {}
-            }
-        }
-        if unknown {
-            Outcome::Unknown
-        } else {
-            Outcome::Fail
-        }
+        Outcome::all(outcomes.into_iter().map(Outcome::not)).not()
     }
 }
 
