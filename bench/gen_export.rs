@@ -153,8 +153,13 @@ fn main() -> std::io::Result<()> {
         .get(3)
         .and_then(|s| s.parse().ok())
         .unwrap_or(20240223u64);
+    let w = BufWriter::with_capacity(1 << 20, std::fs::File::create(out)?);
+    write_export(rows, seed, w)
+}
+
+/// Writes a Google Forms export of `rows` candidates, the same for the same seed.
+pub fn write_export(rows: u64, seed: u64, mut w: impl Write) -> std::io::Result<()> {
     let mut rng = Rng(seed | 1);
-    let mut w = BufWriter::with_capacity(1 << 20, std::fs::File::create(out)?);
     writeln!(w, "{HEADER}\r")?;
     // 2024-02-05 08:00 UTC, and the deadline a little after 18 days.
     let start = 1_707_120_000u64;

@@ -67,6 +67,9 @@ pub struct ScreenArgs {
     /// Nothing on stderr but errors: no progress bar, warnings or summary line.
     #[arg(short, long)]
     pub quiet: bool,
+    /// Read and screen on one thread: slower, with the same result.
+    #[arg(long)]
+    pub single_thread: bool,
     /// The instant the screening speaks of (default: the deadline, else the latest submission).
     #[arg(long, value_name = "DATETIME")]
     pub as_of: Option<String>,

@@ -193,8 +193,27 @@ impl<'p> Engine<'p> {
     /// Evaluates every rule for its outcome and points only, without the trees: what deciding
     /// needs, allocating nothing per rule.
     pub fn outcomes(&self, cells: &Cells) -> crate::rank::Compact {
-        let (requirements, preferences) = self.evaluate_with(cells, false);
-        crate::rank::Compact::of(&requirements, &preferences)
+        let mut cursor = 0;
+        let deadline = self.posting.meta.deadline.as_ref();
+        let p = self.posting;
+        let mut score = 0.0;
+        let rules = p.requirements.iter().chain(&p.preferences).map(|r| {
+            let outcome = self
+                .eval(&r.rule, cells, deadline, &mut cursor, false)
+                .outcome;
+            if let (Some(w), Outcome::Pass) = (r.weight, outcome) {
+                // Points are kept as f32, as the full evaluation's are shown.
+                score += f64::from((w * credit(&r.rule, cells)) as f32);
+            }
+            outcome
+        });
+        let outcomes =
+            crate::rank::Outcomes::collect(p.requirements.len() + p.preferences.len(), rules);
+        crate::rank::Compact {
+            outcomes,
+            score,
+            requirements: p.requirements.len(),
+        }
     }
 
     fn evaluate_with(&self, cells: &Cells, trees: bool) -> (Vec<RuleEval>, Vec<RuleEval>) {

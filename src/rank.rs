@@ -85,6 +85,82 @@ pub struct Kept {
     pub field: FieldId,
 }
 
+/// The outcomes of a row's rules, two bits each: no allocation per row for up to
+/// [`Outcomes::PACKED`] rules.
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
+pub enum Outcomes {
+    /// Up to [`Outcomes::PACKED`] outcomes, in the bits of one word.
+    Packed {
+        /// Two bits per outcome, the first in the lowest bits.
+        bits: u64,
+        /// How many.
+        len: u8,
+    },
+    /// More outcomes than a word holds.
+    Many(Box<[Outcome]>),
+    /// None: an unreadable row.
+    #[default]
+    None,
+}
+
+impl Outcomes {
+    /// Outcomes one word holds.
+    pub const PACKED: usize = 32;
+
+    /// The `len` outcomes of `outcomes`, in rule order.
+    pub fn collect(len: usize, outcomes: impl Iterator<Item = Outcome>) -> Outcomes {
+        if len > Self::PACKED {
+            return Outcomes::Many(outcomes.collect());
+        }
+        let mut bits = 0u64;
+        let mut len = 0u8;
+        for o in outcomes {
+            let code = match o {
+                Outcome::Pass => 0,
+                Outcome::Fail => 1,
+                Outcome::Unknown => 2,
+            };
+            bits |= code << (2 * u32::from(len));
+            len += 1;
+        }
+        Outcomes::Packed { bits, len }
+    }
+
+    /// How many outcomes.
+    pub fn len(&self) -> usize {
+        match self {
+            Outcomes::Packed { len, .. } => usize::from(*len),
+            Outcomes::Many(all) => all.len(),
+            Outcomes::None => 0,
+        }
+    }
+
+    /// Whether there is none.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// Outcome `k`.
+    pub fn get(&self, k: usize) -> Option<Outcome> {
+        match self {
+            Outcomes::Packed { bits, len } if k < usize::from(*len) => {
+                Some(match (bits >> (2 * k)) & 3 {
+                    0 => Outcome::Pass,
+                    1 => Outcome::Fail,
+                    _ => Outcome::Unknown,
+                })
+            }
+            Outcomes::Many(all) => all.get(k).copied(),
+            _ => None,
+        }
+    }
+
+    /// The outcomes in rule order.
+    pub fn iter(&self) -> impl Iterator<Item = Outcome> + '_ {
+        (0..self.len()).filter_map(|k| self.get(k))
+    }
+}
+
 /// The decision on one row.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Decision {
@@ -96,10 +172,8 @@ pub struct Decision {
     pub group: Option<Arc<str>>,
     /// Points of the preferences.
     pub score: f64,
-    /// The outcome of each requirement, then each preference (empty for an unreadable row).
-    pub outcomes: Box<[Outcome]>,
-    /// The points of each preference.
-    pub points: Box<[f32]>,
+    /// The outcome of each requirement, then each preference (none for an unreadable row).
+    pub outcomes: Outcomes,
     /// For a duplicate: the row kept.
     pub duplicate_of: Option<Kept>,
 }
@@ -107,17 +181,17 @@ pub struct Decision {
 impl Decision {
     /// The outcome of requirement `k`.
     pub fn requirement(&self, k: usize) -> Option<Outcome> {
-        self.outcomes.get(k).copied()
+        self.outcomes.get(k)
     }
 }
 
-/// A row's evaluation, kept small: outcomes and points, not the trees behind them.
+/// A row's evaluation, kept small: outcomes and score, not the trees behind them.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Compact {
     /// Outcomes of the requirements, then of the preferences.
-    pub outcomes: Box<[Outcome]>,
-    /// Points of each preference.
-    pub points: Box<[f32]>,
+    pub outcomes: Outcomes,
+    /// The sum of the preferences' points.
+    pub score: f64,
     /// How many of the outcomes are requirements'.
     pub requirements: usize,
 }
@@ -126,12 +200,14 @@ impl Compact {
     /// Keeps what decisions need of a full evaluation.
     pub fn of(requirements: &[RuleEval], preferences: &[RuleEval]) -> Compact {
         Compact {
-            outcomes: requirements
-                .iter()
-                .chain(preferences)
-                .map(|r| r.eval.outcome)
-                .collect(),
-            points: preferences.iter().map(|p| p.points as f32).collect(),
+            outcomes: Outcomes::collect(
+                requirements.len() + preferences.len(),
+                requirements
+                    .iter()
+                    .chain(preferences)
+                    .map(|r| r.eval.outcome),
+            ),
+            score: preferences.iter().map(|p| f64::from(p.points as f32)).sum(),
             requirements: requirements.len(),
         }
     }
@@ -148,7 +224,7 @@ pub fn decide(
         .into_iter()
         .map(|ev| match ev {
             Some(c) => {
-                let status = match Outcome::all(c.outcomes[..c.requirements].iter().copied()) {
+                let status = match Outcome::all(c.outcomes.iter().take(c.requirements)) {
                     Outcome::Pass => Status::Eligible,
                     Outcome::Unknown => Status::Review,
                     Outcome::Fail => Status::Ineligible,
@@ -157,9 +233,8 @@ pub fn decide(
                     status,
                     rank: None,
                     group: None,
-                    score: c.points.iter().map(|p| f64::from(*p)).sum(),
+                    score: c.score,
                     outcomes: c.outcomes,
-                    points: c.points,
                     duplicate_of: None,
                 }
             }
@@ -168,8 +243,7 @@ pub fn decide(
                 rank: None,
                 group: None,
                 score: 0.0,
-                outcomes: Box::new([]),
-                points: Box::new([]),
+                outcomes: Outcomes::None,
                 duplicate_of: None,
             },
         })
@@ -245,13 +319,12 @@ fn mark_duplicates(posting: &Posting, entries: &[Entry], decisions: &mut [Decisi
             }
         }
     }
-    let mut groups: FxHashMap<usize, Vec<usize>> = FxHashMap::default();
-    for (i, e) in entries.iter().enumerate() {
-        if cells(e).is_some() {
-            let root = find(&mut parent, i);
-            groups.entry(root).or_default().push(i);
-        }
-    }
+    // Only rows that share a value with another can be duplicates: group those by root.
+    let mut joined: Vec<(usize, usize)> = (0..n)
+        .filter(|&i| via[i].is_some())
+        .map(|i| (find(&mut parent, i), i))
+        .collect();
+    joined.sort_unstable();
     let deadline = posting.meta.deadline.as_ref();
     let submitted = |i: usize| -> Option<crate::cells::dates::Instant> {
         let f = posting.candidate.submitted_at?;
@@ -261,9 +334,8 @@ fn mark_duplicates(posting: &Posting, entries: &[Entry], decisions: &mut [Decisi
         }
     };
     let position = |i: usize| (entries[i].file(), entries[i].row());
-    let mut group_list: Vec<Vec<usize>> = groups.into_values().filter(|g| g.len() > 1).collect();
-    group_list.sort();
-    for group in group_list {
+    for chunk in joined.chunk_by(|a, b| a.0 == b.0) {
+        let group: Vec<usize> = chunk.iter().map(|&(_, i)| i).collect();
         let kept = match dups.keep {
             Keep::Latest => {
                 let on_time: Vec<usize> = group
@@ -384,35 +456,42 @@ fn rank_eligible(
         groups.push((String::new(), Arc::from(""), members));
     }
     for (_, _, members) in groups {
-        // Sort keys are worked out once per row, not once per comparison.
-        let mut keyed: Vec<(Vec<Option<SortValue>>, usize)> = members
-            .into_iter()
-            .map(|i| {
-                let keys = posting
+        // Sort keys are worked out once per row, not once per comparison, in one vector.
+        let width = posting.shortlist.tie_break.len();
+        let decided: &[Decision] = decisions;
+        let keys: Vec<Option<SortValue>> = members
+            .iter()
+            .flat_map(|&i| {
+                posting
                     .shortlist
                     .tie_break
                     .iter()
-                    .map(|tb| sort_value(&entries[i], &decisions[i], tb.key))
-                    .collect();
-                (keys, i)
+                    .map(move |tb| sort_value(&entries[i], &decided[i], tb.key))
             })
             .collect();
-        keyed.sort_by(|a, b| compare(posting, entries, a, b));
-        for (n, (_, i)) in keyed.iter().enumerate() {
-            decisions[*i].rank = Some(n as u32 + 1);
+        let mut order: Vec<usize> = (0..members.len()).collect();
+        order.sort_by(|&a, &b| {
+            compare(
+                posting,
+                &keys[a * width..(a + 1) * width],
+                &keys[b * width..(b + 1) * width],
+            )
+            .then_with(|| {
+                let (a, b) = (&entries[members[a]], &entries[members[b]]);
+                (a.file(), a.row()).cmp(&(b.file(), b.row()))
+            })
+        });
+        for (n, k) in order.into_iter().enumerate() {
+            let i = members[k];
+            decisions[i].rank = Some(n as u32 + 1);
             if n < size {
-                decisions[*i].status = Status::Shortlisted;
+                decisions[i].status = Status::Shortlisted;
             }
         }
     }
 }
 
-fn compare(
-    posting: &Posting,
-    entries: &[Entry],
-    (ka, a): &(Vec<Option<SortValue>>, usize),
-    (kb, b): &(Vec<Option<SortValue>>, usize),
-) -> Ordering {
+fn compare(posting: &Posting, ka: &[Option<SortValue>], kb: &[Option<SortValue>]) -> Ordering {
     for ((tb, va), vb) in posting.shortlist.tie_break.iter().zip(ka).zip(kb) {
         let ord = match (va, vb) {
             (None, None) => Ordering::Equal,
@@ -427,5 +506,27 @@ fn compare(
             return ord;
         }
     }
-    (entries[*a].file(), entries[*a].row()).cmp(&(entries[*b].file(), entries[*b].row()))
+    Ordering::Equal
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn outcomes_pack_into_a_word_and_spill_beyond_it() {
+        let cycle = [Outcome::Pass, Outcome::Fail, Outcome::Unknown];
+        for n in [0, 1, 3, Outcomes::PACKED, Outcomes::PACKED + 1, 40] {
+            let want: Vec<Outcome> = (0..n).map(|k| cycle[k % 3]).collect();
+            let packed = Outcomes::collect(n, want.iter().copied());
+            assert_eq!(
+                matches!(packed, Outcomes::Many(_)),
+                n > Outcomes::PACKED,
+                "{n}"
+            );
+            assert_eq!(packed.len(), n);
+            assert_eq!(packed.iter().collect::<Vec<_>>(), want, "{n}");
+            assert_eq!(packed.get(n), None);
+        }
+    }
 }

@@ -500,12 +500,13 @@ pub fn document(s: &Screening) -> Vec<Block> {
             row.push(contact(p, e, false).unwrap_or_default());
         }
         row.push(format!("{} / {}", number(d.score, lang), number(max, lang)));
+        let preferences = s.evaluate(i).map(|(_, prefs)| prefs).unwrap_or_default();
         let points: Vec<String> = p
             .preferences
             .iter()
-            .zip(d.points.iter())
-            .filter(|(_, points)| **points > 0.0)
-            .map(|(r, points)| format!("{} {}", r.id, number(f64::from(*points), lang)))
+            .zip(preferences.iter().map(|e| e.points as f32))
+            .filter(|(_, points)| *points > 0.0)
+            .map(|(r, points)| format!("{} {}", r.id, number(f64::from(points), lang)))
             .collect();
         row.push(points.join(" · "));
         match groups.last_mut() {

@@ -88,8 +88,6 @@ pub struct View {
 pub struct Request {
     /// SHA-256 of the posting file, in hex.
     pub posting_sha256: String,
-    /// SHA-256 of each candidate file, in hex.
-    pub hashes: Vec<String>,
     /// Shortlist size instead of the posting's.
     pub top: Option<u32>,
     /// The instant the screening speaks of, instead of the deadline.
@@ -100,6 +98,8 @@ pub struct Request {
     pub audit_column: Option<String>,
     /// A progress bar to advance as the files are read (bytes), if any.
     pub progress: Option<indicatif::ProgressBar>,
+    /// Everything on one thread: the same result, for checking that it is.
+    pub sequential: bool,
 }
 
 /// A posting applied to candidate files: every row, its decision, and where it came from.
@@ -135,21 +135,23 @@ impl Screening<'_> {
     ) -> Result<Screening<'p>, ReadError> {
         let Request {
             posting_sha256,
-            hashes,
             top,
             as_of,
             view,
             audit_column,
             progress,
+            sequential,
         } = request;
         let engine = Engine::new(posting);
-        let (entries, mut inputs) =
-            read(&engine, sources, audit_column.as_deref(), progress.as_ref())?;
+        let (entries, inputs) = read(
+            &engine,
+            sources,
+            audit_column.as_deref(),
+            progress.as_ref(),
+            sequential,
+        )?;
         if let Some(bar) = &progress {
             bar.finish_and_clear();
-        }
-        for (input, hash) in inputs.iter_mut().zip(hashes) {
-            input.sha256 = hash;
         }
         let evals = entries
             .iter()
@@ -368,6 +370,7 @@ pub fn read(
     sources: Vec<Source>,
     audit: Option<&str>,
     progress: Option<&indicatif::ProgressBar>,
+    sequential: bool,
 ) -> Result<(Vec<Entry>, Vec<Input>), ReadError> {
     let mut done_before = 0u64;
     let posting = engine.posting();
@@ -421,43 +424,47 @@ pub fn read(
         };
         let mut wanted = columns.clone();
         wanted.extend(audit_col);
-        let mut cells: Vec<String> = Vec::with_capacity(wanted.len());
-        let mut source = source;
-        while let Some(row) = source.next_into(&wanted, &mut cells) {
-            match row {
-                RowMeta::Empty { .. } => input.empty_rows += 1,
-                RowMeta::Unreadable { number, cause } if cause.is_fatal() => {
-                    return Err(ReadError::Fatal {
-                        path: input.path.clone(),
-                        row: number,
-                        cause,
-                    });
-                }
-                RowMeta::Unreadable { number, cause } => {
-                    input.rows += 1;
-                    pending.push(Pending::Unreadable {
-                        file,
-                        row: number,
-                        cause,
-                    });
-                }
-                RowMeta::Data { number } => {
-                    input.rows += 1;
-                    if let (Some(bar), 0) = (progress, input.rows % 4096) {
-                        bar.set_position(done_before + source.position());
+        let step = wanted.len();
+        let path = input.path.clone();
+        crate::ingest::for_each_batch(source, &wanted, !sequential, |batch| {
+            let mut next = 0;
+            for meta in &batch.rows {
+                match meta {
+                    RowMeta::Empty { .. } => input.empty_rows += 1,
+                    RowMeta::Unreadable { number, cause } if cause.is_fatal() => {
+                        return Err(ReadError::Fatal {
+                            path: path.clone(),
+                            row: *number,
+                            cause: cause.clone(),
+                        });
                     }
-                    let at =
-                        table.push(cells.iter().take(width).map(String::as_str), &mut read_cell);
-                    let audit = audit_col.and_then(|_| cells.get(width).cloned());
-                    pending.push(Pending::Candidate {
-                        file,
-                        row: number,
-                        at,
-                        audit,
-                    });
+                    RowMeta::Unreadable { number, cause } => {
+                        input.rows += 1;
+                        pending.push(Pending::Unreadable {
+                            file,
+                            row: *number,
+                            cause: cause.clone(),
+                        });
+                    }
+                    RowMeta::Data { number } => {
+                        input.rows += 1;
+                        let at = table.push(batch.cells.cells(next, next + width), &mut read_cell);
+                        let audit = audit_col.map(|_| batch.cells.cell(next + width).to_string());
+                        next += step;
+                        pending.push(Pending::Candidate {
+                            file,
+                            row: *number,
+                            at,
+                            audit,
+                        });
+                    }
                 }
             }
-        }
+            if let Some(bar) = progress {
+                bar.set_position(done_before + batch.position);
+            }
+            Ok(())
+        })?;
         done_before += std::fs::metadata(&input.path).map_or(0, |m| m.len());
         inputs.push(input);
     }

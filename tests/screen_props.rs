@@ -76,7 +76,7 @@ fn screen_json(path: &std::path::Path) -> (String, usize, Vec<(Status, usize, us
                 .outcomes
                 .iter()
                 .take(posting.requirements.len())
-                .filter(|o| **o == Outcome::Fail)
+                .filter(|o| *o == Outcome::Fail)
                 .count();
             let reasons = explain::reasons(&s, i, s.view.lang).len();
             (d.status, failing, reasons)

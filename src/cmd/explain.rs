@@ -16,7 +16,7 @@ use std::io::Write;
 pub fn run(args: &ExplainArgs) -> anyhow::Result<Exit> {
     let (posting, sha) = load_posting(&args.posting, false)?;
     let options = args.input.options()?;
-    let (sources, hashes) = open_candidates(&args.candidates, &options)?;
+    let sources = open_candidates(&args.candidates, &options)?;
     let lang = args.lang.unwrap_or(posting.meta.language);
     let view = View {
         lang,
@@ -28,7 +28,6 @@ pub fn run(args: &ExplainArgs) -> anyhow::Result<Exit> {
         sources,
         Request {
             posting_sha256: sha,
-            hashes,
             view,
             ..Request::default()
         },

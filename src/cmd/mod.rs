@@ -33,24 +33,24 @@ pub fn load_posting(path: &Path, quiet: bool) -> anyhow::Result<(Posting, String
     }
 }
 
-/// Opens the candidate files and hashes them, for provenance.
-pub fn open_candidates(
-    paths: &[PathBuf],
-    options: &Options,
-) -> anyhow::Result<(Vec<Source>, Vec<String>)> {
-    let sources = crate::ingest::open_all(paths, options)?;
-    let hashes = paths
+/// Opens the candidate files and reads their headers.
+pub fn open_candidates(paths: &[PathBuf], options: &Options) -> anyhow::Result<Vec<Source>> {
+    Ok(crate::ingest::open_all(paths, options)?)
+}
+
+/// The SHA-256 of each file, in hex, for provenance.
+pub fn hash_files(paths: &[PathBuf]) -> anyhow::Result<Vec<String>> {
+    paths
         .iter()
         .map(|p| hash_file(p).with_context(|| format!("{}: cannot read the file", p.display())))
-        .collect::<anyhow::Result<Vec<String>>>()?;
-    Ok((sources, hashes))
+        .collect()
 }
 
 fn hash_file(path: &Path) -> std::io::Result<String> {
     use std::io::Read;
     let mut hasher = Sha256::new();
     let mut file = std::fs::File::open(path)?;
-    let mut buf = vec![0u8; 1 << 16];
+    let mut buf = vec![0u8; 1 << 20];
     loop {
         let n = file.read(&mut buf)?;
         if n == 0 {

@@ -1,6 +1,6 @@
 //! `shortlist screen POSTING CANDIDATES...`.
 
-use super::{load_posting, open_candidates, refuse_overwrite};
+use super::{hash_files, load_posting, open_candidates, refuse_overwrite};
 use crate::cli::ScreenArgs;
 use crate::exit::Exit;
 use crate::output::{self, CsvStyle, Format};
@@ -59,26 +59,39 @@ fn run_as(args: &ScreenArgs, report: bool) -> anyhow::Result<Exit> {
         None => None,
     };
     let options = args.input.options()?;
-    let (sources, hashes) = open_candidates(&args.candidates, &options)?;
+    let sources = open_candidates(&args.candidates, &options)?;
+    // Only the formats that name the files' hashes wait for them, hashed beside the reading.
+    let hashing = format.shows_provenance().then(|| {
+        let paths = args.candidates.clone();
+        std::thread::spawn(move || hash_files(&paths))
+    });
     let progress = progress_bar(&args.candidates, args.quiet, view_lang(args, &posting));
     let view = View {
         lang: args.lang.unwrap_or(posting.meta.language),
         blind: args.blind,
         all: args.all,
     };
-    let screening = Screening::run(
+    let mut screening = Screening::run(
         &posting,
         sources,
         Request {
             posting_sha256: sha,
-            hashes,
             top: args.top,
             as_of,
             view,
             audit_column: args.audit_by.clone(),
             progress,
+            sequential: args.single_thread,
         },
     )?;
+    if let Some(hashing) = hashing {
+        let hashes = hashing
+            .join()
+            .map_err(|_| anyhow::anyhow!("hashing the candidate files failed"))??;
+        for (input, hash) in screening.inputs.iter_mut().zip(hashes) {
+            input.sha256 = hash;
+        }
+    }
     let colour = args.output.is_none()
         && format == Format::Table
         && !args.no_color

@@ -2,7 +2,7 @@
 //! cell by cell, so that one bad row does not stop the file.
 
 use super::sniff::{detect_encoding, sniff_delimiter};
-use super::{Cause, IngestError, Options, Row, RowMeta, RowSource, Source, check_header};
+use super::{Cause, CellBuf, IngestError, Options, Row, RowMeta, RowSource, Source, check_header};
 use encoding_rs::{Encoding, UTF_8};
 use std::fs::File;
 use std::io::{self, BufReader, Cursor, Read};
@@ -47,8 +47,8 @@ pub(super) fn open(path: &Path, options: &Options) -> Result<Source, IngestError
         .delimiter
         .unwrap_or_else(|| sniff_delimiter(&probe_text));
     let lone_cr = probe_text.contains('\r') && !probe_text.contains('\n');
-    let rest: Box<dyn Read> = Box::new(Cursor::new(probe).chain(BufReader::new(file)));
-    let (reader, decode): (Box<dyn Read>, Decode) = if encoding == UTF_8 {
+    let rest: Box<dyn Read + Send> = Box::new(Cursor::new(probe).chain(BufReader::new(file)));
+    let (reader, decode): (Box<dyn Read + Send>, Decode) = if encoding == UTF_8 {
         (skip(rest, bom), Decode::Utf8)
     } else if encoding.is_single_byte() {
         (skip(rest, bom), Decode::Single(encoding))
@@ -59,12 +59,12 @@ pub(super) fn open(path: &Path, options: &Options) -> Result<Source, IngestError
             .build(rest);
         (Box::new(transcoded), Decode::Transcoded)
     };
-    let reader: Box<dyn Read> = if lone_cr {
+    let reader: Box<dyn Read + Send> = if lone_cr {
         Box::new(CrToLf(reader))
     } else {
         reader
     };
-    let reader: Box<dyn Read> = Box::new(MarkBlankLines {
+    let reader: Box<dyn Read + Send> = Box::new(MarkBlankLines {
         inner: BufReader::new(reader),
         delimiter,
         in_quotes: false,
@@ -136,7 +136,7 @@ pub(super) fn open(path: &Path, options: &Options) -> Result<Source, IngestError
     })
 }
 
-fn skip(mut r: Box<dyn Read>, n: usize) -> Box<dyn Read> {
+fn skip(mut r: Box<dyn Read + Send>, n: usize) -> Box<dyn Read + Send> {
     if n > 0 {
         let mut buf = vec![0u8; n];
         // The BOM's bytes are in the probe already read: this cannot come up short.
@@ -156,7 +156,7 @@ fn csv_error(path: &Path, e: csv::Error) -> IngestError {
 
 struct Rows {
     csv: csv::ByteRecord,
-    reader: Option<csv::Reader<Box<dyn Read>>>,
+    reader: Option<csv::Reader<Box<dyn Read + Send>>>,
     decode: Decode,
     encoding: &'static Encoding,
     bom: bool,
@@ -179,11 +179,7 @@ impl Rows {
     }
 
     fn note_embedded(&mut self, record: &csv::ByteRecord) {
-        let n: usize = record
-            .iter()
-            .map(|f| f.iter().filter(|b| **b == b'\n').count())
-            .sum();
-        self.embedded += n as u64;
+        self.embedded += memchr::memchr_iter(b'\n', record.as_slice()).count() as u64;
     }
 
     fn decode_cells(&self, record: &csv::ByteRecord) -> Result<Vec<String>, Cause> {
@@ -245,7 +241,7 @@ impl Rows {
     }
 
     fn row(&mut self, record: &csv::ByteRecord, number: u64) -> Row {
-        if let Err(row) = self.check(record, number) {
+        if let Err(row) = self.check(record, number, false) {
             return row;
         }
         let last = record.len().saturating_sub(1);
@@ -272,24 +268,37 @@ impl RowSource for Rows {
         self.next_with(|rows, record, number| rows.row(record, number))
     }
 
-    fn next_into(&mut self, columns: &[usize], out: &mut Vec<String>) -> Option<RowMeta> {
-        self.next_with(|rows, record, number| match rows.check(record, number) {
-            Err(row) => row,
-            Ok(()) => {
-                out.truncate(columns.len());
-                while out.len() < columns.len() {
-                    out.push(String::new());
-                }
-                let last = record.len().saturating_sub(1);
-                for (slot, c) in out.iter_mut().zip(columns) {
-                    slot.clear();
-                    if let Some(bytes) = record.get(*c) {
-                        rows.decode_into(bytes, *c == last, slot);
+    fn next_into(&mut self, columns: &[usize], out: &mut CellBuf) -> Option<RowMeta> {
+        self.next_with(|rows, record, number| {
+            let text = rows.utf8_text(record);
+            match rows.check(record, number, text.is_some()) {
+                Err(row) => row,
+                Ok(()) => {
+                    let last = record.len().saturating_sub(1);
+                    for c in columns {
+                        let slot = out.text_mut();
+                        match (text, record.range(*c)) {
+                            (Some(text), Some(range)) => {
+                                let cell = text.get(range).unwrap_or_default();
+                                slot.push_str(
+                                    cell.strip_suffix('\r')
+                                        .filter(|_| *c == last)
+                                        .unwrap_or(cell),
+                                );
+                            }
+                            (None, Some(_)) => {
+                                if let Some(bytes) = record.get(*c) {
+                                    rows.decode_into(bytes, *c == last, slot);
+                                }
+                            }
+                            (_, None) => {}
+                        }
+                        out.end_cell();
                     }
-                }
-                Row::Data {
-                    number,
-                    cells: Vec::new(),
+                    Row::Data {
+                        number,
+                        cells: Vec::new(),
+                    }
                 }
             }
         })
@@ -366,8 +375,26 @@ impl Rows {
         }
     }
 
+    /// The record as text when the file is UTF-8 and every cell of the record is valid: one
+    /// check for the whole record instead of one per cell.
+    fn utf8_text<'r>(&self, record: &'r csv::ByteRecord) -> Option<&'r str> {
+        if !matches!(self.decode, Decode::Utf8) {
+            return None;
+        }
+        let text = std::str::from_utf8(record.as_slice()).ok()?;
+        // Valid as a whole, but a cell could still end inside a character.
+        (0..record.len())
+            .all(|i| {
+                record
+                    .range(i)
+                    .is_some_and(|r| text.is_char_boundary(r.start))
+            })
+            .then_some(text)
+    }
+
     /// Checks a record as [`Self::row`] does, without keeping its cells: `Ok` for a data row.
-    fn check(&mut self, record: &csv::ByteRecord, number: u64) -> Result<(), Row> {
+    /// `valid` says the record's text is known to be valid already.
+    fn check(&mut self, record: &csv::ByteRecord, number: u64, valid: bool) -> Result<(), Row> {
         let embedded_before = self.embedded;
         self.note_embedded(record);
         if self.swallowed_rows(record) {
@@ -394,15 +421,17 @@ impl Rows {
                     },
                 });
             }
-            if let Err(cause) = self.validate(i, bytes) {
+            if !valid && let Err(cause) = self.validate(i, bytes) {
                 return Err(Row::Unreadable { number, cause });
             }
-            let is_blank = bytes.iter().all(u8::is_ascii_whitespace)
-                || (bytes.len() <= 16
-                    && self
-                        .decode_cell(i, bytes)
-                        .is_ok_and(|c| c.trim().is_empty()));
-            blank &= is_blank;
+            // Spaces other than ASCII ones (a no-break space) need the cell decoded.
+            blank = blank
+                && (bytes.iter().all(u8::is_ascii_whitespace)
+                    || (bytes.len() <= 16
+                        && !bytes.is_ascii()
+                        && self
+                            .decode_cell(i, bytes)
+                            .is_ok_and(|c| c.trim().is_empty())));
         }
         if blank {
             return Err(Row::Empty { number });
@@ -542,7 +571,7 @@ impl<R: io::BufRead> Read for MarkBlankLines<R> {
 }
 
 /// Turns lone carriage returns (old Mac line ends) into line feeds.
-struct CrToLf(Box<dyn Read>);
+struct CrToLf(Box<dyn Read + Send>);
 
 impl Read for CrToLf {
     fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {

@@ -6,11 +6,13 @@
 //! number of fields, bytes invalid in the file's encoding) is kept as [`Row::Unreadable`] with
 //! its cause, and reading goes on; only a file that cannot be read at all is an error.
 
+pub mod batch;
 mod csv_source;
 pub mod sniff;
 mod xlsx;
 
 use crate::text::fold;
+pub use batch::{Batch, CellBuf, for_each_batch};
 use encoding_rs::Encoding;
 use std::fmt;
 use std::path::{Path, PathBuf};
@@ -89,17 +91,12 @@ pub(crate) trait RowSource {
         0
     }
 
-    /// The next row, only the cells of `columns` decoded, into `out` (reusing its strings).
-    fn next_into(&mut self, columns: &[usize], out: &mut Vec<String>) -> Option<RowMeta> {
+    /// The next row; for a data row, its cells of `columns` appended to `out`.
+    fn next_into(&mut self, columns: &[usize], out: &mut CellBuf) -> Option<RowMeta> {
         Some(match self.next_row()? {
-            Row::Data { number, mut cells } => {
-                out.truncate(columns.len());
-                for (k, c) in columns.iter().enumerate() {
-                    let cell = cells.get_mut(*c).map(std::mem::take).unwrap_or_default();
-                    match out.get_mut(k) {
-                        Some(slot) => *slot = cell,
-                        None => out.push(cell),
-                    }
+            Row::Data { number, cells } => {
+                for c in columns {
+                    out.push(cells.get(*c).map_or("", String::as_str));
                 }
                 RowMeta::Data { number }
             }
@@ -275,7 +272,7 @@ pub struct Source {
     pub header: Vec<String>,
     /// The header's spreadsheet row number.
     pub header_row: u64,
-    rows: Box<dyn RowSource>,
+    rows: Box<dyn RowSource + Send>,
 }
 
 impl fmt::Debug for Source {
@@ -319,9 +316,9 @@ impl Source {
         }
     }
 
-    /// The next row with only the cells of `columns` decoded, into `out`: what screening
-    /// reads, without a new string per cell.
-    pub fn next_into(&mut self, columns: &[usize], out: &mut Vec<String>) -> Option<RowMeta> {
+    /// The next row; for a data row, its cells of `columns` (and only those) decoded and
+    /// appended to `out`: what screening reads, without a new string per cell.
+    pub fn next_into(&mut self, columns: &[usize], out: &mut CellBuf) -> Option<RowMeta> {
         self.rows.next_into(columns, out)
     }
 

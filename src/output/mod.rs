@@ -41,6 +41,11 @@ impl Format {
             _ => None,
         }
     }
+
+    /// Whether the output names the input files' hashes (the table and CSV do not).
+    pub fn shows_provenance(self) -> bool {
+        !matches!(self, Format::Table | Format::Csv)
+    }
 }
 
 /// The first columns of the CSV and of the workbook's candidate sheets; one column per rule

@@ -1,0 +1,152 @@
+//! Rows handed over in batches, read on a thread of their own when asked: reading a file and
+//! screening its rows then use both cores, and the rows arrive in file order either way.
+
+use super::{RowMeta, Source};
+use std::sync::mpsc;
+
+/// Rows per batch: enough to make handing over cheap, few enough to keep memory flat.
+const BATCH_ROWS: usize = 1024;
+
+/// Batches in flight between the reading thread and the caller.
+const IN_FLIGHT: usize = 4;
+
+/// The cells of many rows in one string, one after the other.
+#[derive(Debug, Default)]
+pub struct CellBuf {
+    text: String,
+    ends: Vec<usize>,
+}
+
+impl CellBuf {
+    /// Empties the buffer, keeping its memory.
+    pub fn clear(&mut self) {
+        self.text.clear();
+        self.ends.clear();
+    }
+
+    /// Cells held.
+    pub fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    /// Whether no cell is held.
+    pub fn is_empty(&self) -> bool {
+        self.ends.is_empty()
+    }
+
+    /// Cell `i`.
+    pub fn cell(&self, i: usize) -> &str {
+        let start = if i == 0 { 0 } else { self.ends[i - 1] };
+        &self.text[start..self.ends[i]]
+    }
+
+    /// Cells `from..to`.
+    pub fn cells(&self, from: usize, to: usize) -> impl Iterator<Item = &str> {
+        (from..to).map(|i| self.cell(i))
+    }
+
+    /// Appends a whole cell.
+    pub fn push(&mut self, cell: &str) {
+        self.text.push_str(cell);
+        self.end_cell();
+    }
+
+    /// The text the current cell is being written to.
+    pub(super) fn text_mut(&mut self) -> &mut String {
+        &mut self.text
+    }
+
+    /// Ends the cell written through [`Self::text_mut`].
+    pub(super) fn end_cell(&mut self) {
+        self.ends.push(self.text.len());
+    }
+}
+
+/// Rows of one source: what each is, and the cells asked for of its data rows, in order.
+#[derive(Debug, Default)]
+pub struct Batch {
+    /// Every row, data or not.
+    pub rows: Vec<RowMeta>,
+    /// The cells of the data rows, `columns.len()` per row.
+    pub cells: CellBuf,
+    /// Bytes of the file read when the batch was full.
+    pub position: u64,
+}
+
+impl Batch {
+    fn clear(&mut self) {
+        self.rows.clear();
+        self.cells.clear();
+    }
+
+    /// Fills the batch from `source`; false when the source had no row left.
+    fn fill(&mut self, source: &mut Source, columns: &[usize]) -> bool {
+        self.clear();
+        while self.rows.len() < BATCH_ROWS {
+            match source.next_into(columns, &mut self.cells) {
+                Some(meta) => self.rows.push(meta),
+                None => break,
+            }
+        }
+        self.position = Source::position(source);
+        !self.rows.is_empty()
+    }
+}
+
+/// Reads every row of `source` (the cells of `columns` only) and gives them to `each` in
+/// batches, in order. With `threaded`, reading runs on a thread of its own while `each`
+/// works; either way `each` sees the same batches. Stops at the first error of `each`.
+pub fn for_each_batch<E>(
+    mut source: Source,
+    columns: &[usize],
+    threaded: bool,
+    mut each: impl FnMut(&Batch) -> Result<(), E>,
+) -> Result<(), E> {
+    if !threaded {
+        let mut batch = Batch::default();
+        while batch.fill(&mut source, columns) {
+            each(&batch)?;
+        }
+        return Ok(());
+    }
+    let (full_tx, full_rx) = mpsc::sync_channel::<Batch>(IN_FLIGHT);
+    let (empty_tx, empty_rx) = mpsc::channel::<Batch>();
+    std::thread::scope(|scope| {
+        scope.spawn(move || {
+            loop {
+                let mut batch = empty_rx.try_recv().unwrap_or_default();
+                if !batch.fill(&mut source, columns) {
+                    break;
+                }
+                // The caller stopped: nothing more to read.
+                if full_tx.send(batch).is_err() {
+                    break;
+                }
+            }
+        });
+        for batch in full_rx.iter() {
+            each(&batch)?;
+            // The reader may be done already; the batch is then dropped.
+            let _ = empty_tx.send(batch);
+        }
+        Ok(())
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_cell_buffer_holds_cells_one_after_the_other() {
+        let mut b = CellBuf::default();
+        b.push("ab");
+        b.push("");
+        b.text_mut().push('é');
+        b.end_cell();
+        assert_eq!(b.len(), 3);
+        assert_eq!(b.cells(0, 3).collect::<Vec<_>>(), ["ab", "", "é"]);
+        b.clear();
+        assert!(b.is_empty());
+    }
+}

@@ -1,0 +1,28 @@
+//! Reading on a thread of its own changes nothing: a generated export of many batches gives
+//! the same bytes with `--single-thread` as without.
+
+mod common;
+use common::run;
+
+#[allow(dead_code)]
+#[path = "../bench/gen_export.rs"]
+mod gen_export;
+
+#[test]
+fn one_thread_and_two_give_the_same_statuses() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("export.csv");
+    let file = std::fs::File::create(&path).expect("create");
+    gen_export::write_export(30_000, 7, std::io::BufWriter::new(file)).expect("generate");
+    let path = path.to_string_lossy().into_owned();
+    let posting = "postings/jigi-district-officer.yaml";
+    let args = ["screen", posting, &path, "--all", "--format", "csv"];
+    let two = run(&args);
+    let one = run(&[&args[..], &["--single-thread"]].concat());
+    assert_eq!((two.code, one.code), (0, 0), "{}", two.stderr);
+    assert_eq!(two.stdout.lines().count(), 30_001, "a header and every row");
+    for status in ["shortlisted", "eligible", "ineligible", "duplicate"] {
+        assert!(two.stdout.contains(&format!(",{status},")), "{status}");
+    }
+    assert!(two.stdout == one.stdout, "the outputs differ");
+}
