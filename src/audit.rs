@@ -5,7 +5,7 @@
 
 use crate::engine::Outcome;
 use crate::rank::Status;
-use crate::screen::{Entry, Screening};
+use crate::screen::Screening;
 use crate::text::fold;
 use serde::Serialize;
 
@@ -85,13 +85,13 @@ pub fn audit(s: &Screening, column: &str) -> Audit {
     // Applicants by group, keyed by folded value, shown as first written.
     let mut keys: Vec<(String, String)> = Vec::new();
     let mut members: Vec<Vec<usize>> = Vec::new();
-    for (i, (e, d)) in s.entries.iter().zip(&s.decisions).enumerate() {
-        let Entry::Candidate {
-            audit: Some(value), ..
-        } = e
-        else {
+    for (i, d) in s.decisions.iter().enumerate() {
+        let Some(value) = s.audit_cell(i) else {
             continue;
         };
+        if d.status == Status::Unreadable {
+            continue;
+        }
         if d.status == Status::Duplicate {
             continue;
         }

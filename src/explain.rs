@@ -361,15 +361,20 @@ pub fn contact(p: &Posting, entry: &Entry, blind: bool) -> Option<String> {
 
 /// Where a row is, for messages: `ligne 12`, or `ligne 12 de b.csv` with several inputs.
 pub fn row_ref(entry: &Entry, inputs: &[Input], lang: Lang) -> String {
+    row_ref_at(entry.file(), entry.row(), inputs, lang)
+}
+
+/// Where row `row` of input `file` is, for messages.
+pub fn row_ref_at(file: usize, row: u64, inputs: &[Input], lang: Lang) -> String {
     let word = lang.pick("ligne", "row");
     if inputs.len() > 1 {
         let file = inputs
-            .get(entry.file())
+            .get(file)
             .map(|i| i.path.display().to_string())
             .unwrap_or_default();
-        format!("{word} {} {} {file}", entry.row(), lang.pick("de", "of"))
+        format!("{word} {row} {} {file}", lang.pick("de", "of"))
     } else {
-        format!("{word} {}", entry.row())
+        format!("{word} {row}")
     }
 }
 
@@ -403,10 +408,9 @@ fn reasons_styled(
     evaluated: Option<&[crate::engine::RuleEval]>,
 ) -> Vec<String> {
     let p = s.posting;
-    let entries = &s.entries;
     let inputs = &s.inputs;
     let d = &s.decisions[i];
-    let entry = &entries[i];
+    let entry = &s.entry(i);
     let score = format!(
         "{} / {}",
         number(d.score, lang),
@@ -425,7 +429,7 @@ fn reasons_styled(
                 return Vec::new();
             };
             let column = &p.fields[kept.field].column;
-            let at = row_ref(&entries[kept.entry], inputs, lang);
+            let at = row_ref_at(s.file(kept.entry), s.row(kept.entry), inputs, lang);
             vec![match lang {
                 Lang::Fr => format!("doublon : la {at} est gardée (même {column})"),
                 Lang::En => format!("duplicate: {at} is kept (same {column})"),

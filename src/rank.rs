@@ -2,12 +2,10 @@
 //! posting's tie-break list (per group when `shortlist.per` is set). Pure: no I/O.
 
 use crate::cells::Value;
-use crate::engine::{Outcome, RuleEval, on_time};
+use crate::engine::{Outcome, RuleEval};
 use crate::i18n::Lang;
 use crate::posting::{FieldId, Keep, Posting, SortKey};
-use crate::screen::Entry;
 use crate::text::fold;
-use rustc_hash::FxHashMap;
 use std::cmp::Ordering;
 use std::sync::Arc;
 
@@ -213,166 +211,184 @@ impl Compact {
     }
 }
 
-/// Decides every row: `evals[i]` is the evaluation of `entries[i]` (none when unreadable).
-pub fn decide(
-    posting: &Posting,
-    entries: &[Entry],
-    evals: Vec<Option<Compact>>,
-    top: Option<u32>,
-) -> Vec<Decision> {
-    let mut decisions: Vec<Decision> = evals
-        .into_iter()
-        .map(|ev| match ev {
-            Some(c) => {
-                let status = match Outcome::all(c.outcomes.iter().take(c.requirements)) {
-                    Outcome::Pass => Status::Eligible,
-                    Outcome::Unknown => Status::Review,
-                    Outcome::Fail => Status::Ineligible,
-                };
-                Decision {
-                    status,
-                    rank: None,
-                    group: None,
-                    score: c.score,
-                    outcomes: c.outcomes,
-                    duplicate_of: None,
-                }
-            }
-            None => Decision {
-                status: Status::Unreadable,
-                rank: None,
-                group: None,
-                score: 0.0,
-                outcomes: Outcomes::None,
-                duplicate_of: None,
-            },
-        })
-        .collect();
-    mark_duplicates(posting, entries, &mut decisions);
-    rank_eligible(posting, entries, &mut decisions, top);
-    decisions
+/// Where a row comes from, and where its cells are found again.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Place {
+    /// Index of its input.
+    pub file: u32,
+    /// Spreadsheet row number.
+    pub row: u64,
+    /// Where its cells are read again (see [`crate::ingest::Rereader`]).
+    pub at: u64,
 }
 
-fn cells(entry: &Entry) -> Option<&crate::table::Cells> {
-    match entry {
-        Entry::Candidate { cells, .. } => Some(cells),
-        Entry::Unreadable { .. } => None,
+/// What decisions need of each row besides its evaluation, gathered as the rows are read:
+/// a few numbers per row, not its cells.
+#[derive(Debug, Default)]
+pub struct Facts {
+    /// Each entry's place.
+    pub places: Vec<Place>,
+    /// Identity keys of the posting's duplicate fields, one per field and entry; 0 for none.
+    pub identities: Vec<u64>,
+    /// Submission instants, in microseconds; `i64::MIN` for none. Kept only when duplicates
+    /// are looked for.
+    pub submitted: Vec<i64>,
+    /// Whether each submission is on time.
+    pub on_time: Vec<bool>,
+    /// The entries whose requirements all pass, with their group, in entry order.
+    pub ranked: Vec<(u32, u32)>,
+    /// Their tie-break values, `tie_break.len()` each.
+    pub keys: Vec<Option<SortValue>>,
+}
+
+/// The decision on a row that was read and evaluated.
+pub fn decision(c: Compact, group: Option<Arc<str>>) -> Decision {
+    let status = match Outcome::all(c.outcomes.iter().take(c.requirements)) {
+        Outcome::Pass => Status::Eligible,
+        Outcome::Unknown => Status::Review,
+        Outcome::Fail => Status::Ineligible,
+    };
+    Decision {
+        status,
+        rank: None,
+        group,
+        score: c.score,
+        outcomes: c.outcomes,
+        duplicate_of: None,
     }
 }
 
-fn value(entry: &Entry, f: FieldId) -> Option<&Value> {
-    cells(entry).map(|c| c.value(f))
+/// The decision on a row that could not be read.
+pub fn unreadable() -> Decision {
+    Decision {
+        status: Status::Unreadable,
+        rank: None,
+        group: None,
+        score: 0.0,
+        outcomes: Outcomes::None,
+        duplicate_of: None,
+    }
 }
 
-/// The key under which two rows are one person, for a duplicate field's value.
-#[derive(Clone, Debug, PartialEq, Eq, Hash)]
-enum Identity<'a> {
-    Email(&'a str),
-    Phone(&'a str),
-    Text(FieldId, String),
+/// Finishes the decisions: marks duplicates, then ranks the eligible of each group.
+pub fn decide(posting: &Posting, facts: &Facts, decisions: &mut [Decision], top: Option<u32>) {
+    mark_duplicates(posting, facts, decisions);
+    rank_eligible(posting, facts, decisions, top);
 }
 
-fn identity(field: FieldId, v: &Value) -> Option<Identity<'_>> {
+/// The key under which two rows are one person, for a duplicate field's value: a 64-bit
+/// hash of the field and its normalised value (0 when the value identifies nobody).
+pub fn identity(field: FieldId, v: &Value) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::hash::DefaultHasher::new();
+    field.hash(&mut h);
     match v {
-        Value::Email(e) => Some(Identity::Email(e)),
-        Value::Phone(p) => Some(Identity::Phone(p)),
-        Value::Text(t) => Some(Identity::Text(field, fold(t))),
-        _ => None,
+        Value::Email(e) => (0u8, e.as_str()).hash(&mut h),
+        Value::Phone(p) => (1u8, p.as_str()).hash(&mut h),
+        Value::Text(t) => (2u8, fold(t).as_str()).hash(&mut h),
+        _ => return 0,
     }
+    h.finish().max(1)
 }
 
-fn find(parent: &mut [usize], mut i: usize) -> usize {
-    while parent[i] != i {
-        parent[i] = parent[parent[i]];
-        i = parent[i];
+fn find(parent: &mut [u32], mut i: usize) -> usize {
+    while parent[i] as usize != i {
+        parent[i] = parent[parent[i] as usize];
+        i = parent[i] as usize;
     }
     i
 }
 
-fn mark_duplicates(posting: &Posting, entries: &[Entry], decisions: &mut [Decision]) {
+fn mark_duplicates(posting: &Posting, facts: &Facts, decisions: &mut [Decision]) {
     let Some(dups) = &posting.candidate.duplicates else {
         return;
     };
-    let n = entries.len();
-    let mut parent: Vec<usize> = (0..n).collect();
-    // For each row, the field through which it joined its group.
-    let mut via: Vec<Option<FieldId>> = vec![None; n];
-    let mut first_with: FxHashMap<Identity, usize> = FxHashMap::default();
-    for (i, e) in entries.iter().enumerate() {
-        let Some(vals) = cells(e) else { continue };
-        for &f in &dups.by {
-            let Some(key) = identity(f, vals.value(f)) else {
-                continue;
-            };
-            match first_with.get(&key) {
-                Some(&j) => {
-                    let (a, b) = (find(&mut parent, i), find(&mut parent, j));
-                    if a != b {
-                        parent[a.max(b)] = a.min(b);
-                    }
-                    via[i].get_or_insert(f);
-                    via[j].get_or_insert(f);
-                }
-                None => {
-                    first_with.insert(key, i);
+    let n = facts.places.len();
+    let width = dups.by.len();
+    let key = |i: usize, k: usize| facts.identities.get(i * width + k).copied().unwrap_or(0);
+    // For each field, the first row holding each row's value: sorting pairs instead of a map
+    // of every value keeps memory to a few bytes per row.
+    let firsts: Vec<Vec<u32>> = (0..width)
+        .map(|k| {
+            let mut pairs: Vec<(u64, u32)> = (0..n)
+                .filter(|&i| key(i, k) != 0)
+                .map(|i| (key(i, k), i as u32))
+                .collect();
+            pairs.sort_unstable();
+            let mut first: Vec<u32> = (0..n as u32).collect();
+            for run in pairs.chunk_by(|a, b| a.0 == b.0) {
+                for &(_, i) in run {
+                    first[i as usize] = run[0].1;
                 }
             }
+            first
+        })
+        .collect();
+    let mut parent: Vec<u32> = (0..n as u32).collect();
+    // For each row, the field through which it joined its group.
+    let mut via: Vec<Option<FieldId>> = vec![None; n];
+    for i in 0..n {
+        for (k, first) in firsts.iter().enumerate() {
+            let j = first[i] as usize;
+            if j == i {
+                continue;
+            }
+            let (a, b) = (find(&mut parent, i), find(&mut parent, j));
+            if a != b {
+                parent[a.max(b)] = a.min(b) as u32;
+            }
+            via[i].get_or_insert(dups.by[k]);
+            via[j].get_or_insert(dups.by[k]);
         }
     }
+    drop(firsts);
     // Only rows that share a value with another can be duplicates: group those by root.
     let mut joined: Vec<(usize, usize)> = (0..n)
         .filter(|&i| via[i].is_some())
         .map(|i| (find(&mut parent, i), i))
         .collect();
     joined.sort_unstable();
-    let deadline = posting.meta.deadline.as_ref();
-    let submitted = |i: usize| -> Option<crate::cells::dates::Instant> {
-        let f = posting.candidate.submitted_at?;
-        match value(&entries[i], f) {
-            Some(Value::Instant(t)) => Some(*t),
-            _ => None,
-        }
-    };
-    let position = |i: usize| (entries[i].file(), entries[i].row());
+    let submitted =
+        |i: usize| -> Option<i64> { facts.submitted.get(i).copied().filter(|t| *t != i64::MIN) };
+    let on_time = |i: usize| facts.on_time.get(i).copied().unwrap_or(false);
+    let position = |i: usize| (facts.places[i].file, facts.places[i].row);
     for chunk in joined.chunk_by(|a, b| a.0 == b.0) {
         let group: Vec<usize> = chunk.iter().map(|&(_, i)| i).collect();
         let kept = match dups.keep {
             Keep::Latest => {
-                let on_time: Vec<usize> = group
+                let timely: Vec<usize> = group
                     .iter()
                     .copied()
-                    .filter(|&i| match (submitted(i), deadline) {
-                        (Some(t), Some(d)) => on_time(&t, d) == Outcome::Pass,
-                        (Some(_), None) => true,
-                        (None, _) => false,
-                    })
+                    .filter(|&i| submitted(i).is_some() && on_time(i))
                     .collect();
-                let pool: Vec<usize> = if on_time.is_empty() {
+                let pool: Vec<usize> = if timely.is_empty() {
                     group
                         .iter()
                         .copied()
                         .filter(|&i| submitted(i).is_some())
                         .collect()
                 } else {
-                    on_time
+                    timely
                 };
                 pool.into_iter()
-                    .max_by_key(|&i| (submitted(i).map(|t| t.at), position(i)))
+                    .max_by_key(|&i| (submitted(i), position(i)))
                     .or_else(|| group.iter().copied().max_by_key(|&i| position(i)))
             }
             Keep::Earliest => group
                 .iter()
                 .copied()
                 .filter(|&i| submitted(i).is_some())
-                .min_by_key(|&i| (submitted(i).map(|t| t.at), position(i)))
+                .min_by_key(|&i| (submitted(i), position(i)))
                 .or_else(|| group.iter().copied().min_by_key(|&i| position(i))),
         };
         let Some(kept) = kept else { continue };
         for &i in &group {
             if i != kept {
-                let field = shared_field(entries, i, kept, &dups.by)
-                    .or(via[i])
-                    .unwrap_or(dups.by[0]);
+                // A field the two rows share directly, if any.
+                let shared = (0..width)
+                    .find(|&k| key(i, k) != 0 && key(i, k) == key(kept, k))
+                    .map(|k| dups.by[k]);
+                let field = shared.or(via[i]).unwrap_or(dups.by[0]);
                 decisions[i].status = Status::Duplicate;
                 decisions[i].duplicate_of = Some(Kept { entry: kept, field });
             }
@@ -380,26 +396,21 @@ fn mark_duplicates(posting: &Posting, entries: &[Entry], decisions: &mut [Decisi
     }
 }
 
-/// A field whose value rows `a` and `b` share directly, if any.
-fn shared_field(entries: &[Entry], a: usize, b: usize, by: &[FieldId]) -> Option<FieldId> {
-    let (va, vb) = (cells(&entries[a])?, cells(&entries[b])?);
-    by.iter().copied().find(|&f| {
-        identity(f, va.value(f)).is_some() && identity(f, va.value(f)) == identity(f, vb.value(f))
-    })
-}
-
 /// A value to sort on; `None` sorts last whatever the direction.
 #[derive(Clone, Debug, PartialEq, PartialOrd)]
-enum SortValue {
+pub enum SortValue {
+    /// A number (years, a level, an instant in seconds, a score, a row).
     Number(f64),
+    /// Folded text.
     Text(String),
 }
 
-fn sort_value(entry: &Entry, decision: &Decision, key: SortKey) -> Option<SortValue> {
+/// The value row `row` with `score` and `value` (of the key's field) sorts on for `key`.
+pub fn sort_value(key: SortKey, score: f64, row: u64, value: Option<&Value>) -> Option<SortValue> {
     match key {
-        SortKey::Score => Some(SortValue::Number(decision.score)),
-        SortKey::Row => Some(SortValue::Number(entry.row() as f64)),
-        SortKey::Field(f) => match value(entry, f)? {
+        SortKey::Score => Some(SortValue::Number(score)),
+        SortKey::Row => Some(SortValue::Number(row as f64)),
+        SortKey::Field(_) => match value? {
             Value::Years(n) | Value::Number(n) => Some(SortValue::Number(*n)),
             Value::Instant(t) => Some(SortValue::Number(t.at.timestamp() as f64)),
             Value::Degree(d) => d.level.map(|l| SortValue::Number(l as u8 as f64)),
@@ -409,80 +420,36 @@ fn sort_value(entry: &Entry, decision: &Decision, key: SortKey) -> Option<SortVa
     }
 }
 
-fn rank_eligible(
-    posting: &Posting,
-    entries: &[Entry],
-    decisions: &mut [Decision],
-    top: Option<u32>,
-) {
+fn rank_eligible(posting: &Posting, facts: &Facts, decisions: &mut [Decision], top: Option<u32>) {
     let size = top.unwrap_or(posting.shortlist.size) as usize;
-    // Groups by folded value, shown with the spelling of their first row; each distinct
-    // spelling is folded once.
-    let mut spellings: FxHashMap<String, (usize, Arc<str>)> = FxHashMap::default();
-    let mut groups: Vec<(String, Arc<str>, Vec<usize>)> = Vec::new();
-    let mut index: FxHashMap<String, usize> = FxHashMap::default();
-    for (i, entry) in entries.iter().enumerate() {
-        let Some(f) = posting.shortlist.per else {
-            break;
-        };
-        let text = match value(entry, f) {
-            Some(Value::Text(t)) => t.trim(),
-            Some(Value::YesNo(true)) => "oui",
-            Some(Value::YesNo(false)) => "non",
-            _ => "",
-        };
-        let (g, shown) = match spellings.get(text) {
-            Some((g, shown)) => (*g, shown.clone()),
-            None => {
-                let key = fold(text);
-                let g = *index.entry(key.clone()).or_insert_with(|| {
-                    groups.push((key, Arc::from(text), Vec::new()));
-                    groups.len() - 1
-                });
-                let shown = groups[g].1.clone();
-                spellings.insert(text.to_string(), (g, shown.clone()));
-                (g, shown)
-            }
-        };
-        decisions[i].group = Some(shown);
-        if decisions[i].status == Status::Eligible {
-            groups[g].2.push(i);
-        }
-    }
-    if posting.shortlist.per.is_none() {
-        let members = (0..entries.len())
-            .filter(|&i| decisions[i].status == Status::Eligible)
-            .collect();
-        groups.push((String::new(), Arc::from(""), members));
-    }
-    for (_, _, members) in groups {
-        // Sort keys are worked out once per row, not once per comparison, in one vector.
-        let width = posting.shortlist.tie_break.len();
-        let decided: &[Decision] = decisions;
-        let keys: Vec<Option<SortValue>> = members
-            .iter()
-            .flat_map(|&i| {
-                posting
-                    .shortlist
-                    .tie_break
-                    .iter()
-                    .map(move |tb| sort_value(&entries[i], &decided[i], tb.key))
-            })
-            .collect();
-        let mut order: Vec<usize> = (0..members.len()).collect();
+    let width = posting.shortlist.tie_break.len();
+    // The still eligible (not duplicates), by group.
+    let mut members: Vec<(u32, usize)> = facts
+        .ranked
+        .iter()
+        .enumerate()
+        .filter(|(_, (i, _))| decisions[*i as usize].status == Status::Eligible)
+        .map(|(k, (_, g))| (*g, k))
+        .collect();
+    members.sort_unstable();
+    for group in members.chunk_by(|a, b| a.0 == b.0) {
+        let mut order: Vec<usize> = group.iter().map(|(_, k)| *k).collect();
         order.sort_by(|&a, &b| {
             compare(
                 posting,
-                &keys[a * width..(a + 1) * width],
-                &keys[b * width..(b + 1) * width],
+                &facts.keys[a * width..(a + 1) * width],
+                &facts.keys[b * width..(b + 1) * width],
             )
             .then_with(|| {
-                let (a, b) = (&entries[members[a]], &entries[members[b]]);
-                (a.file(), a.row()).cmp(&(b.file(), b.row()))
+                let (a, b) = (
+                    &facts.places[facts.ranked[a].0 as usize],
+                    &facts.places[facts.ranked[b].0 as usize],
+                );
+                (a.file, a.row).cmp(&(b.file, b.row))
             })
         });
         for (n, k) in order.into_iter().enumerate() {
-            let i = members[k];
+            let i = facts.ranked[k].0 as usize;
             decisions[i].rank = Some(n as u32 + 1);
             if n < size {
                 decisions[i].status = Status::Shortlisted;

@@ -79,8 +79,8 @@ pub fn figures(s: &Screening) -> Figures {
         })
         .collect();
     Figures {
-        received: s.entries.len(),
-        readable: s.entries.len() - counts[5],
+        received: s.len(),
+        readable: s.len() - counts[5],
         on_time,
         eligible: counts[0] + counts[1],
         shortlisted: counts[0],
@@ -465,7 +465,7 @@ pub fn document(s: &Screening) -> Vec<Block> {
         lang.pick("Liste restreinte", "Shortlist").into(),
     ));
     let ranked: Vec<usize> = {
-        let mut v: Vec<usize> = (0..s.entries.len())
+        let mut v: Vec<usize> = (0..s.len())
             .filter(|&i| matches!(s.decisions[i].status, Status::Shortlisted))
             .collect();
         v.sort_by_key(|&i| {
@@ -491,7 +491,7 @@ pub fn document(s: &Screening) -> Vec<Block> {
     let mut groups: Vec<(Option<String>, Vec<Vec<String>>)> = Vec::new();
     for i in ranked {
         let d = &s.decisions[i];
-        let e = &s.entries[i];
+        let e = &s.entry(i);
         let mut row = vec![
             d.rank.map(|r| r.to_string()).unwrap_or_default(),
             name(p, e, s.view.blind, several),
@@ -549,10 +549,10 @@ pub fn document(s: &Screening) -> Vec<Block> {
 
     // Review, ineligible, duplicates, unreadable.
     let listing = |status: Status| -> Vec<Vec<String>> {
-        (0..s.entries.len())
+        (0..s.len())
             .filter(|&i| s.decisions[i].status == status)
             .map(|i| {
-                let e = &s.entries[i];
+                let e = &s.entry(i);
                 vec![
                     crate::explain::row_ref(e, &s.inputs, lang),
                     name(p, e, s.view.blind, several),

@@ -1,18 +1,26 @@
-//! Reading candidate files for a posting: each row's cells for the posting's fields, read into
-//! typed values. Dates are read once the whole column is seen, so that its day/month order is
-//! known.
+//! Screening candidate files for a posting. Rows stream by: each is read, evaluated and
+//! decided as it comes, and only a few numbers per row are kept (its place, decision and what
+//! ranking needs). The cells of a row that is shown are read again from its file; sources that
+//! cannot be read again (workbooks, UTF-16 files) keep their cells in memory instead.
+//!
+//! Dates written `03/04/2024` depend on their column's day/month order, known only once the
+//! whole column is seen: rows are read with the order their column shows so far, and in the
+//! rare file where a date was read in the order the column turns out not to have, the files
+//! are screened again with the order known.
 
 use crate::cells::{self, Context, Value, dates};
-use crate::engine::{Cells, Engine, RuleEval};
+use crate::engine::{Cells, Engine, Outcome, RuleEval, on_time};
 use crate::i18n::Lang;
-use crate::ingest::{Cause, IngestError, RowMeta, Source, column_index};
+use crate::ingest::{Cause, IngestError, Options, Rereader, RowMeta, Source, column_index};
+use crate::lexicon::Term;
 use crate::posting::FieldId;
 use crate::posting::{FieldType, Posting};
-use crate::rank::{Decision, Status};
-use crate::table::Table;
+use crate::rank::{Decision, Facts, Place, Status};
+use crate::table::{Hits, Table};
 use chrono::{DateTime, Utc};
+use rustc_hash::FxHashMap;
 use std::path::PathBuf;
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 
 /// One data row of an input.
 #[derive(Clone, Debug, PartialEq)]
@@ -102,14 +110,20 @@ pub struct Request {
     pub sequential: bool,
 }
 
+/// Where the cells of a file's rows are found again.
+enum Cellar {
+    /// In the file, by each row's position.
+    File(Rereader),
+    /// In memory, by each row's index in the table.
+    Memory(Arc<Table>),
+}
+
 /// A posting applied to candidate files: every row, its decision, and where it came from.
 pub struct Screening<'p> {
     /// The posting.
     pub posting: &'p Posting,
     /// SHA-256 of the posting file, in hex.
     pub posting_sha256: String,
-    /// Every data row, in input order.
-    pub entries: Vec<Entry>,
     /// The decision on each entry.
     pub decisions: Vec<Decision>,
     /// The input files.
@@ -124,6 +138,17 @@ pub struct Screening<'p> {
     pub shortlist_size: u32,
     /// The posting's rules, ready to evaluate a row again for its details.
     pub engine: Engine<'p>,
+    places: Vec<Place>,
+    /// Why each unreadable entry is, by entry index.
+    causes: FxHashMap<u32, Cause>,
+    /// Each entry's cell in the audit column, as an index into `audit_cells`.
+    audit_ids: Vec<u32>,
+    audit_cells: Vec<Box<str>>,
+    /// Each file's columns for the posting's fields, and where its rows' cells are.
+    cellars: Vec<(Vec<usize>, Cellar)>,
+    reader: CellReader,
+    /// The last entry read again: outputs ask for the same row several times in a row.
+    last: Mutex<Option<(usize, Entry)>>,
 }
 
 impl Screening<'_> {
@@ -133,61 +158,144 @@ impl Screening<'_> {
         sources: Vec<Source>,
         request: Request,
     ) -> Result<Screening<'p>, ReadError> {
-        let Request {
-            posting_sha256,
-            top,
-            as_of,
-            view,
-            audit_column,
-            progress,
-            sequential,
-        } = request;
+        let again: Vec<(PathBuf, Options)> = sources
+            .iter()
+            .map(|s| (s.path.clone(), s.options.clone()))
+            .collect();
         let engine = Engine::new(posting);
-        let (entries, inputs) = read(
-            &engine,
-            sources,
-            audit_column.as_deref(),
-            progress.as_ref(),
-            sequential,
-        )?;
-        if let Some(bar) = &progress {
+        let mut pass = Pass::new(&engine, None);
+        pass.read_all(sources, &request)?;
+        if let Some(orders) = pass.wrong_orders() {
+            // A date was read in the order its column turned out not to have: read again.
+            let sources = again
+                .iter()
+                .map(|(path, options)| Source::open(path, options))
+                .collect::<Result<Vec<_>, _>>()?;
+            pass = Pass::new(&engine, Some(orders));
+            pass.read_all(sources, &request)?;
+        }
+        if let Some(bar) = &request.progress {
             bar.finish_and_clear();
         }
-        let evals = entries
-            .iter()
-            .map(|e| match e {
-                Entry::Candidate { cells, .. } => Some(engine.outcomes(cells)),
-                Entry::Unreadable { .. } => None,
-            })
-            .collect();
-        let decisions = crate::rank::decide(posting, &entries, evals, top);
-        let as_of = as_of
+        let Pass {
+            reader,
+            mut facts,
+            mut decisions,
+            causes,
+            inputs,
+            cellars,
+            audit_ids,
+            audit_cells,
+            latest,
+            ..
+        } = pass;
+        crate::rank::decide(posting, &facts, &mut decisions, request.top);
+        let as_of = request
+            .as_of
             .or_else(|| posting.meta.deadline.map(|d| d.at))
-            .or_else(|| {
-                let f = posting.candidate.submitted_at?;
-                entries
-                    .iter()
-                    .filter_map(|e| match e {
-                        Entry::Candidate { cells, .. } => match cells.value(f) {
-                            Value::Instant(i) => Some(i.at),
-                            _ => None,
-                        },
-                        Entry::Unreadable { .. } => None,
-                    })
-                    .max()
-            });
+            .or(latest);
+        // Only the places are needed from now on.
+        facts.identities = Vec::new();
+        facts.submitted = Vec::new();
+        facts.keys = Vec::new();
         Ok(Screening {
             posting,
-            posting_sha256,
-            entries,
+            posting_sha256: request.posting_sha256,
             decisions,
             inputs,
             as_of,
-            view,
-            audit_column,
-            shortlist_size: top.unwrap_or(posting.shortlist.size),
+            view: request.view,
+            audit_column: request.audit_column,
+            shortlist_size: request.top.unwrap_or(posting.shortlist.size),
+            places: facts.places,
+            causes,
+            audit_ids,
+            audit_cells,
+            cellars,
+            reader,
+            last: Mutex::new(None),
             engine,
         })
+    }
+
+    /// Data rows read, unreadable ones included.
+    pub fn len(&self) -> usize {
+        self.places.len()
+    }
+
+    /// Whether no data row was read.
+    pub fn is_empty(&self) -> bool {
+        self.places.is_empty()
+    }
+
+    /// The spreadsheet row number of entry `i`.
+    pub fn row(&self, i: usize) -> u64 {
+        self.places.get(i).map_or(0, |p| p.row)
+    }
+
+    /// The input entry `i` comes from.
+    pub fn file(&self, i: usize) -> usize {
+        self.places.get(i).map_or(0, |p| p.file as usize)
+    }
+
+    /// Entry `i` with its cells, read again from its file when they are not in memory.
+    pub fn entry(&self, i: usize) -> Entry {
+        if let Ok(last) = self.last.lock()
+            && let Some((k, e)) = last.as_ref()
+            && *k == i
+        {
+            return e.clone();
+        }
+        let entry = self.read_entry(i);
+        if let Ok(mut last) = self.last.lock() {
+            *last = Some((i, entry.clone()));
+        }
+        entry
+    }
+
+    fn read_entry(&self, i: usize) -> Entry {
+        let place = self.places[i];
+        let (file, row) = (place.file as usize, place.row);
+        if let Some(cause) = self.causes.get(&(i as u32)) {
+            return Entry::Unreadable {
+                file,
+                row,
+                cause: cause.clone(),
+            };
+        }
+        let audit = self
+            .audit_ids
+            .get(i)
+            .and_then(|&a| self.audit_cells.get(a as usize))
+            .map(|a| a.to_string());
+        let cells = match &self.cellars[file] {
+            (_, Cellar::Memory(table)) => Ok(Cells::new(table.clone(), place.at as u32)),
+            (columns, Cellar::File(rereader)) => {
+                let mut buf = crate::ingest::CellBuf::default();
+                rereader
+                    .read(place.at, columns, &mut buf)
+                    .map(|()| self.reader.one_row(&self.engine, &buf))
+            }
+        };
+        match cells {
+            Ok(cells) => Entry::Candidate {
+                file,
+                row,
+                cells,
+                audit,
+            },
+            Err(e) => Entry::Unreadable {
+                file,
+                row,
+                cause: Cause::Io(e.to_string()),
+            },
+        }
+    }
+
+    /// The cell of entry `i` in the audit column, if one was asked for.
+    pub fn audit_cell(&self, i: usize) -> Option<&str> {
+        let a = *self.audit_ids.get(i)?;
+        self.audit_cells.get(a as usize).map(|c| &**c)
     }
 
     /// The fairness audit, when an audit column was given.
@@ -215,7 +323,7 @@ impl Screening<'_> {
     }
 
     fn listing(&self, all: bool) -> Vec<usize> {
-        let mut idx: Vec<usize> = (0..self.entries.len())
+        let mut idx: Vec<usize> = (0..self.len())
             .filter(|&i| all || self.decisions[i].status == Status::Shortlisted)
             .collect();
         let bucket = |s: Status| match s {
@@ -225,7 +333,15 @@ impl Screening<'_> {
             Status::Duplicate => 3,
             Status::Unreadable => 4,
         };
-        idx.sort_by_key(|&i| {
+        // Each group's name folded once, not once per comparison.
+        let mut folded: FxHashMap<&str, String> = FxHashMap::default();
+        for d in &self.decisions {
+            if let Some(g) = d.group.as_deref() {
+                folded.entry(g).or_insert_with(|| crate::text::fold(g));
+            }
+        }
+        let no_group = String::new();
+        idx.sort_by_cached_key(|&i| {
             let d = &self.decisions[i];
             let ranked = bucket(d.status) == 0;
             (
@@ -233,18 +349,18 @@ impl Screening<'_> {
                 if ranked {
                     d.group
                         .as_deref()
-                        .map(crate::text::fold)
-                        .unwrap_or_default()
+                        .and_then(|g| folded.get(g))
+                        .unwrap_or(&no_group)
                 } else {
-                    String::new()
+                    &no_group
                 },
                 if ranked {
                     d.rank.unwrap_or(u32::MAX)
                 } else {
                     0
                 },
-                self.entries[i].file(),
-                self.entries[i].row(),
+                self.file(i),
+                self.row(i),
             )
         });
         idx
@@ -252,8 +368,8 @@ impl Screening<'_> {
 
     /// The full evaluation of row `i`, for its details; none for an unreadable row.
     pub fn evaluate(&self, i: usize) -> Option<(Vec<RuleEval>, Vec<RuleEval>)> {
-        match self.entries.get(i)? {
-            Entry::Candidate { cells, .. } => Some(self.engine.evaluate(cells)),
+        match self.entry(i) {
+            Entry::Candidate { cells, .. } => Some(self.engine.evaluate(&cells)),
             Entry::Unreadable { .. } => None,
         }
     }
@@ -283,11 +399,417 @@ impl Screening<'_> {
             .collect();
         format!(
             "{} {}{} {}",
-            self.entries.len(),
+            self.len(),
             lang.pick("candidatures", "applications"),
             lang.pick(" :", ":"),
             parts.join(", ")
         )
+    }
+}
+
+/// Reads cells into values for a posting: the value of a cell and the posting's terms it names.
+struct CellReader {
+    /// Items the posting looks for, per field.
+    known: Vec<Vec<Term>>,
+    /// The day/month order each datetime field is read in.
+    orders: Vec<dates::Order>,
+    /// What the dates of each datetime field showed of their order so far.
+    seen: Vec<OrderSeen>,
+    /// Whether the orders are fixed (known from a first reading).
+    fixed: bool,
+    fallback: dates::Order,
+}
+
+/// What a datetime column showed of its order, and in which orders dates that depend on it
+/// were read.
+#[derive(Clone, Copy, Debug, Default)]
+struct OrderSeen {
+    day_first: bool,
+    month_first: bool,
+    read_day_first: bool,
+    read_month_first: bool,
+}
+
+impl CellReader {
+    fn new(engine: &Engine, orders: Option<Vec<dates::Order>>) -> CellReader {
+        let posting = engine.posting();
+        let width = posting.fields.len();
+        let fallback = match posting.meta.language {
+            Lang::Fr => dates::Order::DayFirst,
+            Lang::En => dates::Order::MonthFirst,
+        };
+        CellReader {
+            known: (0..width).map(|f| engine.known_items(f)).collect(),
+            fixed: orders.is_some(),
+            orders: orders.unwrap_or_else(|| vec![fallback; width]),
+            seen: vec![OrderSeen::default(); width],
+            fallback,
+        }
+    }
+
+    /// The value of `cell` in field `f`, and the posting's terms it names.
+    fn read(&mut self, engine: &Engine, f: FieldId, cell: &str) -> (Value, Hits) {
+        let posting = engine.posting();
+        let field = &posting.fields[f];
+        if field.kind == FieldType::Datetime {
+            return (self.read_date(posting, f, cell), 0);
+        }
+        let cx = Context {
+            phone_country: &posting.meta.phone_country,
+            known_items: &self.known[f],
+            separator: field.separator.as_deref(),
+            order: dates::Order::DayFirst,
+            zone: &posting.meta.timezone,
+        };
+        let value = cells::read(field.kind, cell, &cx);
+        let hits = engine.hits(f, &value);
+        (value, hits)
+    }
+
+    fn read_date(&mut self, posting: &Posting, f: FieldId, cell: &str) -> Value {
+        if cells::is_blank(cell) {
+            return Value::Blank;
+        }
+        let zone = posting.fields[f].timezone.unwrap_or(posting.meta.timezone);
+        let written = match dates::scan(cell) {
+            Ok(w) => w,
+            Err(why) => return Value::Unknown(why),
+        };
+        if !self.fixed {
+            let seen = &mut self.seen[f];
+            match written.order_hint() {
+                Some(dates::Order::DayFirst) => seen.day_first = true,
+                Some(dates::Order::MonthFirst) => seen.month_first = true,
+                None => {}
+            }
+            self.orders[f] = seen.order(self.fallback);
+            if written.order_matters() {
+                match self.orders[f] {
+                    dates::Order::DayFirst => seen.read_day_first = true,
+                    dates::Order::MonthFirst => seen.read_month_first = true,
+                }
+            }
+        }
+        match written.resolve(self.orders[f], &zone) {
+            Ok(i) => Value::Instant(i),
+            Err(why) => Value::Unknown(why),
+        }
+    }
+
+    /// The orders to read again with, when a date was read in another order than its
+    /// column's.
+    fn wrong_orders(&self) -> Option<Vec<dates::Order>> {
+        let finals: Vec<dates::Order> = self.seen.iter().map(|s| s.order(self.fallback)).collect();
+        let wrong = self.seen.iter().zip(&finals).any(|(s, o)| match o {
+            dates::Order::DayFirst => s.read_month_first,
+            dates::Order::MonthFirst => s.read_day_first,
+        });
+        (wrong && !self.fixed).then_some(finals)
+    }
+
+    /// A row read again, as cells.
+    fn one_row(&self, engine: &Engine, buf: &crate::ingest::CellBuf) -> Cells {
+        let mut reader = CellReader {
+            known: self.known.clone(),
+            orders: self.orders.clone(),
+            seen: self.seen.clone(),
+            fixed: true,
+            fallback: self.fallback,
+        };
+        let width = engine.posting().fields.len();
+        let mut table = Table::new(width);
+        let row = table.push(buf.cells(0, width.min(buf.len())), |f, c| {
+            reader.read(engine, f, c)
+        });
+        Cells::new(Arc::new(table), row)
+    }
+}
+
+impl OrderSeen {
+    fn order(&self, fallback: dates::Order) -> dates::Order {
+        match (self.day_first, self.month_first) {
+            (true, false) => dates::Order::DayFirst,
+            (false, true) => dates::Order::MonthFirst,
+            _ => fallback,
+        }
+    }
+}
+
+/// One reading of the files: rows evaluated and decided as they come.
+struct Pass<'e, 'p> {
+    engine: &'e Engine<'p>,
+    reader: CellReader,
+    /// Cells of rows that are not kept: each distinct repeated cell read once.
+    scratch: Arc<Table>,
+    facts: Facts,
+    decisions: Vec<Decision>,
+    causes: FxHashMap<u32, Cause>,
+    inputs: Vec<Input>,
+    cellars: Vec<(Vec<usize>, Cellar)>,
+    audit_ids: Vec<u32>,
+    audit_cells: Vec<Box<str>>,
+    audit_index: FxHashMap<Box<str>, u32>,
+    /// Groups by folded value, shown with the spelling of their first row.
+    groups: Vec<Arc<str>>,
+    group_index: FxHashMap<String, u32>,
+    spellings: FxHashMap<Box<str>, u32>,
+    latest: Option<DateTime<Utc>>,
+}
+
+impl<'e, 'p> Pass<'e, 'p> {
+    fn new(engine: &'e Engine<'p>, orders: Option<Vec<dates::Order>>) -> Self {
+        let width = engine.posting().fields.len();
+        Pass {
+            engine,
+            reader: CellReader::new(engine, orders),
+            scratch: Arc::new(Table::new(width)),
+            facts: Facts::default(),
+            decisions: Vec::new(),
+            causes: FxHashMap::default(),
+            inputs: Vec::new(),
+            cellars: Vec::new(),
+            audit_ids: Vec::new(),
+            audit_cells: Vec::new(),
+            audit_index: FxHashMap::default(),
+            groups: Vec::new(),
+            group_index: FxHashMap::default(),
+            spellings: FxHashMap::default(),
+            latest: None,
+        }
+    }
+
+    fn wrong_orders(&self) -> Option<Vec<dates::Order>> {
+        self.reader.wrong_orders()
+    }
+
+    /// Reads every row of `sources`.
+    fn read_all(&mut self, sources: Vec<Source>, request: &Request) -> Result<(), ReadError> {
+        let posting = self.engine.posting();
+        let width = posting.fields.len();
+        let audit = request.audit_column.as_deref();
+        let mut done_before = 0u64;
+        for (file, source) in sources.into_iter().enumerate() {
+            let columns = map_columns(posting, &source)?;
+            let audit_col = match audit {
+                Some(name) => Some(column_index(&source.header, name).ok_or_else(|| {
+                    ReadError::MissingColumn {
+                        path: source.path.clone(),
+                        field: String::new(),
+                        column: name.into(),
+                        nearest: crate::suggest::closest_text(
+                            name,
+                            source.header.iter().map(String::as_str),
+                        )
+                        .map(str::to_string),
+                    }
+                })?),
+                None => None,
+            };
+            let mut input = Input {
+                path: source.path.clone(),
+                encoding: source.encoding.clone(),
+                delimiter: source.delimiter,
+                rows: 0,
+                empty_rows: 0,
+                sha256: String::new(),
+            };
+            let rereader = source.rereader();
+            let mut memory = rereader.is_none().then(|| Arc::new(Table::new(width)));
+            let mut wanted = columns.clone();
+            wanted.extend(audit_col);
+            let step = wanted.len();
+            let path = input.path.clone();
+            crate::ingest::for_each_batch(source, &wanted, !request.sequential, |batch| {
+                let mut next = 0;
+                for meta in &batch.rows {
+                    match meta {
+                        RowMeta::Empty { .. } => input.empty_rows += 1,
+                        RowMeta::Unreadable { number, cause } if cause.is_fatal() => {
+                            return Err(ReadError::Fatal {
+                                path: path.clone(),
+                                row: *number,
+                                cause: cause.clone(),
+                            });
+                        }
+                        RowMeta::Unreadable { number, cause } => {
+                            input.rows += 1;
+                            let i = self.facts.places.len();
+                            self.facts.places.push(Place {
+                                file: file as u32,
+                                row: *number,
+                                at: 0,
+                            });
+                            self.causes.insert(i as u32, cause.clone());
+                            self.decisions.push(crate::rank::unreadable());
+                            self.no_facts(audit_col.is_some());
+                        }
+                        RowMeta::Data { number, at } => {
+                            input.rows += 1;
+                            let cells = batch.cells.cells(next, next + width);
+                            let audit_cell = audit_col.map(|_| batch.cells.cell(next + width));
+                            next += step;
+                            let place = Place {
+                                file: file as u32,
+                                row: *number,
+                                at: *at,
+                            };
+                            self.candidate(place, cells, audit_cell, memory.as_mut());
+                        }
+                    }
+                }
+                if let Some(bar) = &request.progress {
+                    bar.set_position(done_before + batch.position);
+                }
+                Ok(())
+            })?;
+            done_before += std::fs::metadata(&input.path).map_or(0, |m| m.len());
+            let cellar = match (rereader, memory) {
+                (Some(r), _) => Cellar::File(r),
+                (None, Some(table)) => Cellar::Memory(table),
+                (None, None) => Cellar::Memory(Arc::new(Table::new(width))),
+            };
+            self.cellars.push((columns, cellar));
+            self.inputs.push(input);
+        }
+        Ok(())
+    }
+
+    /// Facts of a row that has none to give: an unreadable one.
+    fn no_facts(&mut self, audit: bool) {
+        let posting = self.engine.posting();
+        if let Some(d) = &posting.candidate.duplicates {
+            self.facts
+                .identities
+                .extend(std::iter::repeat_n(0, d.by.len()));
+            self.facts.submitted.push(i64::MIN);
+            self.facts.on_time.push(false);
+        }
+        if audit {
+            self.audit_ids.push(u32::MAX);
+        }
+        if posting.shortlist.per.is_some() {
+            let (_, shown) = self.group_of("");
+            if let Some(d) = self.decisions.last_mut() {
+                d.group = Some(shown);
+            }
+        }
+    }
+
+    /// The group of a row whose group cell reads `text`: its index and how it is shown.
+    fn group_of(&mut self, text: &str) -> (u32, Arc<str>) {
+        if let Some(&g) = self.spellings.get(text) {
+            return (g, self.groups[g as usize].clone());
+        }
+        let key = crate::text::fold(text);
+        let g = match self.group_index.get(&key) {
+            Some(&g) => g,
+            None => {
+                let g = self.groups.len() as u32;
+                self.groups.push(Arc::from(text));
+                self.group_index.insert(key, g);
+                g
+            }
+        };
+        self.spellings.insert(text.into(), g);
+        (g, self.groups[g as usize].clone())
+    }
+
+    /// Reads, evaluates and decides one data row.
+    fn candidate<'c>(
+        &mut self,
+        place: Place,
+        cells: impl Iterator<Item = &'c str>,
+        audit: Option<&str>,
+        memory: Option<&mut Arc<Table>>,
+    ) {
+        let engine = self.engine;
+        let posting = engine.posting();
+        let reader = &mut self.reader;
+        let read = |f: FieldId, c: &str| reader.read(engine, f, c);
+        // A table of its own holds a file's rows when they cannot be read again; the others
+        // pass through a scratch table that keeps only the cells that repeat.
+        let (table, row, at) = match memory {
+            Some(table) => {
+                let row = Arc::make_mut(table).push(cells, read);
+                (table.clone(), row, u64::from(row))
+            }
+            None => {
+                let scratch = Arc::make_mut(&mut self.scratch);
+                scratch.clear_rows();
+                let row = scratch.push(cells, read);
+                (self.scratch.clone(), row, place.at)
+            }
+        };
+        let i = self.facts.places.len() as u32;
+        self.facts.places.push(Place { at, ..place });
+        let cells = Cells::new(table, row);
+        let compact = engine.outcomes(&cells);
+        let group = posting.shortlist.per.map(|f| {
+            let text = match cells.value(f) {
+                Value::Text(t) => t.trim(),
+                Value::YesNo(true) => "oui",
+                Value::YesNo(false) => "non",
+                _ => "",
+            };
+            self.group_of(text)
+        });
+        let decision = crate::rank::decision(compact, group.as_ref().map(|(_, g)| g.clone()));
+        if decision.status == Status::Eligible {
+            self.facts
+                .ranked
+                .push((i, group.as_ref().map_or(0, |(g, _)| *g)));
+            for tb in &posting.shortlist.tie_break {
+                let value = match tb.key {
+                    crate::posting::SortKey::Field(f) => Some(cells.value(f)),
+                    _ => None,
+                };
+                self.facts.keys.push(crate::rank::sort_value(
+                    tb.key,
+                    decision.score,
+                    place.row,
+                    value,
+                ));
+            }
+        }
+        let submitted = posting
+            .candidate
+            .submitted_at
+            .and_then(|f| match cells.value(f) {
+                Value::Instant(t) => Some(*t),
+                _ => None,
+            });
+        if let Some(d) = &posting.candidate.duplicates {
+            for &f in &d.by {
+                self.facts
+                    .identities
+                    .push(crate::rank::identity(f, cells.value(f)));
+            }
+            self.facts
+                .submitted
+                .push(submitted.map_or(i64::MIN, |t| t.at.timestamp_micros()));
+            self.facts
+                .on_time
+                .push(submitted.is_some_and(|t| match &posting.meta.deadline {
+                    Some(d) => on_time(&t, d) == Outcome::Pass,
+                    None => true,
+                }));
+        }
+        if let Some(t) = submitted {
+            self.latest = self.latest.max(Some(t.at));
+        }
+        if let Some(a) = audit {
+            let id = match self.audit_index.get(a) {
+                Some(&id) => id,
+                None => {
+                    let id = self.audit_cells.len() as u32;
+                    self.audit_cells.push(a.into());
+                    self.audit_index.insert(a.into(), id);
+                    id
+                }
+            };
+            self.audit_ids.push(id);
+        }
+        self.decisions.push(decision);
     }
 }
 
@@ -364,147 +886,6 @@ impl From<IngestError> for ReadError {
     }
 }
 
-/// Every data row of `sources`, in input order, read for `engine`'s posting.
-pub fn read(
-    engine: &Engine,
-    sources: Vec<Source>,
-    audit: Option<&str>,
-    progress: Option<&indicatif::ProgressBar>,
-    sequential: bool,
-) -> Result<(Vec<Entry>, Vec<Input>), ReadError> {
-    let mut done_before = 0u64;
-    let posting = engine.posting();
-    let width = posting.fields.len();
-    let mut table = Table::new(width);
-    let mut pending: Vec<Pending> = Vec::new();
-    let mut inputs = Vec::new();
-    let known: Vec<_> = (0..width).map(|f| engine.known_items(f)).collect();
-    let zone = posting.meta.timezone;
-    let mut read_cell = |f: FieldId, cell: &str| -> (Value, crate::table::Hits) {
-        let field = &posting.fields[f];
-        if field.kind == FieldType::Datetime {
-            // Read once the column's day/month order is known.
-            return (Value::Blank, 0);
-        }
-        let cx = Context {
-            phone_country: &posting.meta.phone_country,
-            known_items: &known[f],
-            separator: field.separator.as_deref(),
-            order: dates::Order::DayFirst,
-            zone: &zone,
-        };
-        let value = cells::read(field.kind, cell, &cx);
-        let hits = engine.hits(f, &value);
-        (value, hits)
-    };
-    for (file, source) in sources.into_iter().enumerate() {
-        let columns = map_columns(posting, &source)?;
-        let audit_col = match audit {
-            Some(name) => Some(column_index(&source.header, name).ok_or_else(|| {
-                ReadError::MissingColumn {
-                    path: source.path.clone(),
-                    field: String::new(),
-                    column: name.into(),
-                    nearest: crate::suggest::closest_text(
-                        name,
-                        source.header.iter().map(String::as_str),
-                    )
-                    .map(str::to_string),
-                }
-            })?),
-            None => None,
-        };
-        let mut input = Input {
-            path: source.path.clone(),
-            encoding: source.encoding.clone(),
-            delimiter: source.delimiter,
-            rows: 0,
-            empty_rows: 0,
-            sha256: String::new(),
-        };
-        let mut wanted = columns.clone();
-        wanted.extend(audit_col);
-        let step = wanted.len();
-        let path = input.path.clone();
-        crate::ingest::for_each_batch(source, &wanted, !sequential, |batch| {
-            let mut next = 0;
-            for meta in &batch.rows {
-                match meta {
-                    RowMeta::Empty { .. } => input.empty_rows += 1,
-                    RowMeta::Unreadable { number, cause } if cause.is_fatal() => {
-                        return Err(ReadError::Fatal {
-                            path: path.clone(),
-                            row: *number,
-                            cause: cause.clone(),
-                        });
-                    }
-                    RowMeta::Unreadable { number, cause } => {
-                        input.rows += 1;
-                        pending.push(Pending::Unreadable {
-                            file,
-                            row: *number,
-                            cause: cause.clone(),
-                        });
-                    }
-                    RowMeta::Data { number } => {
-                        input.rows += 1;
-                        let at = table.push(batch.cells.cells(next, next + width), &mut read_cell);
-                        let audit = audit_col.map(|_| batch.cells.cell(next + width).to_string());
-                        next += step;
-                        pending.push(Pending::Candidate {
-                            file,
-                            row: *number,
-                            at,
-                            audit,
-                        });
-                    }
-                }
-            }
-            if let Some(bar) = progress {
-                bar.set_position(done_before + batch.position);
-            }
-            Ok(())
-        })?;
-        done_before += std::fs::metadata(&input.path).map_or(0, |m| m.len());
-        inputs.push(input);
-    }
-    read_dates(posting, &mut table);
-    let table = Arc::new(table);
-    let entries = pending
-        .into_iter()
-        .map(|p| match p {
-            Pending::Candidate {
-                file,
-                row,
-                at,
-                audit,
-            } => Entry::Candidate {
-                file,
-                row,
-                cells: Cells::new(table.clone(), at),
-                audit,
-            },
-            Pending::Unreadable { file, row, cause } => Entry::Unreadable { file, row, cause },
-        })
-        .collect();
-    Ok((entries, inputs))
-}
-
-/// A row read, before the table it points into is complete.
-enum Pending {
-    Candidate {
-        file: usize,
-        row: u64,
-        at: u32,
-        audit: Option<String>,
-    },
-    Unreadable {
-        file: usize,
-        row: u64,
-        cause: Cause,
-    },
-}
-
 /// The column of each posting field in `source`'s header.
 fn map_columns(posting: &Posting, source: &Source) -> Result<Vec<usize>, ReadError> {
     posting
@@ -523,42 +904,4 @@ fn map_columns(posting: &Posting, source: &Source) -> Result<Vec<usize>, ReadErr
             })
         })
         .collect()
-}
-
-/// Reads the datetime cells, each column in the day/month order its dates show.
-fn read_dates(posting: &Posting, table: &mut Table) {
-    let fallback = match posting.meta.language {
-        Lang::Fr => dates::Order::DayFirst,
-        Lang::En => dates::Order::MonthFirst,
-    };
-    for (f, field) in posting.fields.iter().enumerate() {
-        if field.kind != FieldType::Datetime {
-            continue;
-        }
-        let scanned: Vec<Result<dates::Written, String>> = table
-            .distinct(f)
-            .iter()
-            .map(|raw| dates::scan(raw))
-            .collect();
-        let order = dates::detect_order(scanned.iter().filter_map(|w| w.as_ref().ok()), fallback);
-        let zone = field.timezone.unwrap_or(posting.meta.timezone);
-        let values: Vec<Value> = table
-            .distinct(f)
-            .iter()
-            .zip(scanned)
-            .map(|(raw, written)| {
-                if cells::is_blank(raw) {
-                    Value::Blank
-                } else {
-                    match written.and_then(|w| w.resolve(order, &zone)) {
-                        Ok(i) => Value::Instant(i),
-                        Err(why) => Value::Unknown(why),
-                    }
-                }
-            })
-            .collect();
-        for (i, v) in values.into_iter().enumerate() {
-            table.set_value(f, i, v);
-        }
-    }
 }

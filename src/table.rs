@@ -14,7 +14,8 @@ use std::sync::Arc;
 /// Which of the posting's subject and item terms a cell names, one bit per term.
 pub type Hits = u128;
 
-/// Rows after which a column whose cells are mostly distinct stops being indexed.
+/// Rows after which a column whose cells are mostly distinct stops being indexed, and then
+/// again every this many rows.
 const SAMPLE_ROWS: usize = 4096;
 
 /// One column: its distinct cells, the value and hits of each, and an index to find them.
@@ -22,7 +23,7 @@ const SAMPLE_ROWS: usize = 4096;
 /// A column whose cells are nearly all different (e-mails, phone numbers, timestamps) gains
 /// nothing from the index: after [`SAMPLE_ROWS`] rows it drops it and stores each cell as it
 /// comes. Hits are kept only for the columns the posting matches terms in.
-#[derive(Debug, Default)]
+#[derive(Clone, Debug, Default)]
 struct Column {
     index: Option<FxHashMap<Box<str>, u32>>,
     raws: Vec<Box<str>>,
@@ -37,11 +38,13 @@ impl Column {
 }
 
 /// Rows of cells for a posting's fields, stored column by column.
-#[derive(Debug, Default)]
+#[derive(Clone, Debug, Default)]
 pub struct Table {
     columns: Vec<Column>,
     ids: Vec<u32>,
     width: usize,
+    /// Rows pushed, those cleared included.
+    pushed: usize,
 }
 
 impl Table {
@@ -56,6 +59,20 @@ impl Table {
                 .collect(),
             ids: Vec::new(),
             width,
+            pushed: 0,
+        }
+    }
+
+    /// Forgets the rows, keeping the distinct cells of the indexed columns: a table that
+    /// reads rows one at a time keeps only what repeats.
+    pub fn clear_rows(&mut self) {
+        self.ids.clear();
+        for col in &mut self.columns {
+            if col.index.is_none() {
+                col.raws.clear();
+                col.values.clear();
+                col.hits.clear();
+            }
         }
     }
 
@@ -109,26 +126,19 @@ impl Table {
             };
             self.ids.push(id);
         }
-        if row as usize + 1 == SAMPLE_ROWS {
+        self.pushed += 1;
+        if self.pushed.is_multiple_of(SAMPLE_ROWS) {
             for col in &mut self.columns {
-                if col.raws.len() > SAMPLE_ROWS / 2 {
+                if col
+                    .index
+                    .as_ref()
+                    .is_some_and(|i| i.len() > self.pushed / 2)
+                {
                     col.index = None;
                 }
             }
         }
         row
-    }
-
-    /// The distinct raw cells of a column.
-    pub fn distinct(&self, f: FieldId) -> &[Box<str>] {
-        &self.columns[f].raws
-    }
-
-    /// Replaces the value of a distinct cell (dates, once their column's order is known).
-    pub fn set_value(&mut self, f: FieldId, distinct: usize, value: Value) {
-        if let Some(v) = self.columns[f].values.get_mut(distinct) {
-            *v = value;
-        }
     }
 
     fn id(&self, row: u32, f: FieldId) -> usize {

@@ -69,7 +69,7 @@ fn screen_json(path: &std::path::Path) -> (String, usize, Vec<(Status, usize, us
     .expect("screens");
     let mut out = Vec::new();
     shortlist::output::json::write(&s, &mut out).expect("json");
-    let per_row = (0..s.entries.len())
+    let per_row = (0..s.len())
         .map(|i| {
             let d = &s.decisions[i];
             let failing = d

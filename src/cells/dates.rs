@@ -343,6 +343,11 @@ impl Written {
         }
     }
 
+    /// Whether the date reads differently day first and month first (`03/04/2024`).
+    pub fn order_matters(&self) -> bool {
+        matches!(self.date, WrittenDate::YearLast(a, b, _) if a != b)
+    }
+
     /// The instant, reading year-last dates in `order` and times without a zone in `zone`.
     pub fn resolve(&self, order: Order, zone: &Zone) -> Result<Instant, String> {
         let (y, m, d) = match (self.date, order) {

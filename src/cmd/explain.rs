@@ -32,10 +32,10 @@ pub fn run(args: &ExplainArgs) -> anyhow::Result<Exit> {
             ..Request::default()
         },
     )?;
-    let matches: Vec<usize> = (0..s.entries.len())
+    let matches: Vec<usize> = (0..s.len())
         .filter(|&i| match (args.row, &args.email) {
-            (Some(row), _) => s.entries[i].row() == row,
-            (None, Some(email)) => match &s.entries[i] {
+            (Some(row), _) => s.row(i) == row,
+            (None, Some(email)) => match &s.entry(i) {
                 Entry::Candidate { cells, .. } => posting.fields.iter().enumerate().any(|(f, field)| {
                     field.kind == crate::posting::FieldType::Email
                         && matches!(cells.value(f), crate::cells::Value::Email(e) if *e == email.trim().to_lowercase())
@@ -49,8 +49,8 @@ pub fn run(args: &ExplainArgs) -> anyhow::Result<Exit> {
         match (args.row, &args.email) {
             (Some(row), _) => bail!(
                 "no candidate at row {row}: data rows are {} to {}",
-                s.entries.first().map_or(2, Entry::row),
-                s.entries.last().map_or(2, Entry::row)
+                if s.is_empty() { 2 } else { s.row(0) },
+                if s.is_empty() { 2 } else { s.row(s.len() - 1) }
             ),
             _ => bail!(
                 "no candidate has the e-mail address `{}`",
@@ -71,7 +71,7 @@ pub fn run(args: &ExplainArgs) -> anyhow::Result<Exit> {
 
 fn write_one(s: &Screening, i: usize, lang: Lang, out: &mut String) {
     let p = s.posting;
-    let e = &s.entries[i];
+    let e = &s.entry(i);
     let d = &s.decisions[i];
     let several = s.inputs.len() > 1;
     let file = s

@@ -133,9 +133,9 @@ fn dry_run(
         out,
         "  {} : {} {}, {} {}",
         against.display(),
-        s.entries.len(),
+        s.len(),
         lang.pick("lignes de candidats", "candidate rows"),
-        s.entries.len() - readable.len(),
+        s.len() - readable.len(),
         lang.pick("illisibles", "unreadable")
     );
     let width = p

@@ -1,6 +1,7 @@
 //! CSV exports: encoding and delimiter detected (or given), records read as bytes and decoded
 //! cell by cell, so that one bad row does not stop the file.
 
+use super::reread::{Marks, Rereader};
 use super::sniff::{detect_encoding, sniff_delimiter};
 use super::{Cause, CellBuf, IngestError, Options, Row, RowMeta, RowSource, Source, check_header};
 use encoding_rs::{Encoding, UTF_8};
@@ -64,6 +65,7 @@ pub(super) fn open(path: &Path, options: &Options) -> Result<Source, IngestError
     } else {
         reader
     };
+    let marks = Marks::default();
     let reader: Box<dyn Read + Send> = Box::new(MarkBlankLines {
         inner: BufReader::new(reader),
         delimiter,
@@ -71,15 +73,23 @@ pub(super) fn open(path: &Path, options: &Options) -> Result<Source, IngestError
         after_newline: true,
         pending: None,
         row_bytes: 0,
+        written: 0,
+        marks: marks.clone(),
     });
-    // Records end at `\n` only, so that a record's line is counted from its first byte (with
-    // CRLF, csv counts the `\n` with the next record); a trailing `\r` is removed below.
-    let mut csv = csv::ReaderBuilder::new()
-        .terminator(csv::Terminator::Any(b'\n'))
-        .delimiter(delimiter)
-        .has_headers(false)
-        .flexible(true)
-        .from_reader(reader);
+    let rereader = match decode {
+        Decode::Utf8 => Some(None),
+        Decode::Single(enc) => Some(Some(enc)),
+        Decode::Transcoded => None,
+    }
+    .map(|single| Rereader {
+        path: path.into(),
+        bom: bom as u64,
+        delimiter,
+        single,
+        lone_cr,
+        marks,
+    });
+    let mut csv = builder(delimiter).from_reader(reader);
     let mut rows = Rows {
         csv: csv::ByteRecord::new(),
         reader: None,
@@ -94,6 +104,8 @@ pub(super) fn open(path: &Path, options: &Options) -> Result<Source, IngestError
         held: None,
         held_number: 0,
         done: false,
+        rereader,
+        last_at: 0,
     };
     // The header is the first row with a non-blank cell.
     let (header_row, names) = loop {
@@ -132,8 +144,21 @@ pub(super) fn open(path: &Path, options: &Options) -> Result<Source, IngestError
         sheet: None,
         header,
         header_row,
+        options: options.clone(),
         rows: Box::new(rows),
     })
+}
+
+/// How records are parsed, the same when a row is read again.
+pub(super) fn builder(delimiter: u8) -> csv::ReaderBuilder {
+    let mut b = csv::ReaderBuilder::new();
+    // Records end at `\n` only, so that a record's line is counted from its first byte (with
+    // CRLF, csv counts the `\n` with the next record); a trailing `\r` is removed below.
+    b.terminator(csv::Terminator::Any(b'\n'))
+        .delimiter(delimiter)
+        .has_headers(false)
+        .flexible(true);
+    b
 }
 
 fn skip(mut r: Box<dyn Read + Send>, n: usize) -> Box<dyn Read + Send> {
@@ -171,6 +196,9 @@ struct Rows {
     held: Option<csv::ByteRecord>,
     held_number: u64,
     done: bool,
+    rereader: Option<Rereader>,
+    /// Where the last data row given out starts, for [`Rereader`].
+    last_at: u64,
 }
 
 impl Rows {
@@ -264,12 +292,17 @@ impl RowSource for Rows {
         self.reader.as_ref().map_or(0, |r| r.position().byte())
     }
 
+    fn rereader(&self) -> Option<Rereader> {
+        self.rereader.clone()
+    }
+
     fn next_row(&mut self) -> Option<Row> {
         self.next_with(|rows, record, number| rows.row(record, number))
     }
 
     fn next_into(&mut self, columns: &[usize], out: &mut CellBuf) -> Option<RowMeta> {
         self.next_with(|rows, record, number| {
+            rows.last_at = record.position().map_or(0, |p| p.byte());
             let text = rows.utf8_text(record);
             match rows.check(record, number, text.is_some()) {
                 Err(row) => row,
@@ -305,7 +338,10 @@ impl RowSource for Rows {
         .map(|r| match r {
             Row::Empty { number } => RowMeta::Empty { number },
             Row::Unreadable { number, cause } => RowMeta::Unreadable { number, cause },
-            Row::Data { number, .. } => RowMeta::Data { number },
+            Row::Data { number, .. } => RowMeta::Data {
+                number,
+                at: self.last_at,
+            },
         })
     }
 }
@@ -499,12 +535,14 @@ struct MarkBlankLines<R> {
     /// Bytes since the last line end outside quotes: a row longer than
     /// [`super::MAX_ROW_BYTES`] is refused before it fills memory.
     row_bytes: usize,
+    /// Bytes given out so far.
+    written: u64,
+    /// Where the delimiters written stand in what was given out.
+    marks: Marks,
 }
 
 impl<R> MarkBlankLines<R> {
-    /// Counts bytes of the current row, refusing a row longer than the limit.
-    fn count(&mut self, bytes: usize) -> io::Result<()> {
-        self.row_bytes += bytes;
+    fn check_row(&self) -> io::Result<()> {
         if self.row_bytes > super::MAX_ROW_BYTES {
             return Err(io::Error::new(
                 io::ErrorKind::InvalidData,
@@ -514,6 +552,14 @@ impl<R> MarkBlankLines<R> {
                 ),
             ));
         }
+        Ok(())
+    }
+
+    fn mark(&mut self, at: u64) -> io::Result<()> {
+        self.marks
+            .lock()
+            .map_err(|_| io::Error::other("the reader stopped"))?
+            .push(at);
         Ok(())
     }
 }
@@ -532,46 +578,67 @@ impl<R: io::BufRead> Read for MarkBlankLines<R> {
                 break;
             }
             let avail = &buf[..buf.len().min(out.len() - n)];
-            // Ordinary bytes up to the next quote or line end are copied as they are.
-            let run = memchr::memchr2(b'"', b'\n', avail).unwrap_or(avail.len());
-            if run > 0 {
-                out[n..n + run].copy_from_slice(&avail[..run]);
-                n += run;
-                self.after_newline = false;
-                self.inner.consume(run);
-                self.count(run)?;
-                continue;
-            }
-            let b = avail[0];
-            self.inner.consume(1);
-            self.count(1)?;
-            if b == b'"' {
-                self.in_quotes = !self.in_quotes;
-                self.after_newline = false;
-            } else if self.in_quotes {
-                self.after_newline = false;
-            } else {
-                let blank = self.after_newline;
-                self.after_newline = true;
-                self.row_bytes = 0;
-                if blank {
-                    out[n] = self.delimiter;
-                    n += 1;
-                    if n == out.len() {
-                        self.pending = Some(b'\n');
-                        break;
-                    }
+            // Only quotes and line ends matter; the bytes between are copied as they are.
+            let mut blank_at = None;
+            let mut row_from = None;
+            let mut last = 0;
+            for pos in memchr::memchr2_iter(b'"', b'\n', avail) {
+                if pos > last {
+                    self.after_newline = false;
+                }
+                last = pos + 1;
+                if avail[pos] == b'"' {
+                    self.in_quotes = !self.in_quotes;
+                    self.after_newline = false;
+                } else if self.in_quotes {
+                    self.after_newline = false;
+                } else if self.after_newline {
+                    blank_at = Some(pos);
+                    break;
+                } else {
+                    self.after_newline = true;
+                    row_from = Some(pos + 1);
                 }
             }
-            out[n] = b;
-            n += 1;
+            let take = match blank_at {
+                Some(pos) => pos,
+                None => {
+                    if last < avail.len() {
+                        self.after_newline = false;
+                    }
+                    avail.len()
+                }
+            };
+            out[n..n + take].copy_from_slice(&avail[..take]);
+            n += take;
+            self.row_bytes = match row_from {
+                Some(from) => take - from,
+                None => self.row_bytes + take,
+            };
+            self.inner.consume(take);
+            self.check_row()?;
+            if blank_at.is_some() {
+                // A blank line: a delimiter before its line end makes it an empty record.
+                self.inner.consume(1);
+                self.row_bytes = 0;
+                self.mark(self.written + n as u64)?;
+                out[n] = self.delimiter;
+                n += 1;
+                if n == out.len() {
+                    self.pending = Some(b'\n');
+                    break;
+                }
+                out[n] = b'\n';
+                n += 1;
+            }
         }
+        self.written += n as u64;
         Ok(n)
     }
 }
 
 /// Turns lone carriage returns (old Mac line ends) into line feeds.
-struct CrToLf(Box<dyn Read + Send>);
+pub(super) struct CrToLf(pub(super) Box<dyn Read + Send>);
 
 impl Read for CrToLf {
     fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
@@ -598,6 +665,8 @@ mod tests {
             after_newline: true,
             pending: None,
             row_bytes: 0,
+            written: 0,
+            marks: Marks::default(),
         };
         let mut out = Vec::new();
         let mut buf = vec![0u8; chunk];

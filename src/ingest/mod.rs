@@ -8,12 +8,14 @@
 
 pub mod batch;
 mod csv_source;
+mod reread;
 pub mod sniff;
 mod xlsx;
 
 use crate::text::fold;
 pub use batch::{Batch, CellBuf, for_each_batch};
 use encoding_rs::Encoding;
+pub use reread::Rereader;
 use std::fmt;
 use std::path::{Path, PathBuf};
 
@@ -66,6 +68,8 @@ pub enum RowMeta {
     Data {
         /// Spreadsheet row number.
         number: u64,
+        /// Where a [`Rereader`] finds the row again.
+        at: u64,
     },
     /// A row whose cells are all blank.
     Empty {
@@ -91,6 +95,11 @@ pub(crate) trait RowSource {
         0
     }
 
+    /// What reads a row again from the file, when the source can.
+    fn rereader(&self) -> Option<Rereader> {
+        None
+    }
+
     /// The next row; for a data row, its cells of `columns` appended to `out`.
     fn next_into(&mut self, columns: &[usize], out: &mut CellBuf) -> Option<RowMeta> {
         Some(match self.next_row()? {
@@ -98,7 +107,7 @@ pub(crate) trait RowSource {
                 for c in columns {
                     out.push(cells.get(*c).map_or("", String::as_str));
                 }
-                RowMeta::Data { number }
+                RowMeta::Data { number, at: 0 }
             }
             Row::Empty { number } => RowMeta::Empty { number },
             Row::Unreadable { number, cause } => RowMeta::Unreadable { number, cause },
@@ -272,6 +281,8 @@ pub struct Source {
     pub header: Vec<String>,
     /// The header's spreadsheet row number.
     pub header_row: u64,
+    /// The options it was opened with, to open it again.
+    pub options: Options,
     rows: Box<dyn RowSource + Send>,
 }
 
@@ -320,6 +331,12 @@ impl Source {
     /// appended to `out`: what screening reads, without a new string per cell.
     pub fn next_into(&mut self, columns: &[usize], out: &mut CellBuf) -> Option<RowMeta> {
         self.rows.next_into(columns, out)
+    }
+
+    /// What reads a data row again from the file by its [`RowMeta::Data`] `at`, for sources
+    /// that can (CSV files in UTF-8 or a single-byte encoding): screening then keeps no cell.
+    pub fn rereader(&self) -> Option<Rereader> {
+        self.rows.rereader()
     }
 
     /// Bytes of the file read so far (0 for a workbook, read whole when opened).

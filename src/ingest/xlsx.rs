@@ -86,6 +86,7 @@ pub(super) fn open(path: &Path, options: &Options) -> Result<Source, IngestError
         sheet: Some(name),
         header: header.split_off(skip_leading),
         header_row,
+        options: options.clone(),
         rows: Box::new(SheetRows(rows.into_iter())),
     })
 }

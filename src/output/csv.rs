@@ -43,7 +43,7 @@ pub fn write(s: &Screening, style: CsvStyle, out: &mut dyn Write) -> io::Result<
     let several = s.inputs.len() > 1;
     for i in s.listed() {
         let d = &s.decisions[i];
-        let e = &s.entries[i];
+        let e = &s.entry(i);
         let mut record = vec![
             d.rank.map(|r| r.to_string()).unwrap_or_default(),
             d.status.name().to_string(),

@@ -140,7 +140,7 @@ pub fn write(s: &Screening, out: &mut dyn Write) -> io::Result<()> {
         .collect();
     let candidate = |i: usize| {
         let d = &s.decisions[i];
-        let e = &s.entries[i];
+        let e = &s.entry(i);
         let evaluated = s.evaluate(i);
         let rules = match (e, &evaluated) {
             (crate::screen::Entry::Candidate { cells, .. }, Some((reqs, prefs))) => rule_kinds
@@ -208,7 +208,7 @@ pub fn write(s: &Screening, out: &mut dyn Write) -> io::Result<()> {
             .collect(),
         as_of: s.as_of.map(rfc3339),
         summary: Summary {
-            total: s.entries.len(),
+            total: s.len(),
             shortlisted: counts[0],
             eligible: counts[1],
             review: counts[2],

@@ -58,7 +58,7 @@ pub fn write(s: &Screening, out: &mut dyn Write) -> io::Result<()> {
     let several = s.inputs.len() > 1;
     for i in s.listed() {
         let d = &s.decisions[i];
-        let e = &s.entries[i];
+        let e = &s.entry(i);
         let mut cells = vec![
             d.rank.map(|r| r.to_string()).unwrap_or_default(),
             escape(&explain::name(p, e, s.view.blind, several)),

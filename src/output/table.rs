@@ -50,7 +50,7 @@ pub fn write(s: &Screening, colour_on: bool, out: &mut dyn Write) -> io::Result<
     let several = s.inputs.len() > 1;
     for i in s.listed() {
         let d = &s.decisions[i];
-        let e = &s.entries[i];
+        let e = &s.entry(i);
         let mut row = vec![
             Cell::new(d.rank.map(|r| r.to_string()).unwrap_or_default()),
             Cell::new(printable(&explain::name(p, e, s.view.blind, several))),

@@ -99,7 +99,7 @@ pub fn build(s: &Screening) -> Result<Vec<u8>, XlsxError> {
     head.push("reasons".into());
     let row_of = |i: usize| -> Vec<Cell> {
         let d = &s.decisions[i];
-        let e = &s.entries[i];
+        let e = &s.entry(i);
         let mut row = vec![
             d.rank.map_or(Cell::Empty, |r| Cell::Number(f64::from(r))),
             Cell::Text(d.status.name().into()),
