@@ -620,3 +620,38 @@ fn no_progress_bar_outside_a_terminal() {
     assert_eq!(out.code, 0, "{}", out.stderr);
     assert_eq!(out.stderr, "", "nothing drawn on a pipe");
 }
+
+#[test]
+fn a_date_read_before_its_column_shows_its_order_is_read_again() {
+    // The posting speaks English, so dates read month first until a column shows otherwise:
+    // `02/03/2024` is read as 3 February, then `25/02/2024` shows days first, and the file is
+    // read again: 2 March, after the 1 March deadline.
+    let dir = tempfile::tempdir().expect("temp dir");
+    let head = "Submitted,Name,Email,Phone,Place,Age,Sanctioned,Motivation\n";
+    let awa = "02/03/2024,Awa,a@x.ml,76 00 00 01,Kita,25,non,x\n";
+    let bina = "25/02/2024,Bina,b@x.ml,76 00 00 02,Kayes,30,non,x\n";
+    for (name, body) in [("late.csv", [awa, bina]), ("early.csv", [bina, awa])] {
+        let path = dir.path().join(name);
+        std::fs::write(&path, format!("{head}{}{}", body[0], body[1])).expect("write");
+        let path = path.to_string_lossy().into_owned();
+        let doc = screen_json(KINDS, &[&path], &[]);
+        let candidates = doc["candidates"].as_array().expect("candidates");
+        let awa = candidates
+            .iter()
+            .find(|c| c["name"] == "Awa")
+            .expect("Awa is listed");
+        assert_eq!(awa["status"], "ineligible", "{name}");
+        let on_time = awa["rules"]
+            .as_array()
+            .and_then(|r| r.iter().find(|r| r["id"] == "on_time"))
+            .expect("on_time rule");
+        assert_eq!(on_time["outcome"], "fail", "{name}");
+        assert!(
+            on_time["detail"]
+                .as_str()
+                .is_some_and(|d| d.contains("02/03/2024")),
+            "{name}: {}",
+            on_time["detail"]
+        );
+    }
+}

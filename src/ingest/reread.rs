@@ -37,7 +37,7 @@ impl Rereader {
                 .map_err(|_| io_err(io::Error::other("the reader stopped")))?;
             marks.partition_point(|m| *m < at) as u64
         };
-        let offset = self.bom + at - marks_before;
+        let offset = self.bom + at.saturating_sub(marks_before);
         let mut file = File::open(&self.path).map_err(io_err)?;
         file.seek(SeekFrom::Start(offset)).map_err(io_err)?;
         let reader: Box<dyn Read + Send> = Box::new(BufReader::with_capacity(8 << 10, file));
@@ -75,5 +75,96 @@ impl Rereader {
             out.end_cell();
         }
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ingest::{Options, RowMeta, Source};
+    use std::path::Path;
+
+    /// Every data row of `path`, read once in order and then again by position, gives the
+    /// same cells; false when the file cannot be read again (the caller keeps cells then).
+    fn reads_again_alike(path: &Path) -> bool {
+        let Ok(mut source) = Source::open(path, &Options::default()) else {
+            return false;
+        };
+        let Some(again) = source.rereader() else {
+            return false;
+        };
+        let columns: Vec<usize> = (0..source.header.len()).collect();
+        let mut first = CellBuf::default();
+        let mut rows = Vec::new();
+        while let Some(meta) = source.next_into(&columns, &mut first) {
+            if let RowMeta::Data { number, at } = meta {
+                rows.push((number, at));
+            }
+        }
+        assert!(!rows.is_empty(), "{}: no data row", path.display());
+        let mut second = CellBuf::default();
+        for (number, at) in &rows {
+            again
+                .read(*at, &columns, &mut second)
+                .unwrap_or_else(|e| panic!("{}: row {number}: {e}", path.display()));
+        }
+        for c in 0..first.len() {
+            assert_eq!(
+                first.cell(c),
+                second.cell(c),
+                "{}: row {}, column {}",
+                path.display(),
+                rows[c / columns.len()].0,
+                c % columns.len()
+            );
+        }
+        true
+    }
+
+    #[test]
+    fn rows_read_again_are_the_rows_read_first() {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut checked = 0;
+        for dir in [
+            "examples",
+            "tests/fixtures/candidates",
+            "tests/fixtures/screen",
+        ] {
+            let Ok(entries) = std::fs::read_dir(root.join(dir)) else {
+                continue;
+            };
+            for entry in entries.flatten() {
+                let path = entry.path();
+                if path.extension().is_some_and(|e| e == "csv") && reads_again_alike(&path) {
+                    checked += 1;
+                }
+            }
+        }
+        assert!(checked >= 10, "only {checked} files checked");
+    }
+
+    #[test]
+    fn blank_lines_line_ends_and_byte_order_marks_do_not_move_rows() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let cases: [&[u8]; 5] = [
+            b"\xef\xbb\xbfname;city\r\n\r\nAwa;\"Sikasso\r\n\r\nnord\"\r\n\r\n\r\nIssa;Kayes\r\n;\r\nMoussa;Mopti",
+            b"name,city\n\n\nAwa,Sikasso\n\"Issa\n\",\"\"\"Kayes\"\"\"\n\nMoussa,Mopti\n",
+            b"name;city\rAwa;Sikasso\r\rIssa;Kayes\r",
+            b"\n\nname,city\nAwa,S\xe9gou\n\nIssa,Kati\n",
+            b"name\tcity\r\n\"A\"\"wa\"\t\"\"\r\n \t \r\nIssa\tKita\r\n",
+        ];
+        for (k, bytes) in cases.iter().enumerate() {
+            let path = dir.path().join(format!("case{k}.csv"));
+            std::fs::write(&path, bytes).expect("write");
+            assert!(reads_again_alike(&path), "case {k} cannot be read again");
+        }
+    }
+
+    #[test]
+    fn utf16_files_are_not_read_again() {
+        let path =
+            Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/candidates/utf16le-tab.txt");
+        let source = Source::open(&path, &Options::default()).expect("opens");
+        assert!(source.rereader().is_none());
     }
 }
