@@ -432,22 +432,32 @@ fn rank_eligible(posting: &Posting, facts: &Facts, decisions: &mut [Decision], t
         .map(|(k, (_, g))| (*g, k))
         .collect();
     members.sort_unstable();
+    // With numbers only, each row's keys pack into integers that sort in the wanted order.
+    let packed: Option<Vec<u64>> = facts
+        .keys
+        .iter()
+        .zip(posting.shortlist.tie_break.iter().cycle())
+        .map(|(v, tb)| sortable(v.as_ref(), tb.descending))
+        .collect();
     for group in members.chunk_by(|a, b| a.0 == b.0) {
         let mut order: Vec<usize> = group.iter().map(|(_, k)| *k).collect();
-        order.sort_by(|&a, &b| {
-            compare(
-                posting,
-                &facts.keys[a * width..(a + 1) * width],
-                &facts.keys[b * width..(b + 1) * width],
-            )
-            .then_with(|| {
-                let (a, b) = (
-                    &facts.places[facts.ranked[a].0 as usize],
-                    &facts.places[facts.ranked[b].0 as usize],
-                );
-                (a.file, a.row).cmp(&(b.file, b.row))
-            })
-        });
+        let place = |k: usize| {
+            let p = &facts.places[facts.ranked[k].0 as usize];
+            (p.file, p.row)
+        };
+        match &packed {
+            Some(packed) => {
+                order.sort_unstable_by_key(|&k| (&packed[k * width..(k + 1) * width], place(k)))
+            }
+            None => order.sort_by(|&a, &b| {
+                compare(
+                    posting,
+                    &facts.keys[a * width..(a + 1) * width],
+                    &facts.keys[b * width..(b + 1) * width],
+                )
+                .then_with(|| place(a).cmp(&place(b)))
+            }),
+        }
         for (n, k) in order.into_iter().enumerate() {
             let i = facts.ranked[k].0 as usize;
             decisions[i].rank = Some(n as u32 + 1);
@@ -456,6 +466,31 @@ fn rank_eligible(posting: &Posting, facts: &Facts, decisions: &mut [Decision], t
             }
         }
     }
+}
+
+/// A number key as an integer that sorts as [`compare`] does: none last, either way; `None`
+/// for a text key.
+fn sortable(v: Option<&SortValue>, descending: bool) -> Option<u64> {
+    let x = match v {
+        None => return Some(u64::MAX),
+        Some(SortValue::Text(_)) => return None,
+        Some(SortValue::Number(x)) => *x,
+    };
+    // NaN compares equal to everything in `compare`: no order to keep, let text sorting do it.
+    if x.is_nan() {
+        return None;
+    }
+    // -0.0 and 0.0 are equal numbers.
+    let x = if x == 0.0 { 0.0 } else { x };
+    let bits = x.to_bits();
+    let key = if bits >> 63 == 1 {
+        !bits
+    } else {
+        bits | 1 << 63
+    };
+    let key = if descending { !key } else { key };
+    // u64::MAX is kept for none; no finite number maps there.
+    Some(key.min(u64::MAX - 1))
 }
 
 fn compare(posting: &Posting, ka: &[Option<SortValue>], kb: &[Option<SortValue>]) -> Ordering {
@@ -479,6 +514,41 @@ fn compare(posting: &Posting, ka: &[Option<SortValue>], kb: &[Option<SortValue>]
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn number_keys_pack_into_integers_in_the_same_order() {
+        let values = [
+            None,
+            Some(f64::NEG_INFINITY),
+            Some(-3.5),
+            Some(-0.0),
+            Some(0.0),
+            Some(1e-300),
+            Some(2.0),
+            Some(8.0),
+            Some(1.7e9),
+            Some(f64::INFINITY),
+        ];
+        for descending in [false, true] {
+            let key = |v: Option<f64>| sortable(v.map(SortValue::Number).as_ref(), descending);
+            for a in values {
+                for b in values {
+                    let by_compare = match (a, b) {
+                        (None, None) => Ordering::Equal,
+                        (None, Some(_)) => Ordering::Greater,
+                        (Some(_), None) => Ordering::Less,
+                        (Some(x), Some(y)) => {
+                            let o = x.partial_cmp(&y).unwrap_or(Ordering::Equal);
+                            if descending { o.reverse() } else { o }
+                        }
+                    };
+                    assert_eq!(key(a).cmp(&key(b)), by_compare, "{a:?} {b:?} {descending}");
+                }
+            }
+        }
+        assert_eq!(sortable(Some(&SortValue::Text("a".into())), false), None);
+        assert_eq!(sortable(Some(&SortValue::Number(f64::NAN)), false), None);
+    }
 
     #[test]
     fn outcomes_pack_into_a_word_and_spill_beyond_it() {

@@ -392,6 +392,76 @@ pub fn detect_order<'a>(written: impl IntoIterator<Item = &'a Written>, fallback
 /// Reads a date as written: ISO 8601, `20/02/2024 10:15:32`, `2024/02/20 3:08:24 PM UTC+3`,
 /// `20-02-2024`, `20 février 2024`, `Feb 20, 2024`, with an optional time and zone.
 pub fn scan(cell: &str) -> Result<Written, String> {
+    if let Some(w) = scan_numeric(cell.trim()) {
+        return Ok(w);
+    }
+    scan_any(cell)
+}
+
+/// The numeric shapes exports write (`2024/02/19 12:23:26 AM UTC`, `20/02/2024 10:15`,
+/// `2024-02-20`), read without allocating; `None` leaves the cell to [`scan_any`], which
+/// reads these the same way.
+fn scan_numeric(cell: &str) -> Option<Written> {
+    let mut tokens = cell.split(' ').filter(|t| !t.is_empty());
+    let first = tokens.next()?;
+    if !first
+        .bytes()
+        .all(|b| b.is_ascii_digit() || matches!(b, b'/' | b'-' | b'.'))
+    {
+        return None;
+    }
+    let date = numeric_date(first)?;
+    let mut time = None;
+    let mut zone = None;
+    if let Some(t) = tokens.next() {
+        let mut clock = numeric_clock(t)?;
+        let mut next = tokens.next();
+        if let Some(m) =
+            next.filter(|m| m.eq_ignore_ascii_case("am") || m.eq_ignore_ascii_case("pm"))
+        {
+            clock = twelve_hour(clock, m.eq_ignore_ascii_case("pm"))?;
+            next = tokens.next();
+        }
+        if let Some(z) = next {
+            if !["utc", "gmt", "z"]
+                .iter()
+                .any(|u| z.eq_ignore_ascii_case(u))
+            {
+                return None;
+            }
+            zone = Some(Zone::default());
+        }
+        if tokens.next().is_some() {
+            return None;
+        }
+        time = Some(clock);
+    }
+    Some(Written { date, time, zone })
+}
+
+/// `10:15` or `10:15:32`, digits and colons only.
+fn numeric_clock(t: &str) -> Option<NaiveTime> {
+    if !t.bytes().all(|b| b.is_ascii_digit() || b == b':') || !looks_like_time(t) {
+        return None;
+    }
+    let mut parts = t.split(':');
+    let h: u32 = parts.next()?.parse().ok()?;
+    let m: u32 = match parts.next() {
+        Some("") | None => 0,
+        Some(m) => m.parse().ok()?,
+    };
+    let s: u32 = match parts.next() {
+        Some(s) => s.parse().ok()?,
+        None => 0,
+    };
+    if parts.next().is_some() {
+        return None;
+    }
+    NaiveTime::from_hms_opt(h, m, s)
+}
+
+/// Reads any date this module knows, allocating as it goes.
+fn scan_any(cell: &str) -> Result<Written, String> {
     let original = cell.trim();
     let bad = || format!("`{original}` is not a date");
     let lower = crate::text::fold(original);
@@ -575,6 +645,53 @@ fn named_date(tokens: &[&str]) -> Option<WrittenDate> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn numeric_shapes_read_alike_by_both_readers() {
+        let dates = [
+            "2024/02/19",
+            "19/02/2024",
+            "02-19-2024",
+            "2024-02-30",
+            "1.2.24",
+            "2024/2/9",
+        ];
+        let times = [
+            "",
+            " 12:23:26",
+            " 0:05",
+            " 9:07:59",
+            " 25:00",
+            " 12:",
+            " 7:5:3",
+        ];
+        let suffixes = [
+            "",
+            " AM",
+            " pm",
+            " PM UTC",
+            " UTC",
+            " gmt",
+            " Z",
+            " AM  UTC",
+            " PM UTC+3",
+        ];
+        let mut fast = 0;
+        for d in dates {
+            for t in times {
+                for x in suffixes {
+                    let cell = format!("{d}{t}{x}");
+                    if let Some(w) = scan_numeric(&cell) {
+                        fast += 1;
+                        assert_eq!(Ok(w), scan_any(&cell), "{cell}");
+                    }
+                }
+            }
+        }
+        assert!(fast > 100, "only {fast} cells took the fast path");
+        assert_eq!(scan_numeric("2024/02/19 12:00 UTC+3"), None);
+        assert_eq!(scan_numeric("19 février 2024"), None);
+    }
 
     fn utc(s: &str) -> DateTime<Utc> {
         DateTime::parse_from_rfc3339(s)
