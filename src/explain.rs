@@ -428,8 +428,9 @@ fn reasons_styled(
             let Some(kept) = d.duplicate_of else {
                 return Vec::new();
             };
-            let column = &p.fields[kept.field].column;
-            let at = row_ref_at(s.file(kept.entry), s.row(kept.entry), inputs, lang);
+            let column = &p.fields[kept.field as usize].column;
+            let kept = kept.entry as usize;
+            let at = row_ref_at(s.file(kept), s.row(kept), inputs, lang);
             vec![match lang {
                 Lang::Fr => format!("doublon : la {at} est gardée (même {column})"),
                 Lang::En => format!("duplicate: {at} is kept (same {column})"),

@@ -78,9 +78,9 @@ impl Status {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Kept {
     /// Index of the kept row's entry.
-    pub entry: usize,
+    pub entry: u32,
     /// The field whose value the two rows share.
-    pub field: FieldId,
+    pub field: u32,
 }
 
 /// The outcomes of a row's rules, two bits each: no allocation per row for up to
@@ -94,8 +94,8 @@ pub enum Outcomes {
         /// How many.
         len: u8,
     },
-    /// More outcomes than a word holds.
-    Many(Box<[Outcome]>),
+    /// More outcomes than a word holds (boxed twice to keep the type two words long).
+    Many(Box<Vec<Outcome>>),
     /// None: an unreadable row.
     #[default]
     None,
@@ -108,7 +108,7 @@ impl Outcomes {
     /// The `len` outcomes of `outcomes`, in rule order.
     pub fn collect(len: usize, outcomes: impl Iterator<Item = Outcome>) -> Outcomes {
         if len > Self::PACKED {
-            return Outcomes::Many(outcomes.collect());
+            return Outcomes::Many(Box::new(outcomes.collect()));
         }
         let mut bits = 0u64;
         let mut len = 0u8;
@@ -214,12 +214,12 @@ impl Compact {
 /// Where a row comes from, and where its cells are found again.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Place {
+    /// Where its cells are read again (see [`crate::ingest::Rereader`]).
+    pub at: u64,
     /// Index of its input.
     pub file: u32,
     /// Spreadsheet row number.
-    pub row: u64,
-    /// Where its cells are read again (see [`crate::ingest::Rereader`]).
-    pub at: u64,
+    pub row: u32,
 }
 
 /// What decisions need of each row besides its evaluation, gathered as the rows are read:
@@ -238,7 +238,50 @@ pub struct Facts {
     /// The entries whose requirements all pass, with their group, in entry order.
     pub ranked: Vec<(u32, u32)>,
     /// Their tie-break values, `tie_break.len()` each.
-    pub keys: Vec<Option<SortValue>>,
+    pub keys: Keys,
+}
+
+/// Tie-break values of the ranked rows.
+#[derive(Debug)]
+pub enum Keys {
+    /// Numbers only (scores, years, dates, levels), as integers that sort in the wanted order.
+    Packed(Vec<u64>),
+    /// Values, text among them.
+    Values(Vec<Option<SortValue>>),
+}
+
+impl Default for Keys {
+    fn default() -> Self {
+        Keys::Values(Vec::new())
+    }
+}
+
+impl Keys {
+    /// Room for the tie-break values of `posting`: packed when they are all numbers.
+    pub fn for_posting(posting: &Posting) -> Keys {
+        use crate::posting::FieldType;
+        let numeric = posting.shortlist.tie_break.iter().all(|tb| match tb.key {
+            SortKey::Score | SortKey::Row => true,
+            SortKey::Field(f) => matches!(
+                posting.fields[f].kind,
+                FieldType::Years | FieldType::Number | FieldType::Datetime | FieldType::Degree
+            ),
+        });
+        if numeric {
+            Keys::Packed(Vec::new())
+        } else {
+            Keys::Values(Vec::new())
+        }
+    }
+
+    /// Adds a value, sorted `descending` or not.
+    pub fn push(&mut self, value: Option<SortValue>, descending: bool) {
+        match self {
+            // A number that is not one (NaN) sorts with the missing.
+            Keys::Packed(all) => all.push(sortable(value.as_ref(), descending).unwrap_or(u64::MAX)),
+            Keys::Values(all) => all.push(value),
+        }
+    }
 }
 
 /// The decision on a row that was read and evaluated.
@@ -325,8 +368,8 @@ fn mark_duplicates(posting: &Posting, facts: &Facts, decisions: &mut [Decision])
         })
         .collect();
     let mut parent: Vec<u32> = (0..n as u32).collect();
-    // For each row, the field through which it joined its group.
-    let mut via: Vec<Option<FieldId>> = vec![None; n];
+    // For each row, the field (its place in `by`) through which it joined its group.
+    let mut via: Vec<u32> = vec![u32::MAX; n];
     for i in 0..n {
         for (k, first) in firsts.iter().enumerate() {
             let j = first[i] as usize;
@@ -337,14 +380,17 @@ fn mark_duplicates(posting: &Posting, facts: &Facts, decisions: &mut [Decision])
             if a != b {
                 parent[a.max(b)] = a.min(b) as u32;
             }
-            via[i].get_or_insert(dups.by[k]);
-            via[j].get_or_insert(dups.by[k]);
+            for x in [i, j] {
+                if via[x] == u32::MAX {
+                    via[x] = k as u32;
+                }
+            }
         }
     }
     drop(firsts);
     // Only rows that share a value with another can be duplicates: group those by root.
     let mut joined: Vec<(usize, usize)> = (0..n)
-        .filter(|&i| via[i].is_some())
+        .filter(|&i| via[i] != u32::MAX)
         .map(|i| (find(&mut parent, i), i))
         .collect();
     joined.sort_unstable();
@@ -385,12 +431,14 @@ fn mark_duplicates(posting: &Posting, facts: &Facts, decisions: &mut [Decision])
         for &i in &group {
             if i != kept {
                 // A field the two rows share directly, if any.
-                let shared = (0..width)
-                    .find(|&k| key(i, k) != 0 && key(i, k) == key(kept, k))
-                    .map(|k| dups.by[k]);
-                let field = shared.or(via[i]).unwrap_or(dups.by[0]);
+                let shared = (0..width).find(|&k| key(i, k) != 0 && key(i, k) == key(kept, k));
+                let joined_by = (via[i] != u32::MAX).then_some(via[i] as usize);
+                let k = shared.or(joined_by).unwrap_or(0);
                 decisions[i].status = Status::Duplicate;
-                decisions[i].duplicate_of = Some(Kept { entry: kept, field });
+                decisions[i].duplicate_of = Some(Kept {
+                    entry: kept as u32,
+                    field: dups.by[k] as u32,
+                });
             }
         }
     }
@@ -432,28 +480,21 @@ fn rank_eligible(posting: &Posting, facts: &Facts, decisions: &mut [Decision], t
         .map(|(k, (_, g))| (*g, k))
         .collect();
     members.sort_unstable();
-    // With numbers only, each row's keys pack into integers that sort in the wanted order.
-    let packed: Option<Vec<u64>> = facts
-        .keys
-        .iter()
-        .zip(posting.shortlist.tie_break.iter().cycle())
-        .map(|(v, tb)| sortable(v.as_ref(), tb.descending))
-        .collect();
     for group in members.chunk_by(|a, b| a.0 == b.0) {
         let mut order: Vec<usize> = group.iter().map(|(_, k)| *k).collect();
         let place = |k: usize| {
             let p = &facts.places[facts.ranked[k].0 as usize];
             (p.file, p.row)
         };
-        match &packed {
-            Some(packed) => {
+        match &facts.keys {
+            Keys::Packed(packed) => {
                 order.sort_unstable_by_key(|&k| (&packed[k * width..(k + 1) * width], place(k)))
             }
-            None => order.sort_by(|&a, &b| {
+            Keys::Values(keys) => order.sort_by(|&a, &b| {
                 compare(
                     posting,
-                    &facts.keys[a * width..(a + 1) * width],
-                    &facts.keys[b * width..(b + 1) * width],
+                    &keys[a * width..(a + 1) * width],
+                    &keys[b * width..(b + 1) * width],
                 )
                 .then_with(|| place(a).cmp(&place(b)))
             }),
@@ -514,6 +555,12 @@ fn compare(posting: &Posting, ka: &[Option<SortValue>], kb: &[Option<SortValue>]
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_decision_is_small() {
+        assert!(std::mem::size_of::<Decision>() <= 64);
+        assert_eq!(std::mem::size_of::<Outcomes>(), 16);
+    }
 
     #[test]
     fn number_keys_pack_into_integers_in_the_same_order() {

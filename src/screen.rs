@@ -197,7 +197,7 @@ impl Screening<'_> {
         // Only the places are needed from now on.
         facts.identities = Vec::new();
         facts.submitted = Vec::new();
-        facts.keys = Vec::new();
+        facts.keys = crate::rank::Keys::default();
         Ok(Screening {
             posting,
             posting_sha256: request.posting_sha256,
@@ -230,7 +230,7 @@ impl Screening<'_> {
 
     /// The spreadsheet row number of entry `i`.
     pub fn row(&self, i: usize) -> u64 {
-        self.places.get(i).map_or(0, |p| p.row)
+        self.places.get(i).map_or(0, |p| u64::from(p.row))
     }
 
     /// The input entry `i` comes from.
@@ -255,7 +255,7 @@ impl Screening<'_> {
 
     fn read_entry(&self, i: usize) -> Entry {
         let place = self.places[i];
-        let (file, row) = (place.file as usize, place.row);
+        let (file, row) = (place.file as usize, u64::from(place.row));
         if let Some(cause) = self.causes.get(&(i as u32)) {
             return Entry::Unreadable {
                 file,
@@ -563,7 +563,10 @@ impl<'e, 'p> Pass<'e, 'p> {
             engine,
             reader: CellReader::new(engine, orders),
             scratch: Arc::new(Table::new(width)),
-            facts: Facts::default(),
+            facts: Facts {
+                keys: crate::rank::Keys::for_posting(engine.posting()),
+                ..Facts::default()
+            },
             decisions: Vec::new(),
             causes: FxHashMap::default(),
             inputs: Vec::new(),
@@ -636,7 +639,7 @@ impl<'e, 'p> Pass<'e, 'p> {
                             let i = self.facts.places.len();
                             self.facts.places.push(Place {
                                 file: file as u32,
-                                row: *number,
+                                row: small_row(&path, *number)?,
                                 at: 0,
                             });
                             self.causes.insert(i as u32, cause.clone());
@@ -650,7 +653,7 @@ impl<'e, 'p> Pass<'e, 'p> {
                             next += step;
                             let place = Place {
                                 file: file as u32,
-                                row: *number,
+                                row: small_row(&path, *number)?,
                                 at: *at,
                             };
                             self.candidate(place, cells, audit_cell, memory.as_mut());
@@ -763,12 +766,10 @@ impl<'e, 'p> Pass<'e, 'p> {
                     crate::posting::SortKey::Field(f) => Some(cells.value(f)),
                     _ => None,
                 };
-                self.facts.keys.push(crate::rank::sort_value(
-                    tb.key,
-                    decision.score,
-                    place.row,
-                    value,
-                ));
+                self.facts.keys.push(
+                    crate::rank::sort_value(tb.key, decision.score, u64::from(place.row), value),
+                    tb.descending,
+                );
             }
         }
         let submitted = posting
@@ -811,6 +812,15 @@ impl<'e, 'p> Pass<'e, 'p> {
         }
         self.decisions.push(decision);
     }
+}
+
+/// A row number as kept: a file of more than four billion rows is no candidate export.
+fn small_row(path: &std::path::Path, number: u64) -> Result<u32, ReadError> {
+    u32::try_from(number).map_err(|_| ReadError::Fatal {
+        path: path.to_path_buf(),
+        row: number,
+        cause: Cause::Io("more rows than a candidate export holds".into()),
+    })
 }
 
 /// Why the candidate files cannot be screened.
