@@ -147,6 +147,8 @@ pub struct Screening<'p> {
     /// Each file's columns for the posting's fields, and where its rows' cells are.
     cellars: Vec<(Vec<usize>, Cellar)>,
     reader: CellReader,
+    /// The table rows read again pass through: it knows the cells that repeat already.
+    scratch: Mutex<Arc<Table>>,
     /// The last entry read again: outputs ask for the same row several times in a row.
     last: Mutex<Option<(usize, Entry)>>,
 }
@@ -179,6 +181,7 @@ impl Screening<'_> {
         }
         let Pass {
             reader,
+            scratch,
             mut facts,
             mut decisions,
             causes,
@@ -213,6 +216,7 @@ impl Screening<'_> {
             audit_cells,
             cellars,
             reader,
+            scratch: Mutex::new(scratch),
             last: Mutex::new(None),
             engine,
         })
@@ -274,7 +278,7 @@ impl Screening<'_> {
                 let mut buf = crate::ingest::CellBuf::default();
                 rereader
                     .read(place.at, columns, &mut buf)
-                    .map(|()| self.reader.one_row(&self.engine, &buf))
+                    .map(|()| self.scratch_row(&buf))
             }
         };
         match cells {
@@ -289,6 +293,30 @@ impl Screening<'_> {
                 row,
                 cause: Cause::Io(e.to_string()),
             },
+        }
+    }
+
+    /// A row read again, as cells of the scratch table.
+    fn scratch_row(&self, buf: &crate::ingest::CellBuf) -> Cells {
+        let width = self.posting.fields.len();
+        let cells = buf.cells(0, width.min(buf.len()));
+        let read = |f: FieldId, c: &str| self.reader.value(&self.engine, f, c);
+        // The last entry holds the table too: let it go, so that the table is not copied.
+        if let Ok(mut last) = self.last.lock() {
+            *last = None;
+        }
+        match self.scratch.lock() {
+            Ok(mut table) => {
+                let t = Arc::make_mut(&mut table);
+                t.clear_rows();
+                let row = t.push(cells, read);
+                Cells::new(table.clone(), row)
+            }
+            Err(_) => {
+                let mut t = Table::new(width);
+                let row = t.push(cells, read);
+                Cells::new(Arc::new(t), row)
+            }
         }
     }
 
@@ -447,12 +475,45 @@ impl CellReader {
         }
     }
 
-    /// The value of `cell` in field `f`, and the posting's terms it names.
+    /// The value of `cell` in field `f`, and the posting's terms it names; a date also tells
+    /// its column's order.
     fn read(&mut self, engine: &Engine, f: FieldId, cell: &str) -> (Value, Hits) {
+        let posting = engine.posting();
+        if posting.fields[f].kind != FieldType::Datetime || self.fixed || cells::is_blank(cell) {
+            return self.value(engine, f, cell);
+        }
+        let written = match dates::scan(cell) {
+            Ok(w) => w,
+            Err(why) => return (Value::Unknown(why), 0),
+        };
+        let seen = &mut self.seen[f];
+        match written.order_hint() {
+            Some(dates::Order::DayFirst) => seen.day_first = true,
+            Some(dates::Order::MonthFirst) => seen.month_first = true,
+            None => {}
+        }
+        self.orders[f] = seen.order(self.fallback);
+        if written.order_matters() {
+            match self.orders[f] {
+                dates::Order::DayFirst => seen.read_day_first = true,
+                dates::Order::MonthFirst => seen.read_month_first = true,
+            }
+        }
+        (self.resolve(posting, f, &written), 0)
+    }
+
+    /// The value of `cell` in field `f` and the terms it names, dates in the orders known.
+    fn value(&self, engine: &Engine, f: FieldId, cell: &str) -> (Value, Hits) {
         let posting = engine.posting();
         let field = &posting.fields[f];
         if field.kind == FieldType::Datetime {
-            return (self.read_date(posting, f, cell), 0);
+            if cells::is_blank(cell) {
+                return (Value::Blank, 0);
+            }
+            return match dates::scan(cell) {
+                Ok(w) => (self.resolve(posting, f, &w), 0),
+                Err(why) => (Value::Unknown(why), 0),
+            };
         }
         let cx = Context {
             phone_country: &posting.meta.phone_country,
@@ -466,30 +527,8 @@ impl CellReader {
         (value, hits)
     }
 
-    fn read_date(&mut self, posting: &Posting, f: FieldId, cell: &str) -> Value {
-        if cells::is_blank(cell) {
-            return Value::Blank;
-        }
+    fn resolve(&self, posting: &Posting, f: FieldId, written: &dates::Written) -> Value {
         let zone = posting.fields[f].timezone.unwrap_or(posting.meta.timezone);
-        let written = match dates::scan(cell) {
-            Ok(w) => w,
-            Err(why) => return Value::Unknown(why),
-        };
-        if !self.fixed {
-            let seen = &mut self.seen[f];
-            match written.order_hint() {
-                Some(dates::Order::DayFirst) => seen.day_first = true,
-                Some(dates::Order::MonthFirst) => seen.month_first = true,
-                None => {}
-            }
-            self.orders[f] = seen.order(self.fallback);
-            if written.order_matters() {
-                match self.orders[f] {
-                    dates::Order::DayFirst => seen.read_day_first = true,
-                    dates::Order::MonthFirst => seen.read_month_first = true,
-                }
-            }
-        }
         match written.resolve(self.orders[f], &zone) {
             Ok(i) => Value::Instant(i),
             Err(why) => Value::Unknown(why),
@@ -505,23 +544,6 @@ impl CellReader {
             dates::Order::MonthFirst => s.read_day_first,
         });
         (wrong && !self.fixed).then_some(finals)
-    }
-
-    /// A row read again, as cells.
-    fn one_row(&self, engine: &Engine, buf: &crate::ingest::CellBuf) -> Cells {
-        let mut reader = CellReader {
-            known: self.known.clone(),
-            orders: self.orders.clone(),
-            seen: self.seen.clone(),
-            fixed: true,
-            fallback: self.fallback,
-        };
-        let width = engine.posting().fields.len();
-        let mut table = Table::new(width);
-        let row = table.push(buf.cells(0, width.min(buf.len())), |f, c| {
-            reader.read(engine, f, c)
-        });
-        Cells::new(Arc::new(table), row)
     }
 }
 

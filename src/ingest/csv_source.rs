@@ -88,6 +88,7 @@ pub(super) fn open(path: &Path, options: &Options) -> Result<Source, IngestError
         single,
         lone_cr,
         marks,
+        parser: Default::default(),
     });
     let mut csv = builder(delimiter).from_reader(reader);
     let mut rows = Rows {
@@ -638,9 +639,17 @@ impl<R: io::BufRead> Read for MarkBlankLines<R> {
 }
 
 /// Turns lone carriage returns (old Mac line ends) into line feeds.
-pub(super) struct CrToLf(pub(super) Box<dyn Read + Send>);
+#[derive(Debug)]
+pub(super) struct CrToLf<R>(pub(super) R);
 
-impl Read for CrToLf {
+impl<R: io::Seek> io::Seek for CrToLf<R> {
+    fn seek(&mut self, pos: io::SeekFrom) -> io::Result<u64> {
+        // One byte for one byte: positions are the file's.
+        self.0.seek(pos)
+    }
+}
+
+impl<R: Read> Read for CrToLf<R> {
     fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
         let n = self.0.read(buf)?;
         for b in &mut buf[..n] {

@@ -4,7 +4,7 @@
 use super::{CellBuf, IngestError};
 use encoding_rs::Encoding;
 use std::fs::File;
-use std::io::{self, BufReader, Read, Seek, SeekFrom};
+use std::io::{self, BufReader};
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 
@@ -24,6 +24,15 @@ pub struct Rereader {
     /// Lone carriage returns end lines.
     pub(super) lone_cr: bool,
     pub(super) marks: Marks,
+    /// The parser, opened at the first row read again.
+    pub(super) parser: Arc<Mutex<Option<Parser>>>,
+}
+
+/// A parser kept open on the file, moved to each row read again.
+#[derive(Debug)]
+pub(super) enum Parser {
+    Plain(csv::Reader<BufReader<File>>),
+    Cr(csv::Reader<super::csv_source::CrToLf<BufReader<File>>>),
 }
 
 impl Rereader {
@@ -38,21 +47,33 @@ impl Rereader {
             marks.partition_point(|m| *m < at) as u64
         };
         let offset = self.bom + at.saturating_sub(marks_before);
-        let mut file = File::open(&self.path).map_err(io_err)?;
-        file.seek(SeekFrom::Start(offset)).map_err(io_err)?;
-        let reader: Box<dyn Read + Send> = Box::new(BufReader::with_capacity(8 << 10, file));
-        let reader: Box<dyn Read + Send> = if self.lone_cr {
-            Box::new(super::csv_source::CrToLf(reader))
-        } else {
-            reader
-        };
-        let mut csv = super::csv_source::builder(self.delimiter)
-            .buffer_capacity(8 << 10)
-            .from_reader(reader);
+        let mut parser = self
+            .parser
+            .lock()
+            .map_err(|_| io_err(io::Error::other("the reader stopped")))?;
+        if parser.is_none() {
+            let file = BufReader::with_capacity(4 << 10, File::open(&self.path).map_err(io_err)?);
+            let mut builder = super::csv_source::builder(self.delimiter);
+            builder.buffer_capacity(4 << 10);
+            *parser = Some(if self.lone_cr {
+                Parser::Cr(builder.from_reader(super::csv_source::CrToLf(file)))
+            } else {
+                Parser::Plain(builder.from_reader(file))
+            });
+        }
+        let mut position = csv::Position::new();
+        position.set_byte(offset);
         let mut record = csv::ByteRecord::new();
-        let found = csv
-            .read_byte_record(&mut record)
-            .map_err(|e| io_err(io::Error::other(e.to_string())))?;
+        let found = match parser.as_mut() {
+            Some(Parser::Plain(csv)) => csv
+                .seek(position)
+                .and_then(|()| csv.read_byte_record(&mut record)),
+            Some(Parser::Cr(csv)) => csv
+                .seek(position)
+                .and_then(|()| csv.read_byte_record(&mut record)),
+            None => Ok(false),
+        }
+        .map_err(|e| io_err(io::Error::other(e.to_string())))?;
         if !found {
             return Err(io_err(io::Error::new(
                 io::ErrorKind::UnexpectedEof,
