@@ -10,6 +10,7 @@ use crate::posting::{FieldId, FieldType, NamedRule, Posting, Rule};
 pub use crate::table::Cells;
 use crate::table::Hits;
 use crate::text::fold;
+use rustc_hash::FxHashMap;
 
 /// The outcome of a rule.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -92,6 +93,43 @@ pub struct RuleEval {
     pub eval: Eval,
     /// Points earned, for a preference.
     pub points: f64,
+}
+
+/// Combinations of cells remembered per rule, at most.
+const MEMO_ENTRIES: usize = 1 << 16;
+
+/// Outcomes and points of the top-level rules, by the distinct cells each reads: exports
+/// repeat the same answers, so most rows need no rule evaluated.
+#[derive(Debug, Default)]
+pub struct Memo {
+    rules: Vec<RuleMemo>,
+}
+
+#[derive(Debug)]
+struct RuleMemo {
+    /// The fields the rule reads.
+    fields: Vec<FieldId>,
+    /// The rule's first term group.
+    start: usize,
+    seen: FxHashMap<u64, (Outcome, f32)>,
+}
+
+impl RuleMemo {
+    /// The distinct cells of the rule's fields in one number; none when a field's cells are
+    /// not kept distinct, or too many to pack.
+    fn key(&self, cells: &Cells) -> Option<u64> {
+        let n = self.fields.len().max(1) as u32;
+        let bits = 64 / n;
+        let mut key = 0u64;
+        for &f in &self.fields {
+            let id = u64::from(cells.key(f)?);
+            if bits < 64 && id >> bits != 0 {
+                return None;
+            }
+            key = key.checked_shl(bits).unwrap_or(0) | id;
+        }
+        Some(key)
+    }
 }
 
 /// The posting's rules with their terms prepared once, ready to evaluate many candidates.
@@ -193,20 +231,66 @@ impl<'p> Engine<'p> {
     /// Evaluates every rule for its outcome and points only, without the trees: what deciding
     /// needs, allocating nothing per rule.
     pub fn outcomes(&self, cells: &Cells) -> crate::rank::Compact {
-        let mut cursor = 0;
+        self.outcomes_with(cells, &mut self.memo())
+    }
+
+    /// A memo of rule outcomes for [`Self::outcomes_with`].
+    pub fn memo(&self) -> Memo {
+        let mut start = 0;
+        let rules = self
+            .posting
+            .requirements
+            .iter()
+            .chain(&self.posting.preferences)
+            .map(|r| {
+                let mut terms = Vec::new();
+                collect_terms(&r.rule, &self.posting.synonyms, &mut terms);
+                let memo = RuleMemo {
+                    fields: r.rule.fields(),
+                    start,
+                    seen: FxHashMap::default(),
+                };
+                start += terms.len();
+                memo
+            })
+            .collect();
+        Memo { rules }
+    }
+
+    /// [`Self::outcomes`], each rule's outcome and points looked up in `memo` when the cells
+    /// it reads were seen together before.
+    pub fn outcomes_with(&self, cells: &Cells, memo: &mut Memo) -> crate::rank::Compact {
         let deadline = self.posting.meta.deadline.as_ref();
         let p = self.posting;
         let mut score = 0.0;
-        let rules = p.requirements.iter().chain(&p.preferences).map(|r| {
-            let outcome = self
-                .eval(&r.rule, cells, deadline, &mut cursor, false)
-                .outcome;
-            if let (Some(w), Outcome::Pass) = (r.weight, outcome) {
+        let rules = p
+            .requirements
+            .iter()
+            .chain(&p.preferences)
+            .zip(&mut memo.rules)
+            .map(|(r, m)| {
+                let key = m.key(cells);
+                if let Some(&(outcome, points)) = key.and_then(|k| m.seen.get(&k)) {
+                    score += f64::from(points);
+                    return outcome;
+                }
+                let mut cursor = m.start;
+                let outcome = self
+                    .eval(&r.rule, cells, deadline, &mut cursor, false)
+                    .outcome;
                 // Points are kept as f32, as the full evaluation's are shown.
-                score += f64::from((w * credit(&r.rule, cells)) as f32);
-            }
-            outcome
-        });
+                let points = match (r.weight, outcome) {
+                    (Some(w), Outcome::Pass) => (w * credit(&r.rule, cells)) as f32,
+                    _ => 0.0,
+                };
+                score += f64::from(points);
+                if let Some(k) = key
+                    && m.seen.len() < MEMO_ENTRIES
+                {
+                    m.seen.insert(k, (outcome, points));
+                }
+                outcome
+            });
         let outcomes =
             crate::rank::Outcomes::collect(p.requirements.len() + p.preferences.len(), rules);
         crate::rank::Compact {
@@ -628,6 +712,60 @@ fields:
     }
 
     use Outcome::*;
+
+    #[test]
+    fn remembered_outcomes_are_those_evaluated() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let yaml = std::fs::read_to_string(root.join("postings/jigi-district-officer.yaml"))
+            .expect("posting");
+        let p = posting(&yaml);
+        let e = Engine::new(&p);
+        let mut source = crate::ingest::Source::open(
+            &root.join("examples/google-forms-district-officer.csv"),
+            &crate::ingest::Options::default(),
+        )
+        .expect("export");
+        let columns: Vec<usize> = p
+            .fields
+            .iter()
+            .map(|f| source.column(&f.column).expect("column"))
+            .collect();
+        let mut buf = crate::ingest::CellBuf::default();
+        let mut table = crate::table::Table::new(p.fields.len());
+        let zone = dates::Zone::default();
+        let mut rows = 0;
+        while let Some(meta) = source.next_into(&columns, &mut buf) {
+            if let crate::ingest::RowMeta::Data { .. } = meta {
+                let from = rows * columns.len();
+                table.push(buf.cells(from, from + columns.len()), |id, cell| {
+                    let known = e.known_items(id);
+                    let cx = Context {
+                        phone_country: "223",
+                        known_items: &known,
+                        separator: None,
+                        order: dates::Order::DayFirst,
+                        zone: &zone,
+                    };
+                    let value = cells::read(p.fields[id].kind, cell, &cx);
+                    let hits = e.hits(id, &value);
+                    (value, hits)
+                });
+                rows += 1;
+            }
+        }
+        let table = std::sync::Arc::new(table);
+        let mut memo = e.memo();
+        let mut remembered = 0;
+        for row in 0..rows as u32 {
+            let c = Cells::new(table.clone(), row);
+            assert_eq!(e.outcomes_with(&c, &mut memo), e.outcomes(&c), "row {row}");
+            remembered = memo.rules.iter().map(|r| r.seen.len()).sum::<usize>();
+        }
+        assert!(
+            rows > 50 && remembered > 0,
+            "{rows} rows, {remembered} remembered"
+        );
+    }
 
     #[test]
     fn degree_rules() {

@@ -576,6 +576,7 @@ struct Pass<'e, 'p> {
     group_index: FxHashMap<String, u32>,
     spellings: FxHashMap<Box<str>, u32>,
     latest: Option<DateTime<Utc>>,
+    memo: crate::engine::Memo,
 }
 
 impl<'e, 'p> Pass<'e, 'p> {
@@ -600,6 +601,7 @@ impl<'e, 'p> Pass<'e, 'p> {
             group_index: FxHashMap::default(),
             spellings: FxHashMap::default(),
             latest: None,
+            memo: engine.memo(),
         }
     }
 
@@ -768,7 +770,7 @@ impl<'e, 'p> Pass<'e, 'p> {
         let i = self.facts.places.len() as u32;
         self.facts.places.push(Place { at, ..place });
         let cells = Cells::new(table, row);
-        let compact = engine.outcomes(&cells);
+        let compact = engine.outcomes_with(&cells, &mut self.memo);
         let group = posting.shortlist.per.map(|f| {
             let text = match cells.value(f) {
                 Value::Text(t) => t.trim(),

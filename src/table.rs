@@ -177,6 +177,13 @@ impl Cells {
         &self.table.columns[f].values[self.table.id(self.row, f)]
     }
 
+    /// The cell of field `f` as a number that stands for it among the rows read so far; none
+    /// for a column whose cells are not kept distinct.
+    pub fn key(&self, f: FieldId) -> Option<u32> {
+        self.table.columns[f].index.as_ref()?;
+        Some(self.table.id(self.row, f) as u32)
+    }
+
     /// The posting's terms the cell of field `f` names.
     pub fn hits(&self, f: FieldId) -> Hits {
         self.table.columns[f].hits(self.table.id(self.row, f))

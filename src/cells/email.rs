@@ -11,13 +11,23 @@ pub fn parse(cell: &str) -> Result<String, String> {
             && !p.starts_with('.')
             && !p.ends_with('.')
             && !p.contains("..")
-            && p.chars()
-                .all(|c| !c.is_whitespace() && !c.is_control() && !"<>()[]\\,;:\"@".contains(c))
+            && p.chars().all(|c| {
+                !c.is_whitespace()
+                    && !c.is_control()
+                    && !matches!(
+                        c,
+                        '<' | '>' | '(' | ')' | '[' | ']' | '\\' | ',' | ';' | ':' | '"' | '@'
+                    )
+            })
     };
     if !ok_part(local) || !ok_part(domain) || !domain.contains('.') {
         return Err(bad());
     }
-    Ok(t.to_lowercase())
+    Ok(if t.is_ascii() {
+        t.to_ascii_lowercase()
+    } else {
+        t.to_lowercase()
+    })
 }
 
 #[cfg(test)]
