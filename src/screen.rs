@@ -641,7 +641,10 @@ impl<'e, 'p> Pass<'e, 'p> {
                 sha256: String::new(),
             };
             let rereader = source.rereader();
-            let mut memory = rereader.is_none().then(|| Arc::new(Table::new(width)));
+            // A file kept in memory has a table of its own, whose cells need a memo of their own.
+            let mut memory = rereader
+                .is_none()
+                .then(|| (Arc::new(Table::new(width)), self.engine.memo()));
             let mut wanted = columns.clone();
             wanted.extend(audit_col);
             let step = wanted.len();
@@ -680,7 +683,12 @@ impl<'e, 'p> Pass<'e, 'p> {
                                 row: small_row(&path, *number)?,
                                 at: *at,
                             };
-                            self.candidate(place, cells, audit_cell, memory.as_mut());
+                            self.candidate(
+                                place,
+                                cells,
+                                audit_cell,
+                                memory.as_mut().map(|(t, m)| (t, m)),
+                            );
                         }
                     }
                 }
@@ -692,7 +700,7 @@ impl<'e, 'p> Pass<'e, 'p> {
             done_before += std::fs::metadata(&input.path).map_or(0, |m| m.len());
             let cellar = match (rereader, memory) {
                 (Some(r), _) => Cellar::File(r),
-                (None, Some(table)) => Cellar::Memory(table),
+                (None, Some((table, _))) => Cellar::Memory(table),
                 (None, None) => Cellar::Memory(Arc::new(Table::new(width))),
             };
             self.cellars.push((columns, cellar));
@@ -747,7 +755,7 @@ impl<'e, 'p> Pass<'e, 'p> {
         place: Place,
         cells: impl Iterator<Item = &'c str>,
         audit: Option<&str>,
-        memory: Option<&mut Arc<Table>>,
+        memory: Option<(&mut Arc<Table>, &mut crate::engine::Memo)>,
     ) {
         let engine = self.engine;
         let posting = engine.posting();
@@ -755,22 +763,22 @@ impl<'e, 'p> Pass<'e, 'p> {
         let read = |f: FieldId, c: &str| reader.read(engine, f, c);
         // A table of its own holds a file's rows when they cannot be read again; the others
         // pass through a scratch table that keeps only the cells that repeat.
-        let (table, row, at) = match memory {
-            Some(table) => {
+        let (table, row, at, memo) = match memory {
+            Some((table, memo)) => {
                 let row = Arc::make_mut(table).push(cells, read);
-                (table.clone(), row, u64::from(row))
+                (table.clone(), row, u64::from(row), memo)
             }
             None => {
                 let scratch = Arc::make_mut(&mut self.scratch);
                 scratch.clear_rows();
                 let row = scratch.push(cells, read);
-                (self.scratch.clone(), row, place.at)
+                (self.scratch.clone(), row, place.at, &mut self.memo)
             }
         };
         let i = self.facts.places.len() as u32;
         self.facts.places.push(Place { at, ..place });
         let cells = Cells::new(table, row);
-        let compact = engine.outcomes_with(&cells, &mut self.memo);
+        let compact = engine.outcomes_with(&cells, memo);
         let group = posting.shortlist.per.map(|f| {
             let text = match cells.value(f) {
                 Value::Text(t) => t.trim(),
