@@ -26,12 +26,19 @@ const SAMPLE_ROWS: usize = 4096;
 #[derive(Clone, Debug, Default)]
 struct Column {
     index: Option<FxHashMap<Box<str>, u32>>,
-    raws: Vec<Box<str>>,
+    /// The distinct raw cells, one after the other, and where each ends.
+    text: String,
+    ends: Vec<usize>,
     values: Vec<Value>,
     hits: Vec<Hits>,
 }
 
 impl Column {
+    fn raw(&self, id: usize) -> &str {
+        let start = if id == 0 { 0 } else { self.ends[id - 1] };
+        self.text.get(start..self.ends[id]).unwrap_or_default()
+    }
+
     fn hits(&self, id: usize) -> Hits {
         self.hits.get(id).copied().unwrap_or(0)
     }
@@ -69,7 +76,8 @@ impl Table {
         self.ids.clear();
         for col in &mut self.columns {
             if col.index.is_none() {
-                col.raws.clear();
+                col.text.clear();
+                col.ends.clear();
                 col.values.clear();
                 col.hits.clear();
             }
@@ -106,7 +114,7 @@ impl Table {
             let id = match known {
                 Some(id) => id,
                 None => {
-                    let id = col.raws.len() as u32;
+                    let id = col.ends.len() as u32;
                     let (value, hits) = if cell.is_empty() {
                         (Value::Blank, 0)
                     } else {
@@ -115,7 +123,8 @@ impl Table {
                     if let Some(index) = col.index.as_mut() {
                         index.insert(cell.into(), id);
                     }
-                    col.raws.push(cell.into());
+                    col.text.push_str(cell);
+                    col.ends.push(col.text.len());
                     col.values.push(value);
                     if hits != 0 || !col.hits.is_empty() {
                         col.hits.resize(id as usize, 0);
@@ -169,7 +178,7 @@ impl Cells {
 
     /// The raw cell of field `f`.
     pub fn raw(&self, f: FieldId) -> &str {
-        &self.table.columns[f].raws[self.table.id(self.row, f)]
+        self.table.columns[f].raw(self.table.id(self.row, f))
     }
 
     /// The value read from the cell of field `f`.

@@ -573,8 +573,10 @@ fn twelve_hour(t: NaiveTime, pm: bool) -> Option<NaiveTime> {
 
 fn numeric_date(t: &str) -> Option<WrittenDate> {
     let sep = ['-', '/', '.'].into_iter().find(|c| t.contains(*c))?;
-    let parts: Vec<&str> = t.split(sep).collect();
-    let [a, b, c] = parts.as_slice() else {
+    let mut parts = t.split(sep);
+    let (Some(a), Some(b), Some(c), None) =
+        (parts.next(), parts.next(), parts.next(), parts.next())
+    else {
         return None;
     };
     if ![a, b, c]

@@ -12,12 +12,15 @@ pub fn parse(cell: &str) -> Result<String, String> {
             && !p.ends_with('.')
             && !p.contains("..")
             && p.chars().all(|c| {
-                !c.is_whitespace()
-                    && !c.is_control()
-                    && !matches!(
-                        c,
-                        '<' | '>' | '(' | ')' | '[' | ']' | '\\' | ',' | ';' | ':' | '"' | '@'
-                    )
+                // Most addresses are ASCII: a byte test suffices.
+                if c.is_ascii() {
+                    return c.is_ascii_graphic()
+                        && !matches!(
+                            c,
+                            '<' | '>' | '(' | ')' | '[' | ']' | '\\' | ',' | ';' | ':' | '"' | '@'
+                        );
+                }
+                !c.is_whitespace() && !c.is_control()
             })
     };
     if !ok_part(local) || !ok_part(domain) || !domain.contains('.') {

@@ -52,10 +52,10 @@ pub struct Degree {
 pub fn is_blank(cell: &str) -> bool {
     let t = cell.trim();
     t.is_empty()
-        || matches!(
-            t.to_ascii_lowercase().as_str(),
-            "n/a" | "na" | "-" | "--" | "n.a."
-        )
+        || (t.len() <= 4
+            && ["n/a", "na", "-", "--", "n.a."]
+                .iter()
+                .any(|b| t.eq_ignore_ascii_case(b)))
 }
 
 /// What [`read`] needs besides the cell.

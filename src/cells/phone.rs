@@ -23,7 +23,10 @@ pub fn parse(cell: &str, country: &str) -> Result<String, String> {
         // Already with the country code, as spreadsheets strip the `+`.
         if !(digits.len() > 8 && digits.starts_with(country)) {
             let local = digits.strip_prefix('0').unwrap_or(&digits);
-            digits = format!("{country}{local}");
+            let mut with_country = String::with_capacity(country.len() + local.len());
+            with_country.push_str(country);
+            with_country.push_str(local);
+            digits = with_country;
         }
     }
     if !(8..=15).contains(&digits.len()) {

@@ -579,37 +579,33 @@ impl<R: io::BufRead> Read for MarkBlankLines<R> {
                 break;
             }
             let avail = &buf[..buf.len().min(out.len() - n)];
-            // Only quotes and line ends matter; the bytes between are copied as they are.
+            // Line by line: a line end is outside quotes when the quotes before it since the
+            // last one are even; counting them is faster than stopping at each.
             let mut blank_at = None;
             let mut row_from = None;
-            let mut last = 0;
-            for pos in memchr::memchr2_iter(b'"', b'\n', avail) {
-                if pos > last {
+            let mut from = 0;
+            while from < avail.len() {
+                let end = memchr::memchr(b'\n', &avail[from..]).map_or(avail.len(), |p| from + p);
+                let quotes = memchr::memchr_iter(b'"', &avail[from..end]).count();
+                if end > from {
                     self.after_newline = false;
                 }
-                last = pos + 1;
-                if avail[pos] == b'"' {
-                    self.in_quotes = !self.in_quotes;
-                    self.after_newline = false;
-                } else if self.in_quotes {
+                self.in_quotes ^= quotes % 2 == 1;
+                if end == avail.len() {
+                    break;
+                }
+                if self.in_quotes {
                     self.after_newline = false;
                 } else if self.after_newline {
-                    blank_at = Some(pos);
+                    blank_at = Some(end);
                     break;
                 } else {
                     self.after_newline = true;
-                    row_from = Some(pos + 1);
+                    row_from = Some(end + 1);
                 }
+                from = end + 1;
             }
-            let take = match blank_at {
-                Some(pos) => pos,
-                None => {
-                    if last < avail.len() {
-                        self.after_newline = false;
-                    }
-                    avail.len()
-                }
-            };
+            let take = blank_at.unwrap_or(avail.len());
             out[n..n + take].copy_from_slice(&avail[..take]);
             n += take;
             self.row_bytes = match row_from {
