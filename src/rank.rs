@@ -349,23 +349,9 @@ fn mark_duplicates(posting: &Posting, facts: &Facts, decisions: &mut [Decision])
     let n = facts.places.len();
     let width = dups.by.len();
     let key = |i: usize, k: usize| facts.identities.get(i * width + k).copied().unwrap_or(0);
-    // For each field, the first row holding each row's value: sorting pairs instead of a map
-    // of every value keeps memory to a few bytes per row.
+    // For each field, the first row holding each row's value.
     let firsts: Vec<Vec<u32>> = (0..width)
-        .map(|k| {
-            let mut pairs: Vec<(u64, u32)> = (0..n)
-                .filter(|&i| key(i, k) != 0)
-                .map(|i| (key(i, k), i as u32))
-                .collect();
-            pairs.sort_unstable();
-            let mut first: Vec<u32> = (0..n as u32).collect();
-            for run in pairs.chunk_by(|a, b| a.0 == b.0) {
-                for &(_, i) in run {
-                    first[i as usize] = run[0].1;
-                }
-            }
-            first
-        })
+        .map(|k| first_with_same(n, |i| key(i, k)))
         .collect();
     let mut parent: Vec<u32> = (0..n as u32).collect();
     // For each row, the field (its place in `by`) through which it joined its group.
@@ -442,6 +428,40 @@ fn mark_duplicates(posting: &Posting, facts: &Facts, decisions: &mut [Decision])
             }
         }
     }
+}
+
+/// For each of `n` rows, the first row whose key is the same (itself when none before; key 0
+/// is no key). Few keys repeat: a bit per hash finds the ones that may, and only their rows
+/// are sorted, which keeps time and memory low on a million rows.
+fn first_with_same(n: usize, key: impl Fn(usize) -> u64) -> Vec<u32> {
+    const BITS: u32 = 24;
+    let mut seen = vec![0u64; 1 << (BITS - 6)];
+    let mut repeated: rustc_hash::FxHashSet<u64> = rustc_hash::FxHashSet::default();
+    for i in 0..n {
+        let k = key(i);
+        if k == 0 {
+            continue;
+        }
+        let bit = (k >> (64 - BITS)) as usize;
+        let (word, mask) = (bit >> 6, 1u64 << (bit & 63));
+        if seen[word] & mask != 0 {
+            repeated.insert(k);
+        }
+        seen[word] |= mask;
+    }
+    drop(seen);
+    let mut pairs: Vec<(u64, u32)> = (0..n)
+        .filter(|&i| key(i) != 0 && repeated.contains(&key(i)))
+        .map(|i| (key(i), i as u32))
+        .collect();
+    pairs.sort_unstable();
+    let mut first: Vec<u32> = (0..n as u32).collect();
+    for run in pairs.chunk_by(|a, b| a.0 == b.0) {
+        for &(_, i) in run {
+            first[i as usize] = run[0].1;
+        }
+    }
+    first
 }
 
 /// A value to sort on; `None` sorts last whatever the direction.
@@ -555,6 +575,17 @@ fn compare(posting: &Posting, ka: &[Option<SortValue>], kb: &[Option<SortValue>]
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn rows_with_the_same_key_point_to_the_first() {
+        let keys = [5u64, 0, 7, 5, 9, 7, 0, 5, u64::MAX, u64::MAX - 1, u64::MAX];
+        let first = first_with_same(keys.len(), |i| keys[i]);
+        assert_eq!(first, [0, 1, 2, 0, 4, 2, 6, 0, 8, 9, 8]);
+        // Many keys sharing their top bits: every row still finds its own first.
+        let keys: Vec<u64> = (0..5000u64).map(|i| (i % 1000) + 1).collect();
+        let first = first_with_same(keys.len(), |i| keys[i]);
+        assert!((0..5000).all(|i| first[i] as usize == i % 1000));
+    }
 
     #[test]
     fn a_decision_is_small() {
