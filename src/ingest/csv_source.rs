@@ -92,7 +92,7 @@ pub(super) fn open(path: &Path, options: &Options) -> Result<Source, IngestError
     });
     let mut csv = builder(delimiter).from_reader(reader);
     let mut rows = Rows {
-        csv: csv::ByteRecord::new(),
+        csv: None,
         reader: None,
         decode,
         encoding,
@@ -181,7 +181,7 @@ fn csv_error(path: &Path, e: csv::Error) -> IngestError {
 }
 
 struct Rows {
-    csv: csv::ByteRecord,
+    csv: Option<csv::ByteRecord>,
     reader: Option<csv::Reader<Box<dyn Read + Send>>>,
     decode: Decode,
     encoding: &'static Encoding,
@@ -387,13 +387,13 @@ impl Rows {
             }
             let row = make(self, &record, self.held_number);
             self.next_number = self.held_number + 1;
-            self.csv = record;
+            self.csv = Some(record);
             return Some(row);
         }
         if self.done {
             return None;
         }
-        let mut record = std::mem::take(&mut self.csv);
+        let mut record = self.csv.take().unwrap_or_default();
         match self.reader.as_mut()?.read_byte_record(&mut record) {
             Ok(true) => {
                 self.held_number = self.number(&record);
