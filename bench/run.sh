@@ -5,10 +5,14 @@
 #
 #   bench/run.sh                      # 10k, 100k and 1M rows, 5 runs each
 #   SIZES="10000 100000 1000000 5000000" RUNS=3 bench/run.sh
+#
+# The JSON output of every candidate (about 3.5 KB each) is timed up to JSON_UP_TO rows
+# (default 1M): at 5M rows it would write 17 GB.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SIZES=${SIZES:-"10000 100000 1000000"}
 RUNS=${RUNS:-5}
+JSON_UP_TO=${JSON_UP_TO:-1000000}
 POSTING=postings/jigi-district-officer.yaml
 DIR=target/bench
 mkdir -p "$DIR"
@@ -34,16 +38,25 @@ for n in $SIZES; do
   for _ in $(seq "$RUNS"); do
     measure "$FLOOR" "$file" >> "$DIR/floor.txt"
     measure "$BIN" screen "$POSTING" "$file" >> "$DIR/table.txt"
-    measure "$BIN" screen "$POSTING" "$file" --format json --all -o "$DIR/out.json" >> "$DIR/json.txt"
+    if [ "$n" -le "$JSON_UP_TO" ]; then
+      measure "$BIN" screen "$POSTING" "$file" --format json --all -o "$DIR/out.json" >> "$DIR/json.txt"
+    fi
   done
   floor=$(cut -d' ' -f1 "$DIR/floor.txt" | median)
   table=$(cut -d' ' -f1 "$DIR/table.txt" | median)
-  json=$(cut -d' ' -f1 "$DIR/json.txt" | median)
+  json=nan
+  [ -s "$DIR/json.txt" ] && json=$(cut -d' ' -f1 "$DIR/json.txt" | median)
   rss_table=$(cut -d' ' -f2 "$DIR/table.txt" | median)
-  rss_json=$(cut -d' ' -f2 "$DIR/json.txt" | median)
+  rss_json=0
+  [ -s "$DIR/json.txt" ] && rss_json=$(cut -d' ' -f2 "$DIR/json.txt" | median)
   awk -v n="$n" -v mb="$mb" -v f="$floor" -v t="$table" -v j="$json" -v rt="$rss_table" -v rj="$rss_json" 'BEGIN {
     ft = (f > 0) ? f : 0.005; tt = (t > 0) ? t : 0.005;
-    printf "| %d | %s | %.2f | %.2f | %.1f× | %.2f | %.1f× | %.0f | %.1f | %.0f | %.0f |\n",
-      n, mb, f, t, t / ft, j, j / ft, n / tt, mb / tt, rt / 1024, rj / 1024 }'
+    if (j == "nan") {
+      printf "| %d | %s | %.2f | %.2f | %.1f× | – | – | %.0f | %.1f | %.0f | – |\n",
+        n, mb, f, t, t / ft, n / tt, mb / tt, rt / 1024
+    } else {
+      printf "| %d | %s | %.2f | %.2f | %.1f× | %.2f | %.1f× | %.0f | %.1f | %.0f | %.0f |\n",
+        n, mb, f, t, t / ft, j, j / ft, n / tt, mb / tt, rt / 1024, rj / 1024
+    } }'
   rm -f "$DIR/out.json"
 done

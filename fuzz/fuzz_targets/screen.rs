@@ -26,10 +26,10 @@ fuzz_target!(|body: &[u8]| {
         return;
     };
     let rows: u64 = s.inputs.iter().map(|i| i.rows).sum();
-    assert_eq!(s.entries.len() as u64, rows);
-    assert_eq!(s.decisions.len(), s.entries.len());
-    assert_eq!(s.counts().iter().sum::<usize>(), s.entries.len());
-    assert_eq!(s.listed().len(), s.entries.len());
+    assert_eq!(s.len() as u64, rows);
+    assert_eq!(s.decisions.len(), s.len());
+    assert_eq!(s.counts().iter().sum::<usize>(), s.len());
+    assert_eq!(s.listed().len(), s.len());
     let mut out = Vec::new();
     shortlist::output::json::write(&s, &mut out).expect("writes to memory");
     shortlist::output::csv::write(&s, Default::default(), &mut out).expect("writes to memory");
