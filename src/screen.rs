@@ -320,6 +320,17 @@ impl Screening<'_> {
         }
     }
 
+    /// Fails when a candidate file changed since it was screened: the rows an output shows
+    /// are read again from it.
+    pub fn unchanged(&self) -> Result<(), ReadError> {
+        for (_, cellar) in &self.cellars {
+            if let Cellar::File(rereader) = cellar {
+                rereader.check()?;
+            }
+        }
+        Ok(())
+    }
+
     /// The cell of entry `i` in the audit column, if one was asked for.
     pub fn audit_cell(&self, i: usize) -> Option<&str> {
         let a = *self.audit_ids.get(i)?;

@@ -32,6 +32,7 @@ pub fn run(args: &ExplainArgs) -> anyhow::Result<Exit> {
             ..Request::default()
         },
     )?;
+    s.unchanged()?;
     let matches: Vec<usize> = (0..s.len())
         .filter(|&i| match (args.row, &args.email) {
             (Some(row), _) => s.row(i) == row,

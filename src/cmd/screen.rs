@@ -84,6 +84,7 @@ fn run_as(args: &ScreenArgs, report: bool) -> anyhow::Result<Exit> {
             sequential: args.single_thread,
         },
     )?;
+    screening.unchanged()?;
     if let Some(hashing) = hashing {
         let hashes = hashing
             .join()

@@ -26,6 +26,7 @@ enum Decode {
 pub(super) fn open(path: &Path, options: &Options) -> Result<Source, IngestError> {
     let io_err = |e| IngestError::Io(path.into(), e);
     let mut file = File::open(path).map_err(io_err)?;
+    let stamp = super::reread::Stamp::of(&file);
     let mut probe = Vec::with_capacity(PROBE);
     (&mut file)
         .take(PROBE as u64)
@@ -89,6 +90,7 @@ pub(super) fn open(path: &Path, options: &Options) -> Result<Source, IngestError
         lone_cr,
         marks,
         parser: Default::default(),
+        stamp: stamp.clone(),
     });
     let mut csv = builder(delimiter).from_reader(reader);
     let mut rows = Rows {

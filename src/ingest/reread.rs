@@ -24,8 +24,28 @@ pub struct Rereader {
     /// Lone carriage returns end lines.
     pub(super) lone_cr: bool,
     pub(super) marks: Marks,
+    /// Size and modification time of the file when it was opened for screening.
+    pub(super) stamp: Option<Stamp>,
     /// The parser, opened at the first row read again.
     pub(super) parser: Arc<Mutex<Option<Parser>>>,
+}
+
+/// What tells a file changed: its size and modification time.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(super) struct Stamp {
+    len: u64,
+    modified: Option<std::time::SystemTime>,
+}
+
+impl Stamp {
+    /// The stamp of an open file, if its metadata can be read.
+    pub(super) fn of(file: &File) -> Option<Stamp> {
+        let m = file.metadata().ok()?;
+        Some(Stamp {
+            len: m.len(),
+            modified: m.modified().ok(),
+        })
+    }
 }
 
 /// A parser kept open on the file, moved to each row read again.
@@ -36,6 +56,18 @@ pub(super) enum Parser {
 }
 
 impl Rereader {
+    /// Fails when the file changed since it was opened: its rows are no longer where they were.
+    pub fn check(&self) -> Result<(), IngestError> {
+        let io_err = |e| IngestError::Io(self.path.clone(), e);
+        let file = File::open(&self.path).map_err(io_err)?;
+        if self.stamp.is_some() && Stamp::of(&file) != self.stamp {
+            return Err(io_err(io::Error::other(
+                "the file changed while it was screened; screen it again",
+            )));
+        }
+        Ok(())
+    }
+
     /// The cells of `columns` of the row at `at`, appended to `out`.
     pub fn read(&self, at: u64, columns: &[usize], out: &mut CellBuf) -> Result<(), IngestError> {
         let io_err = |e| IngestError::Io(self.path.clone(), e);
@@ -52,6 +84,8 @@ impl Rereader {
             .lock()
             .map_err(|_| io_err(io::Error::other("the reader stopped")))?;
         if parser.is_none() {
+            // Rows are found again by position: in a file changed since, they are not there.
+            self.check()?;
             let file = BufReader::with_capacity(4 << 10, File::open(&self.path).map_err(io_err)?);
             let mut builder = super::csv_source::builder(self.delimiter);
             builder.buffer_capacity(4 << 10);
@@ -179,6 +213,22 @@ mod tests {
             std::fs::write(&path, bytes).expect("write");
             assert!(reads_again_alike(&path), "case {k} cannot be read again");
         }
+    }
+
+    #[test]
+    fn a_file_changed_since_it_was_read_is_not_read_again() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("a.csv");
+        std::fs::write(&path, "name,city\nAwa,Kita\n").expect("write");
+        let mut source = Source::open(&path, &Options::default()).expect("opens");
+        let again = source.rereader().expect("CSV in UTF-8");
+        let mut buf = CellBuf::default();
+        let Some(RowMeta::Data { at, .. }) = source.next_into(&[0, 1], &mut buf) else {
+            panic!("a data row");
+        };
+        std::fs::write(&path, "name,city\nIssa,Kayes, Mali\n").expect("rewrite");
+        let err = again.read(at, &[0, 1], &mut buf).expect_err("changed");
+        assert!(err.to_string().contains("changed"), "{err}");
     }
 
     #[test]
