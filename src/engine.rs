@@ -118,18 +118,24 @@ impl RuleMemo {
     /// The distinct cells of the rule's fields in one number; none when a field's cells are
     /// not kept distinct, or too many to pack.
     fn key(&self, cells: &Cells) -> Option<u64> {
-        let n = self.fields.len().max(1) as u32;
-        let bits = 64 / n;
-        let mut key = 0u64;
-        for &f in &self.fields {
-            let id = u64::from(cells.key(f)?);
-            if bits < 64 && id >> bits != 0 {
-                return None;
-            }
-            key = key.checked_shl(bits).unwrap_or(0) | id;
-        }
-        Some(key)
+        cells_key(&self.fields, cells)
     }
+}
+
+/// The distinct cells of `fields` in one number, the same for rows whose cells of these
+/// fields are the same; none when a field's cells are not kept distinct, or too many to pack.
+pub fn cells_key(fields: &[FieldId], cells: &Cells) -> Option<u64> {
+    let n = fields.len().max(1) as u32;
+    let bits = 64 / n;
+    let mut key = 0u64;
+    for &f in fields {
+        let id = u64::from(cells.key(f)?);
+        if bits < 64 && id >> bits != 0 {
+            return None;
+        }
+        key = key.checked_shl(bits).unwrap_or(0) | id;
+    }
+    Some(key)
 }
 
 /// The posting's rules with their terms prepared once, ready to evaluate many candidates.
@@ -720,43 +726,10 @@ fields:
             .expect("posting");
         let p = posting(&yaml);
         let e = Engine::new(&p);
-        let mut source = crate::ingest::Source::open(
-            &root.join("examples/google-forms-district-officer.csv"),
-            &crate::ingest::Options::default(),
-        )
-        .expect("export");
-        let columns: Vec<usize> = p
-            .fields
-            .iter()
-            .map(|f| source.column(&f.column).expect("column"))
-            .collect();
-        let mut buf = crate::ingest::CellBuf::default();
-        let mut table = crate::table::Table::new(p.fields.len());
-        let zone = dates::Zone::default();
-        let mut rows = 0;
-        while let Some(meta) = source.next_into(&columns, &mut buf) {
-            if let crate::ingest::RowMeta::Data { .. } = meta {
-                let from = rows * columns.len();
-                table.push(buf.cells(from, from + columns.len()), |id, cell| {
-                    let known = e.known_items(id);
-                    let cx = Context {
-                        phone_country: "223",
-                        known_items: &known,
-                        separator: None,
-                        order: dates::Order::DayFirst,
-                        zone: &zone,
-                    };
-                    let value = cells::read(p.fields[id].kind, cell, &cx);
-                    let hits = e.hits(id, &value);
-                    (value, hits)
-                });
-                rows += 1;
-            }
-        }
-        let table = std::sync::Arc::new(table);
+        let (table, rows) = crate::table::example(&e, "examples/google-forms-district-officer.csv");
         let mut memo = e.memo();
         let mut remembered = 0;
-        for row in 0..rows as u32 {
+        for row in 0..rows {
             let c = Cells::new(table.clone(), row);
             assert_eq!(e.outcomes_with(&c, &mut memo), e.outcomes(&c), "row {row}");
             remembered = memo.rules.iter().map(|r| r.seen.len()).sum::<usize>();

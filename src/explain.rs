@@ -71,6 +71,51 @@ fn list(items: &[String], lang: Lang) -> String {
     items.join(sep)
 }
 
+/// Details of top-level rules already written, by the distinct cells each rule read: an
+/// output of every candidate writes the same few thousand details over and over.
+pub struct Details {
+    lang: Lang,
+    fields: Vec<Vec<crate::posting::FieldId>>,
+    seen: Vec<rustc_hash::FxHashMap<u64, String>>,
+}
+
+/// Details remembered per rule, at most.
+const DETAILS_PER_RULE: usize = 2048;
+
+impl Details {
+    /// Room for the details of `p`'s requirements, then its preferences, in `lang`.
+    pub fn new(p: &Posting, lang: Lang) -> Details {
+        let fields: Vec<_> = p
+            .requirements
+            .iter()
+            .chain(&p.preferences)
+            .map(|r| r.rule.fields())
+            .collect();
+        let seen = fields.iter().map(|_| Default::default()).collect();
+        Details { lang, fields, seen }
+    }
+
+    /// The detail of top-level rule `k` (requirements first), as [`detail`] writes it.
+    pub fn get(&mut self, p: &Posting, k: usize, rule: &Rule, eval: &Eval, c: &Cells) -> String {
+        let lang = self.lang;
+        let key = self
+            .fields
+            .get(k)
+            .and_then(|fields| crate::engine::cells_key(fields, c));
+        let (Some(key), Some(seen)) = (key, self.seen.get_mut(k)) else {
+            return detail(p, rule, eval, c, lang);
+        };
+        if let Some(d) = seen.get(&key) {
+            return d.clone();
+        }
+        let d = detail(p, rule, eval, c, lang);
+        if seen.len() < DETAILS_PER_RULE {
+            seen.insert(key, d.clone());
+        }
+        d
+    }
+}
+
 /// The detail of a leaf rule, or of a combinator as its parts.
 pub fn detail(p: &Posting, rule: &Rule, eval: &Eval, c: &Cells, lang: Lang) -> String {
     let fr = lang == Lang::Fr;
@@ -498,5 +543,41 @@ fn reasons_styled(
                 .collect()
         }
         _ => Vec::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn remembered_details_are_those_written() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let yaml =
+            std::fs::read(root.join("postings/jigi-district-officer.yaml")).expect("posting");
+        let p = crate::posting::parse(&yaml).posting.expect("valid posting");
+        let e = crate::engine::Engine::new(&p);
+        let (table, rows) = crate::table::example(&e, "examples/google-forms-district-officer.csv");
+        let mut details = [Details::new(&p, Lang::Fr), Details::new(&p, Lang::En)];
+        let rules: Vec<&Rule> = p
+            .requirements
+            .iter()
+            .chain(&p.preferences)
+            .map(|r| &r.rule)
+            .collect();
+        for row in 0..rows {
+            let c = Cells::new(table.clone(), row);
+            let (reqs, prefs) = e.evaluate(&c);
+            for (k, ev) in reqs.iter().chain(&prefs).enumerate() {
+                for (details, lang) in details.iter_mut().zip([Lang::Fr, Lang::En]) {
+                    assert_eq!(
+                        details.get(&p, k, rules[k], &ev.eval, &c),
+                        detail(&p, rules[k], &ev.eval, &c, lang),
+                        "row {row}, rule {k}"
+                    );
+                }
+            }
+        }
+        assert!(details[0].seen.iter().any(|s| !s.is_empty()));
     }
 }

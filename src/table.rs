@@ -199,6 +199,47 @@ impl Cells {
     }
 }
 
+/// Every data row of an example file, read for `engine`'s posting into one table, and how
+/// many there are.
+#[cfg(test)]
+pub(crate) fn example(engine: &crate::engine::Engine, file: &str) -> (Arc<Table>, u32) {
+    use crate::cells::{self, Context, dates};
+    let p = engine.posting();
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut source =
+        crate::ingest::Source::open(&root.join(file), &crate::ingest::Options::default())
+            .expect("example");
+    let columns: Vec<usize> = p
+        .fields
+        .iter()
+        .map(|f| source.column(&f.column).expect("column"))
+        .collect();
+    let mut buf = crate::ingest::CellBuf::default();
+    let mut table = Table::new(p.fields.len());
+    let zone = dates::Zone::default();
+    let mut rows = 0;
+    while let Some(meta) = source.next_into(&columns, &mut buf) {
+        if let crate::ingest::RowMeta::Data { .. } = meta {
+            let from = rows as usize * columns.len();
+            table.push(buf.cells(from, from + columns.len()), |id, cell| {
+                let known = engine.known_items(id);
+                let cx = Context {
+                    phone_country: "223",
+                    known_items: &known,
+                    separator: None,
+                    order: dates::Order::DayFirst,
+                    zone: &zone,
+                };
+                let value = cells::read(p.fields[id].kind, cell, &cx);
+                let hits = engine.hits(id, &value);
+                (value, hits)
+            });
+            rows += 1;
+        }
+    }
+    (Arc::new(table), rows)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

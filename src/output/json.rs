@@ -138,6 +138,7 @@ pub fn write(s: &Screening, out: &mut dyn Write) -> io::Result<()> {
             unknown,
         })
         .collect();
+    let details = std::cell::RefCell::new(explain::Details::new(p, lang));
     let candidate = |i: usize| {
         let d = &s.decisions[i];
         let e = &s.entry(i);
@@ -146,12 +147,13 @@ pub fn write(s: &Screening, out: &mut dyn Write) -> io::Result<()> {
             (crate::screen::Entry::Candidate { cells, .. }, Some((reqs, prefs))) => rule_kinds
                 .clone()
                 .zip(reqs.iter().chain(prefs))
-                .map(|((r, kind), ev)| RuleOutcome {
+                .enumerate()
+                .map(|(k, ((r, kind), ev))| RuleOutcome {
                     id: r.id.clone(),
                     kind,
                     outcome: ev.eval.outcome.name(),
                     points: r.weight.map(|_| round(ev.points)),
-                    detail: explain::detail(p, &r.rule, &ev.eval, cells, lang),
+                    detail: details.borrow_mut().get(p, k, &r.rule, &ev.eval, cells),
                 })
                 .collect(),
             _ => Vec::new(),
