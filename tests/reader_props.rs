@@ -1,9 +1,36 @@
-//! Property tests: no cell and no file makes the readers panic, and rows come out numbered in
-//! order.
+//! Property tests: no cell and no file makes the readers panic, rows come out numbered in
+//! order, and a row read again by its position is the row read first.
 
 use proptest::prelude::*;
 use shortlist::cells::read_every_way as read_every_type;
-use shortlist::ingest::{Options, Row, Source};
+use shortlist::ingest::{CellBuf, Options, Row, RowMeta, Source};
+
+fn read_again(bytes: &[u8]) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("c.csv");
+    std::fs::write(&path, bytes).expect("write");
+    let Ok(mut source) = Source::open(&path, &Options::default()) else {
+        return;
+    };
+    let Some(again) = source.rereader() else {
+        return;
+    };
+    let columns: Vec<usize> = (0..source.header.len()).collect();
+    let (mut first, mut second) = (CellBuf::default(), CellBuf::default());
+    let mut at = Vec::new();
+    while let Some(meta) = source.next_into(&columns, &mut first) {
+        if let RowMeta::Data { at: a, .. } = meta {
+            at.push(a);
+        }
+    }
+    for a in at {
+        again.read(a, &columns, &mut second).expect("read again");
+    }
+    assert_eq!(first.len(), second.len());
+    for c in 0..first.len() {
+        assert_eq!(first.cell(c), second.cell(c), "cell {c} of {bytes:?}");
+    }
+}
 
 fn read_file(bytes: &[u8]) {
     let dir = tempfile::tempdir().expect("temp dir");
@@ -47,6 +74,11 @@ proptest! {
     #[test]
     fn csv_like_bytes_as_a_candidate_file(text in "[a-c\",;\t|\r\n\u{e9}\u{feff} ]{0,300}") {
         read_file(text.as_bytes());
+    }
+
+    #[test]
+    fn rows_read_again_are_the_rows_read_first(text in "[a-c\",;\r\n\u{e9}\u{feff} ]{0,300}") {
+        read_again(text.as_bytes());
     }
 }
 

@@ -67,6 +67,7 @@ pub(super) fn open(path: &Path, options: &Options) -> Result<Source, IngestError
         reader
     };
     let marks = Marks::default();
+    let marks_seen = marks.clone();
     let reader: Box<dyn Read + Send> = Box::new(MarkBlankLines {
         inner: BufReader::new(reader),
         delimiter,
@@ -108,6 +109,7 @@ pub(super) fn open(path: &Path, options: &Options) -> Result<Source, IngestError
         held_number: 0,
         done: false,
         rereader,
+        marks: marks_seen,
         last_at: 0,
     };
     // The header is the first row with a non-blank cell.
@@ -200,6 +202,8 @@ struct Rows {
     held_number: u64,
     done: bool,
     rereader: Option<Rereader>,
+    /// Where blank lines were marked in the text the parser reads.
+    marks: Marks,
     /// Where the last data row given out starts, for [`Rereader`].
     last_at: u64,
 }
@@ -258,6 +262,23 @@ impl Rows {
                 }
             }
         }
+    }
+
+    /// A record whose quotes, unbalanced, swallowed a blank line that was marked as a row of
+    /// its own: the mark is then in a cell, and the row is not what the file holds.
+    fn swallowed_marks(&self, record: &csv::ByteRecord, embedded_before: u64) -> bool {
+        if self.embedded == embedded_before {
+            return false;
+        }
+        let start = record.position().map_or(0, |p| p.byte());
+        let end = self.reader.as_ref().map_or(start, |r| r.position().byte());
+        self.marks
+            .lock()
+            .map(|marks| {
+                let from = marks.partition_point(|m| *m < start);
+                marks.get(from).is_some_and(|m| *m < end)
+            })
+            .unwrap_or(true)
     }
 
     /// A record whose quoted cell swallowed lines that look like rows of their own: the sign
@@ -436,7 +457,7 @@ impl Rows {
     fn check(&mut self, record: &csv::ByteRecord, number: u64, valid: bool) -> Result<(), Row> {
         let embedded_before = self.embedded;
         self.note_embedded(record);
-        if self.swallowed_rows(record) {
+        if self.swallowed_rows(record) || self.swallowed_marks(record, embedded_before) {
             return Err(Row::Unreadable {
                 number,
                 cause: Cause::UnclosedQuote {

@@ -95,8 +95,10 @@ impl Rereader {
                 Parser::Plain(builder.from_reader(file))
             });
         }
+        // From the line end before the row: the parser drops a byte-order mark at the start
+        // of what it reads, and a row may begin with that character.
         let mut position = csv::Position::new();
-        position.set_byte(offset);
+        position.set_byte(offset.saturating_sub(1).max(self.bom));
         let mut record = csv::ByteRecord::new();
         let found = match parser.as_mut() {
             Some(Parser::Plain(csv)) => csv
@@ -201,12 +203,16 @@ mod tests {
     #[test]
     fn blank_lines_line_ends_and_byte_order_marks_do_not_move_rows() {
         let dir = tempfile::tempdir().expect("temp dir");
-        let cases: [&[u8]; 5] = [
+        let cases: [&[u8]; 7] = [
             b"\xef\xbb\xbfname;city\r\n\r\nAwa;\"Sikasso\r\n\r\nnord\"\r\n\r\n\r\nIssa;Kayes\r\n;\r\nMoussa;Mopti",
             b"name,city\n\n\nAwa,Sikasso\n\"Issa\n\",\"\"\"Kayes\"\"\"\n\nMoussa,Mopti\n",
             b"name;city\rAwa;Sikasso\r\rIssa;Kayes\r",
             b"\n\nname,city\nAwa,S\xe9gou\n\nIssa,Kati\n",
             b"name\tcity\r\n\"A\"\"wa\"\t\"\"\r\n \t \r\nIssa\tKita\r\n",
+            // A row that begins with the byte-order mark's character.
+            b"\xc3\xa9\n ,\"\"\n\xef\xbb\xbf\n",
+            // Unbalanced quotes that swallow a blank line.
+            b"a;\n\"\"\"\"\"\"\"\"\"\"\"\"\"\"a\"\n\"\n\n",
         ];
         for (k, bytes) in cases.iter().enumerate() {
             let path = dir.path().join(format!("case{k}.csv"));
