@@ -588,6 +588,8 @@ struct Pass<'e, 'p> {
     spellings: FxHashMap<Box<str>, u32>,
     latest: Option<DateTime<Utc>>,
     memo: crate::engine::Memo,
+    /// The fields decisions read: rules, groups, tie-breaks, duplicates, submission time.
+    decisive: Vec<bool>,
 }
 
 impl<'e, 'p> Pass<'e, 'p> {
@@ -613,6 +615,7 @@ impl<'e, 'p> Pass<'e, 'p> {
             spellings: FxHashMap::default(),
             latest: None,
             memo: engine.memo(),
+            decisive: decisive(engine.posting()),
         }
     }
 
@@ -656,8 +659,21 @@ impl<'e, 'p> Pass<'e, 'p> {
             let mut memory = rereader
                 .is_none()
                 .then(|| (Arc::new(Table::new(width)), self.engine.memo()));
-            let mut wanted = columns.clone();
-            wanted.extend(audit_col);
+            // Rows read again later need only the fields that decide; the others (names…) are
+            // read with the rows shown.
+            let keep = |f: usize| memory.is_some() || self.decisive[f];
+            let mut slots: Vec<Option<usize>> = Vec::with_capacity(width);
+            let mut wanted = Vec::with_capacity(width + 1);
+            for (f, &c) in columns.iter().enumerate() {
+                slots.push(keep(f).then_some(wanted.len()));
+                if keep(f) {
+                    wanted.push(c);
+                }
+            }
+            let audit_slot = audit_col.map(|c| {
+                wanted.push(c);
+                wanted.len() - 1
+            });
             let step = wanted.len();
             let path = input.path.clone();
             crate::ingest::for_each_batch(source, &wanted, !request.sequential, |batch| {
@@ -686,8 +702,11 @@ impl<'e, 'p> Pass<'e, 'p> {
                         }
                         RowMeta::Data { number, at } => {
                             input.rows += 1;
-                            let cells = batch.cells.cells(next, next + width);
-                            let audit_cell = audit_col.map(|_| batch.cells.cell(next + width));
+                            let row = next;
+                            let cells = slots
+                                .iter()
+                                .map(|s| s.map_or("", |k| batch.cells.cell(row + k)));
+                            let audit_cell = audit_slot.map(|k| batch.cells.cell(row + k));
                             next += step;
                             let place = Place {
                                 file: file as u32,
@@ -855,6 +874,31 @@ impl<'e, 'p> Pass<'e, 'p> {
         }
         self.decisions.push(decision);
     }
+}
+
+/// Which fields decisions read: those of the rules, the group, the tie-breaks, the duplicate
+/// keys and the submission time.
+fn decisive(p: &Posting) -> Vec<bool> {
+    let mut out = vec![false; p.fields.len()];
+    let mut mark = |f: FieldId| {
+        if let Some(x) = out.get_mut(f) {
+            *x = true;
+        }
+    };
+    for r in p.requirements.iter().chain(&p.preferences) {
+        r.rule.fields().into_iter().for_each(&mut mark);
+    }
+    p.shortlist.per.into_iter().for_each(&mut mark);
+    for tb in &p.shortlist.tie_break {
+        if let crate::posting::SortKey::Field(f) = tb.key {
+            mark(f);
+        }
+    }
+    if let Some(d) = &p.candidate.duplicates {
+        d.by.iter().copied().for_each(&mut mark);
+    }
+    p.candidate.submitted_at.into_iter().for_each(&mut mark);
+    out
 }
 
 /// A row number as kept: a file of more than four billion rows is no candidate export.
