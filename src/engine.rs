@@ -659,7 +659,6 @@ pub fn is_textual(kind: FieldType) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::cells::{self, Context, dates};
 
     fn posting(yaml: &str) -> Posting {
         let loaded = crate::posting::parse(yaml.as_bytes());
@@ -683,7 +682,6 @@ fields:
 ";
 
     fn cells_for(p: &Posting, engine: &Engine, raw: &[(&str, &str)]) -> Cells {
-        let zone = dates::Zone::default();
         let row: Vec<&str> = p
             .fields
             .iter()
@@ -694,19 +692,7 @@ fields:
             })
             .collect();
         let mut table = crate::table::Table::new(p.fields.len());
-        table.push(row, |id, cell| {
-            let known = engine.known_items(id);
-            let cx = Context {
-                phone_country: "223",
-                known_items: &known,
-                separator: None,
-                order: dates::Order::DayFirst,
-                zone: &zone,
-            };
-            let value = cells::read(p.fields[id].kind, cell, &cx);
-            let hits = engine.hits(id, &value);
-            (value, hits)
-        });
+        table.push(row, |f, cell| crate::table::read_for_test(engine, f, cell));
         Cells::new(std::sync::Arc::new(table), 0)
     }
 

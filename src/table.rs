@@ -199,11 +199,31 @@ impl Cells {
     }
 }
 
+/// A cell of field `f` read as screening reads it (phones in Mali, dates day first, UTC).
+#[cfg(test)]
+pub(crate) fn read_for_test(
+    engine: &crate::engine::Engine,
+    f: FieldId,
+    cell: &str,
+) -> (Value, Hits) {
+    use crate::cells::{self, Context, dates};
+    let known = engine.known_items(f);
+    let cx = Context {
+        phone_country: "223",
+        known_items: &known,
+        separator: None,
+        order: dates::Order::DayFirst,
+        zone: &dates::Zone::default(),
+    };
+    let value = cells::read(engine.posting().fields[f].kind, cell, &cx);
+    let hits = engine.hits(f, &value);
+    (value, hits)
+}
+
 /// Every data row of an example file, read for `engine`'s posting into one table, and how
 /// many there are.
 #[cfg(test)]
 pub(crate) fn example(engine: &crate::engine::Engine, file: &str) -> (Arc<Table>, u32) {
-    use crate::cells::{self, Context, dates};
     let p = engine.posting();
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
     let mut source =
@@ -216,23 +236,12 @@ pub(crate) fn example(engine: &crate::engine::Engine, file: &str) -> (Arc<Table>
         .collect();
     let mut buf = crate::ingest::CellBuf::default();
     let mut table = Table::new(p.fields.len());
-    let zone = dates::Zone::default();
     let mut rows = 0;
     while let Some(meta) = source.next_into(&columns, &mut buf) {
         if let crate::ingest::RowMeta::Data { .. } = meta {
             let from = rows as usize * columns.len();
-            table.push(buf.cells(from, from + columns.len()), |id, cell| {
-                let known = engine.known_items(id);
-                let cx = Context {
-                    phone_country: "223",
-                    known_items: &known,
-                    separator: None,
-                    order: dates::Order::DayFirst,
-                    zone: &zone,
-                };
-                let value = cells::read(p.fields[id].kind, cell, &cx);
-                let hits = engine.hits(id, &value);
-                (value, hits)
+            table.push(buf.cells(from, from + columns.len()), |f, cell| {
+                read_for_test(engine, f, cell)
             });
             rows += 1;
         }

@@ -3,32 +3,14 @@
 
 use proptest::prelude::*;
 use shortlist::cells::read_every_way as read_every_type;
-use shortlist::ingest::{CellBuf, Options, Row, RowMeta, Source};
+use shortlist::ingest::{Options, Row, Source, check_rows_read_again};
 
 fn read_again(bytes: &[u8]) {
     let dir = tempfile::tempdir().expect("temp dir");
     let path = dir.path().join("c.csv");
     std::fs::write(&path, bytes).expect("write");
-    let Ok(mut source) = Source::open(&path, &Options::default()) else {
-        return;
-    };
-    let Some(again) = source.rereader() else {
-        return;
-    };
-    let columns: Vec<usize> = (0..source.header.len()).collect();
-    let (mut first, mut second) = (CellBuf::default(), CellBuf::default());
-    let mut at = Vec::new();
-    while let Some(meta) = source.next_into(&columns, &mut first) {
-        if let RowMeta::Data { at: a, .. } = meta {
-            at.push(a);
-        }
-    }
-    for a in at {
-        again.read(a, &columns, &mut second).expect("read again");
-    }
-    assert_eq!(first.len(), second.len());
-    for c in 0..first.len() {
-        assert_eq!(first.cell(c), second.cell(c), "cell {c} of {bytes:?}");
+    if let Err(why) = check_rows_read_again(&path) {
+        panic!("{why} in {bytes:?}");
     }
 }
 

@@ -2,7 +2,7 @@
 //! as the header; every data row read again by its position is the row read first.
 #![no_main]
 use libfuzzer_sys::fuzz_target;
-use shortlist::ingest::{CellBuf, Options, Row, RowMeta, Source};
+use shortlist::ingest::{Options, Row, Source, check_rows_read_again};
 
 fuzz_target!(|data: &[u8]| {
     let path = std::env::temp_dir().join(format!("shortlist-fuzz-reader-{}.csv", std::process::id()));
@@ -20,25 +20,7 @@ fuzz_target!(|data: &[u8]| {
             }
         }
     }
-    let Ok(mut source) = Source::open(&path, &Options::default()) else {
-        return;
-    };
-    let Some(again) = source.rereader() else {
-        return;
-    };
-    let columns: Vec<usize> = (0..source.header.len()).collect();
-    let (mut first, mut second) = (CellBuf::default(), CellBuf::default());
-    let mut at = Vec::new();
-    while let Some(meta) = source.next_into(&columns, &mut first) {
-        if let RowMeta::Data { at: a, .. } = meta {
-            at.push(a);
-        }
-    }
-    for a in at {
-        again.read(a, &columns, &mut second).expect("a row read again");
-    }
-    assert_eq!(first.len(), second.len());
-    for c in 0..first.len() {
-        assert_eq!(first.cell(c), second.cell(c));
+    if let Err(why) = check_rows_read_again(&path) {
+        panic!("{why}");
     }
 });

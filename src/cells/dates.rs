@@ -444,20 +444,7 @@ fn numeric_clock(t: &str) -> Option<NaiveTime> {
     if !t.bytes().all(|b| b.is_ascii_digit() || b == b':') || !looks_like_time(t) {
         return None;
     }
-    let mut parts = t.split(':');
-    let h: u32 = parts.next()?.parse().ok()?;
-    let m: u32 = match parts.next() {
-        Some("") | None => 0,
-        Some(m) => m.parse().ok()?,
-    };
-    let s: u32 = match parts.next() {
-        Some(s) => s.parse().ok()?,
-        None => 0,
-    };
-    if parts.next().is_some() {
-        return None;
-    }
-    NaiveTime::from_hms_opt(h, m, s)
+    clock(t)
 }
 
 /// Reads any date this module knows, allocating as it goes.
@@ -539,7 +526,11 @@ fn split_time_zone(t: &str) -> (&str, Option<&str>) {
 }
 
 fn parse_clock(t: &str) -> Option<NaiveTime> {
-    let t = t.replace('h', ":");
+    clock(&t.replace('h', ":"))
+}
+
+/// `h:m`, `h:m:s` or `h:m:s.fff`, colons only.
+fn clock(t: &str) -> Option<NaiveTime> {
     let mut parts = t.split(':');
     let h: u32 = parts.next()?.parse().ok()?;
     let m: u32 = match parts.next() {

@@ -15,7 +15,7 @@ mod xlsx;
 use crate::text::fold;
 pub use batch::{Batch, CellBuf, for_each_batch};
 use encoding_rs::Encoding;
-pub use reread::Rereader;
+pub use reread::{Rereader, check_rows_read_again};
 use std::fmt;
 use std::path::{Path, PathBuf};
 
