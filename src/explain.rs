@@ -76,7 +76,8 @@ fn list(items: &[String], lang: Lang) -> String {
 pub struct Details {
     lang: Lang,
     fields: Vec<Vec<crate::posting::FieldId>>,
-    seen: Vec<rustc_hash::FxHashMap<u64, String>>,
+    /// Per rule, by the table's serial and the key of the cells the rule read.
+    seen: Vec<rustc_hash::FxHashMap<(u64, u64), String>>,
 }
 
 /// Details remembered per rule, at most.
@@ -101,7 +102,8 @@ impl Details {
         let key = self
             .fields
             .get(k)
-            .and_then(|fields| crate::engine::cells_key(fields, c));
+            .and_then(|fields| crate::engine::cells_key(fields, c))
+            .map(|key| (c.table_serial(), key));
         let (Some(key), Some(seen)) = (key, self.seen.get_mut(k)) else {
             return detail(p, rule, eval, c, lang);
         };
@@ -557,7 +559,11 @@ mod tests {
             std::fs::read(root.join("postings/jigi-district-officer.yaml")).expect("posting");
         let p = crate::posting::parse(&yaml).posting.expect("valid posting");
         let e = crate::engine::Engine::new(&p);
-        let (table, rows) = crate::table::example(&e, "examples/google-forms-district-officer.csv");
+        // Two tables whose cells are numbered apart, read in turns through the same caches.
+        let tables = [
+            crate::table::example(&e, "examples/google-forms-district-officer.csv"),
+            crate::table::example(&e, "examples/excel-district-officer.csv"),
+        ];
         let mut details = [Details::new(&p, Lang::Fr), Details::new(&p, Lang::En)];
         let rules: Vec<&Rule> = p
             .requirements
@@ -565,16 +571,19 @@ mod tests {
             .chain(&p.preferences)
             .map(|r| &r.rule)
             .collect();
+        let rows = tables[0].1.min(tables[1].1);
         for row in 0..rows {
-            let c = Cells::new(table.clone(), row);
-            let (reqs, prefs) = e.evaluate(&c);
-            for (k, ev) in reqs.iter().chain(&prefs).enumerate() {
-                for (details, lang) in details.iter_mut().zip([Lang::Fr, Lang::En]) {
-                    assert_eq!(
-                        details.get(&p, k, rules[k], &ev.eval, &c),
-                        detail(&p, rules[k], &ev.eval, &c, lang),
-                        "row {row}, rule {k}"
-                    );
+            for (table, _) in &tables {
+                let c = Cells::new(table.clone(), row);
+                let (reqs, prefs) = e.evaluate(&c);
+                for (k, ev) in reqs.iter().chain(&prefs).enumerate() {
+                    for (details, lang) in details.iter_mut().zip([Lang::Fr, Lang::En]) {
+                        assert_eq!(
+                            details.get(&p, k, rules[k], &ev.eval, &c),
+                            detail(&p, rules[k], &ev.eval, &c, lang),
+                            "row {row}, rule {k}"
+                        );
+                    }
                 }
             }
         }

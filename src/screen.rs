@@ -138,6 +138,8 @@ pub struct Screening<'p> {
     pub shortlist_size: u32,
     /// The posting's rules, ready to evaluate a row again for its details.
     pub engine: Engine<'p>,
+    /// Everything on one thread, outputs included.
+    pub sequential: bool,
     places: Vec<Place>,
     /// Why each unreadable entry is, by entry index.
     causes: FxHashMap<u32, Cause>,
@@ -147,10 +149,30 @@ pub struct Screening<'p> {
     /// Each file's columns for the posting's fields, and where its rows' cells are.
     cellars: Vec<(Vec<usize>, Cellar)>,
     reader: CellReader,
-    /// The table rows read again pass through: it knows the cells that repeat already.
-    scratch: Mutex<Arc<Table>>,
-    /// The last entry read again: outputs ask for the same row several times in a row.
-    last: Mutex<Option<(usize, Entry)>>,
+    /// What threads reading rows again keep, one slot per thread.
+    slots: Vec<Mutex<Slot>>,
+}
+
+/// Threads that can read rows again at once without waiting for each other.
+const READ_SLOTS: usize = 2;
+
+/// What a thread reading rows again keeps: its own parsers, the table rows pass through
+/// (it knows the cells that repeat already), and the last entry, as outputs ask for the same
+/// row several times in a row.
+struct Slot {
+    rereaders: Vec<Option<Rereader>>,
+    scratch: Arc<Table>,
+    last: Option<(usize, Entry)>,
+}
+
+/// The slot of the calling thread: threads are numbered as they first read a row again.
+fn slot_of_thread() -> usize {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    static NEXT: AtomicUsize = AtomicUsize::new(0);
+    thread_local! {
+        static SLOT: usize = NEXT.fetch_add(1, Ordering::Relaxed);
+    }
+    SLOT.with(|s| *s)
 }
 
 impl Screening<'_> {
@@ -201,6 +223,21 @@ impl Screening<'_> {
         facts.identities = Vec::new();
         facts.submitted = Vec::new();
         facts.keys = crate::rank::Keys::default();
+        let slots = (0..READ_SLOTS)
+            .map(|_| {
+                Mutex::new(Slot {
+                    rereaders: cellars
+                        .iter()
+                        .map(|(_, c)| match c {
+                            Cellar::File(r) => Some(r.fork()),
+                            Cellar::Memory(_) => None,
+                        })
+                        .collect(),
+                    scratch: scratch.clone(),
+                    last: None,
+                })
+            })
+            .collect();
         Ok(Screening {
             posting,
             posting_sha256: request.posting_sha256,
@@ -216,8 +253,8 @@ impl Screening<'_> {
             audit_cells,
             cellars,
             reader,
-            scratch: Mutex::new(scratch),
-            last: Mutex::new(None),
+            slots,
+            sequential: request.sequential,
             engine,
         })
     }
@@ -242,22 +279,24 @@ impl Screening<'_> {
         self.places.get(i).map_or(0, |p| p.file as usize)
     }
 
-    /// Entry `i` with its cells, read again from its file when they are not in memory.
+    /// Entry `i` with its cells, read again from its file when they are not in memory. Two
+    /// threads may read at once, each with its own parser.
     pub fn entry(&self, i: usize) -> Entry {
-        if let Ok(last) = self.last.lock()
-            && let Some((k, e)) = last.as_ref()
+        let slot = &self.slots[slot_of_thread() % self.slots.len()];
+        let mut slot = slot.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        if let Some((k, e)) = &slot.last
             && *k == i
         {
             return e.clone();
         }
-        let entry = self.read_entry(i);
-        if let Ok(mut last) = self.last.lock() {
-            *last = Some((i, entry.clone()));
-        }
+        // The last entry holds the table too: let it go, so that the table is not copied.
+        slot.last = None;
+        let entry = self.read_entry(i, &mut slot);
+        slot.last = Some((i, entry.clone()));
         entry
     }
 
-    fn read_entry(&self, i: usize) -> Entry {
+    fn read_entry(&self, i: usize, slot: &mut Slot) -> Entry {
         let place = self.places[i];
         let (file, row) = (place.file as usize, u64::from(place.row));
         if let Some(cause) = self.causes.get(&(i as u32)) {
@@ -272,13 +311,14 @@ impl Screening<'_> {
             .get(i)
             .and_then(|&a| self.audit_cells.get(a as usize))
             .map(|a| a.to_string());
-        let cells = match &self.cellars[file] {
-            (_, Cellar::Memory(table)) => Ok(Cells::new(table.clone(), place.at as u32)),
-            (columns, Cellar::File(rereader)) => {
+        let cells = match (&self.cellars[file], slot.rereaders.get(file)) {
+            ((_, Cellar::Memory(table)), _) => Ok(Cells::new(table.clone(), place.at as u32)),
+            ((columns, Cellar::File(shared)), own) => {
+                let rereader = own.and_then(Option::as_ref).unwrap_or(shared);
                 let mut buf = crate::ingest::CellBuf::default();
                 rereader
                     .read(place.at, columns, &mut buf)
-                    .map(|()| self.scratch_row(&buf))
+                    .map(|()| self.scratch_row(&buf, &mut slot.scratch))
             }
         };
         match cells {
@@ -296,28 +336,15 @@ impl Screening<'_> {
         }
     }
 
-    /// A row read again, as cells of the scratch table.
-    fn scratch_row(&self, buf: &crate::ingest::CellBuf) -> Cells {
+    /// A row read again, as cells of a scratch table.
+    fn scratch_row(&self, buf: &crate::ingest::CellBuf, scratch: &mut Arc<Table>) -> Cells {
         let width = self.posting.fields.len();
         let cells = buf.cells(0, width.min(buf.len()));
         let read = |f: FieldId, c: &str| self.reader.value(&self.engine, f, c);
-        // The last entry holds the table too: let it go, so that the table is not copied.
-        if let Ok(mut last) = self.last.lock() {
-            *last = None;
-        }
-        match self.scratch.lock() {
-            Ok(mut table) => {
-                let t = Arc::make_mut(&mut table);
-                t.clear_rows();
-                let row = t.push(cells, read);
-                Cells::new(table.clone(), row)
-            }
-            Err(_) => {
-                let mut t = Table::new(width);
-                let row = t.push(cells, read);
-                Cells::new(Arc::new(t), row)
-            }
-        }
+        let t = Arc::make_mut(scratch);
+        t.clear_rows();
+        let row = t.push(cells, read);
+        Cells::new(scratch.clone(), row)
     }
 
     /// Fails when a candidate file changed since it was screened: the rows an output shows

@@ -45,13 +45,36 @@ impl Column {
 }
 
 /// Rows of cells for a posting's fields, stored column by column.
-#[derive(Clone, Debug, Default)]
+#[derive(Debug, Default)]
 pub struct Table {
     columns: Vec<Column>,
     ids: Vec<u32>,
     width: usize,
     /// Rows pushed, those cleared included.
     pushed: usize,
+    /// Tells this table from any other, a copy included: the numbers of its distinct cells
+    /// are its own.
+    serial: u64,
+}
+
+/// A serial number for a new table.
+fn next_serial() -> u64 {
+    use std::sync::atomic::{AtomicU64, Ordering};
+    static NEXT: AtomicU64 = AtomicU64::new(1);
+    NEXT.fetch_add(1, Ordering::Relaxed)
+}
+
+impl Clone for Table {
+    fn clone(&self) -> Self {
+        // A copy numbers the cells it adds apart from the original: a serial of its own.
+        Table {
+            columns: self.columns.clone(),
+            ids: self.ids.clone(),
+            width: self.width,
+            pushed: self.pushed,
+            serial: next_serial(),
+        }
+    }
 }
 
 impl Table {
@@ -67,6 +90,7 @@ impl Table {
             ids: Vec::new(),
             width,
             pushed: 0,
+            serial: next_serial(),
         }
     }
 
@@ -191,6 +215,12 @@ impl Cells {
     pub fn key(&self, f: FieldId) -> Option<u32> {
         self.table.columns[f].index.as_ref()?;
         Some(self.table.id(self.row, f) as u32)
+    }
+
+    /// The serial number of the row's table: [`Self::key`]s of rows of different tables are
+    /// not comparable.
+    pub fn table_serial(&self) -> u64 {
+        self.table.serial
     }
 
     /// The posting's terms the cell of field `f` names.

@@ -1,5 +1,5 @@
-//! Reading on a thread of its own changes nothing: a generated export of many batches gives
-//! the same bytes with `--single-thread` as without.
+//! Reading and writing on threads of their own change nothing: a generated export of many
+//! batches gives the same bytes with `--single-thread` as without.
 
 mod common;
 use common::run;
@@ -25,4 +25,12 @@ fn one_thread_and_two_give_the_same_statuses() {
         assert!(two.stdout.contains(&format!(",{status},")), "{status}");
     }
     assert!(two.stdout == one.stdout, "the outputs differ");
+    // Candidates are written on two threads as well: the JSON document is the same.
+    let json = ["screen", posting, &path, "--all", "--format", "json"];
+    let two = run(&json);
+    let one = run(&[&json[..], &["--single-thread"]].concat());
+    assert_eq!((two.code, one.code), (0, 0), "{}", two.stderr);
+    let doc: serde_json::Value = serde_json::from_str(&two.stdout).expect("valid JSON");
+    assert_eq!(doc["candidates"].as_array().map(Vec::len), Some(30_000));
+    assert!(two.stdout == one.stdout, "the JSON documents differ");
 }

@@ -56,6 +56,14 @@ pub(super) enum Parser {
 }
 
 impl Rereader {
+    /// The same reader with a parser of its own, for another thread.
+    pub fn fork(&self) -> Rereader {
+        Rereader {
+            parser: Arc::default(),
+            ..self.clone()
+        }
+    }
+
     /// Fails when the file changed since it was opened: its rows are no longer where they were.
     pub fn check(&self) -> Result<(), IngestError> {
         let io_err = |e| IngestError::Io(self.path.clone(), e);
