@@ -13,14 +13,16 @@ pub fn write(s: &Screening, style: CsvStyle, out: &mut dyn Write) -> io::Result<
     if style.excel {
         out.write_all(b"\xEF\xBB\xBF")?;
     }
-    let mut w = ::csv::WriterBuilder::new()
-        .delimiter(if style.excel { b';' } else { b',' })
-        .terminator(if style.excel {
-            ::csv::Terminator::CRLF
-        } else {
-            ::csv::Terminator::Any(b'\n')
-        })
-        .from_writer(out);
+    let builder = || {
+        let mut b = ::csv::WriterBuilder::new();
+        b.delimiter(if style.excel { b';' } else { b',' })
+            .terminator(if style.excel {
+                ::csv::Terminator::CRLF
+            } else {
+                ::csv::Terminator::Any(b'\n')
+            });
+        b
+    };
     let num = |n: f64| {
         if style.excel {
             number(n, Lang::Fr)
@@ -39,28 +41,33 @@ pub fn write(s: &Screening, style: CsvStyle, out: &mut dyn Write) -> io::Result<
             .map(|r| r.id.clone()),
     );
     header.push("reasons".into());
+    let mut w = builder().from_writer(Vec::new());
     w.write_record(&header)?;
+    out.write_all(&w.into_inner().map_err(|e| e.into_error())?)?;
     let several = s.inputs.len() > 1;
-    for i in s.listed() {
-        let d = &s.decisions[i];
-        let e = &s.entry(i);
-        let mut record = vec![
-            d.rank.map(|r| r.to_string()).unwrap_or_default(),
-            d.status.name().to_string(),
-            num(d.score),
-            num(p.score_max()),
-            e.row().to_string(),
-            neutralise(&explain::name(p, e, s.view.blind, several)),
-            neutralise(&explain::contact(p, e, s.view.blind).unwrap_or_default()),
-        ];
-        let n_rules = p.requirements.len() + p.preferences.len();
-        let mut cells: Vec<String> = d.outcomes.iter().map(|o| o.name().to_string()).collect();
-        cells.resize(n_rules, String::new());
-        record.extend(cells);
-        let reasons = explain::reasons(s, i, lang).join(" | ");
-        record.push(neutralise(&reasons));
-        w.write_record(&record)?;
-    }
-    w.flush()?;
-    Ok(())
+    let n_rules = p.requirements.len() + p.preferences.len();
+    let render = |chunk: &[usize], _: &mut ()| -> io::Result<Vec<u8>> {
+        let mut w = builder().from_writer(Vec::with_capacity(chunk.len() << 9));
+        for &i in chunk {
+            let d = &s.decisions[i];
+            let e = &s.entry(i);
+            let mut record = vec![
+                d.rank.map(|r| r.to_string()).unwrap_or_default(),
+                d.status.name().to_string(),
+                num(d.score),
+                num(p.score_max()),
+                e.row().to_string(),
+                neutralise(&explain::name(p, e, s.view.blind, several)),
+                neutralise(&explain::contact(p, e, s.view.blind).unwrap_or_default()),
+            ];
+            let mut cells: Vec<String> = d.outcomes.iter().map(|o| o.name().to_string()).collect();
+            cells.resize(n_rules, String::new());
+            record.extend(cells);
+            let reasons = explain::reasons(s, i, lang).join(" | ");
+            record.push(neutralise(&reasons));
+            w.write_record(&record)?;
+        }
+        w.into_inner().map_err(|e| e.into_error())
+    };
+    super::for_each_rendered(s, || (), &render, |buf| out.write_all(buf))
 }

@@ -243,65 +243,19 @@ pub fn write(s: &Screening, out: &mut dyn Write) -> io::Result<()> {
         }
         Ok(buf)
     };
-    let listed = s.listed();
-    let chunks: Vec<&[usize]> = listed.chunks(CHUNK).collect();
     let mut first = true;
-    let threads = if s.sequential { 1 } else { 2 };
-    for_each_rendered(&chunks, threads, p, lang, &render, |buf| {
-        let skip = usize::from(std::mem::take(&mut first));
-        out.write_all(buf.get(skip..).unwrap_or_default())
-    })?;
+    super::for_each_rendered(
+        s,
+        || explain::Details::new(p, lang),
+        &render,
+        |buf| {
+            let skip = usize::from(std::mem::take(&mut first));
+            out.write_all(buf.get(skip..).unwrap_or_default())
+        },
+    )?;
     out.write_all(b"\n],\n\"audit\": ")?;
     serde_json::to_writer(&mut *out, &s.audit())?;
     out.write_all(b"\n}\n")
-}
-
-/// Candidates rendered at a time by one thread.
-const CHUNK: usize = 256;
-
-/// Renders `chunks` with `render` and gives the results to `write` in order: on `threads`
-/// threads when there are enough candidates for it to pay, each with its own cache of details.
-fn for_each_rendered<R>(
-    chunks: &[&[usize]],
-    threads: usize,
-    p: &Posting,
-    lang: crate::i18n::Lang,
-    render: &R,
-    mut write: impl FnMut(&[u8]) -> io::Result<()>,
-) -> io::Result<()>
-where
-    R: Fn(&[usize], &mut explain::Details) -> io::Result<Vec<u8>> + Sync,
-{
-    if threads < 2 || chunks.len() < 8 {
-        let mut details = explain::Details::new(p, lang);
-        for chunk in chunks {
-            write(&render(chunk, &mut details)?)?;
-        }
-        return Ok(());
-    }
-    std::thread::scope(|scope| {
-        let mut receivers = Vec::new();
-        for worker in 0..threads {
-            let (tx, rx) = std::sync::mpsc::sync_channel::<io::Result<Vec<u8>>>(2);
-            receivers.push(rx);
-            scope.spawn(move || {
-                let mut details = explain::Details::new(p, lang);
-                for chunk in chunks.iter().skip(worker).step_by(threads) {
-                    // The writer stopped (an error): nothing more to render.
-                    if tx.send(render(chunk, &mut details)).is_err() {
-                        return;
-                    }
-                }
-            });
-        }
-        for n in 0..chunks.len() {
-            let buf = receivers[n % threads]
-                .recv()
-                .map_err(|_| io::Error::other("a rendering thread stopped"))??;
-            write(&buf)?;
-        }
-        Ok(())
-    })
 }
 
 /// Serializing values of different types through one closure.

@@ -114,6 +114,57 @@ pub fn neutralise(s: &str) -> String {
     }
 }
 
+/// Candidates rendered at a time by one thread.
+const CHUNK: usize = 256;
+
+/// Renders the listed candidates of `s` in chunks with `render` and gives the results to
+/// `write` in order: on two threads when there are enough candidates for it to pay (and the
+/// screening is not held to one thread), each with a state of its own made by `state`.
+pub fn for_each_rendered<S, R>(
+    s: &crate::screen::Screening,
+    state: impl Fn() -> S + Sync,
+    render: &R,
+    mut write: impl FnMut(&[u8]) -> std::io::Result<()>,
+) -> std::io::Result<()>
+where
+    R: Fn(&[usize], &mut S) -> std::io::Result<Vec<u8>> + Sync,
+{
+    let listed = s.listed();
+    let chunks: Vec<&[usize]> = listed.chunks(CHUNK).collect();
+    let threads = if s.sequential { 1 } else { 2 };
+    if threads < 2 || chunks.len() < 8 {
+        let mut st = state();
+        for chunk in &chunks {
+            write(&render(chunk, &mut st)?)?;
+        }
+        return Ok(());
+    }
+    let (chunks, state) = (&chunks, &state);
+    std::thread::scope(|scope| {
+        let mut receivers = Vec::new();
+        for worker in 0..threads {
+            let (tx, rx) = std::sync::mpsc::sync_channel::<std::io::Result<Vec<u8>>>(2);
+            receivers.push(rx);
+            scope.spawn(move || {
+                let mut st = state();
+                for chunk in chunks.iter().skip(worker).step_by(threads) {
+                    // The writer stopped (an error): nothing more to render.
+                    if tx.send(render(chunk, &mut st)).is_err() {
+                        return;
+                    }
+                }
+            });
+        }
+        for n in 0..chunks.len() {
+            let buf = receivers[n % threads]
+                .recv()
+                .map_err(|_| std::io::Error::other("a rendering thread stopped"))??;
+            write(&buf)?;
+        }
+        Ok(())
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
