@@ -231,11 +231,28 @@ impl<'p> Engine<'p> {
     /// Evaluates every requirement, then every preference, of the posting, with the tree of
     /// each rule's parts for explanations.
     pub fn evaluate(&self, cells: &Cells) -> (Vec<RuleEval>, Vec<RuleEval>) {
-        self.evaluate_with(cells, true)
+        let mut cursor = 0;
+        let deadline = self.posting.meta.deadline.as_ref();
+        let mut eval_all = |rules: &[NamedRule]| -> Vec<RuleEval> {
+            rules
+                .iter()
+                .map(|r| {
+                    let eval = self.eval(&r.rule, cells, deadline, &mut cursor, true);
+                    let points = match (r.weight, eval.outcome) {
+                        (Some(w), Outcome::Pass) => w * credit(&r.rule, cells),
+                        _ => 0.0,
+                    };
+                    RuleEval { eval, points }
+                })
+                .collect()
+        };
+        let requirements = eval_all(&self.posting.requirements);
+        let preferences = eval_all(&self.posting.preferences);
+        (requirements, preferences)
     }
 
     /// Evaluates every rule for its outcome and points only, without the trees: what deciding
-    /// needs, allocating nothing per rule.
+    /// needs. For many rows, [`Self::outcomes_with`] and one memo spare the repeated work.
     pub fn outcomes(&self, cells: &Cells) -> crate::rank::Compact {
         self.outcomes_with(cells, &mut self.memo())
     }
@@ -304,27 +321,6 @@ impl<'p> Engine<'p> {
             score,
             requirements: p.requirements.len(),
         }
-    }
-
-    fn evaluate_with(&self, cells: &Cells, trees: bool) -> (Vec<RuleEval>, Vec<RuleEval>) {
-        let mut cursor = 0;
-        let deadline = self.posting.meta.deadline.as_ref();
-        let mut eval_all = |rules: &[NamedRule]| -> Vec<RuleEval> {
-            rules
-                .iter()
-                .map(|r| {
-                    let eval = self.eval(&r.rule, cells, deadline, &mut cursor, trees);
-                    let points = match (r.weight, eval.outcome) {
-                        (Some(w), Outcome::Pass) => w * credit(&r.rule, cells),
-                        _ => 0.0,
-                    };
-                    RuleEval { eval, points }
-                })
-                .collect()
-        };
-        let requirements = eval_all(&self.posting.requirements);
-        let preferences = eval_all(&self.posting.preferences);
-        (requirements, preferences)
     }
 
     fn eval(

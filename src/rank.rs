@@ -2,7 +2,7 @@
 //! posting's tie-break list (per group when `shortlist.per` is set). Pure: no I/O.
 
 use crate::cells::Value;
-use crate::engine::{Outcome, RuleEval};
+use crate::engine::Outcome;
 use crate::i18n::Lang;
 use crate::posting::{FieldId, Keep, Posting, SortKey};
 use crate::text::fold;
@@ -192,23 +192,6 @@ pub struct Compact {
     pub score: f64,
     /// How many of the outcomes are requirements'.
     pub requirements: usize,
-}
-
-impl Compact {
-    /// Keeps what decisions need of a full evaluation.
-    pub fn of(requirements: &[RuleEval], preferences: &[RuleEval]) -> Compact {
-        Compact {
-            outcomes: Outcomes::collect(
-                requirements.len() + preferences.len(),
-                requirements
-                    .iter()
-                    .chain(preferences)
-                    .map(|r| r.eval.outcome),
-            ),
-            score: preferences.iter().map(|p| f64::from(p.points as f32)).sum(),
-            requirements: requirements.len(),
-        }
-    }
 }
 
 /// Where a row comes from, and where its cells are found again.
