@@ -257,6 +257,15 @@ impl Keys {
         }
     }
 
+    /// Adds the values of `other`, made for the same posting, so of the same kind.
+    pub fn append(&mut self, other: Keys) {
+        match (self, other) {
+            (Keys::Packed(all), Keys::Packed(more)) => all.extend(more),
+            (Keys::Values(all), Keys::Values(more)) => all.extend(more),
+            _ => debug_assert!(false, "tie-break keys of two kinds"),
+        }
+    }
+
     /// Adds a value, sorted `descending` or not.
     pub fn push(&mut self, value: Option<SortValue>, descending: bool) {
         match self {

@@ -20,6 +20,7 @@ use crate::table::{Hits, Table};
 use chrono::{DateTime, Utc};
 use rustc_hash::FxHashMap;
 use std::path::PathBuf;
+use std::sync::atomic::{AtomicU8, Ordering};
 use std::sync::{Arc, Mutex};
 
 /// One data row of an input.
@@ -153,6 +154,9 @@ pub struct Screening<'p> {
     slots: Vec<Mutex<Slot>>,
 }
 
+/// Threads that screen batches of rows at most.
+const MAX_WORKERS: usize = 8;
+
 /// Threads that can read rows again at once without waiting for each other.
 const READ_SLOTS: usize = 2;
 
@@ -187,23 +191,28 @@ impl Screening<'_> {
             .map(|s| (s.path.clone(), s.options.clone()))
             .collect();
         let engine = Engine::new(posting);
-        let mut pass = Pass::new(&engine, None);
+        let workers = if request.sequential {
+            1
+        } else {
+            std::thread::available_parallelism().map_or(1, |n| n.get().min(MAX_WORKERS))
+        };
+        let mut pass = Pass::new(&engine, None, workers);
         pass.read_all(sources, &request)?;
-        if let Some(orders) = pass.wrong_orders() {
+        if let Some(orders) = pass.reader().wrong_orders() {
             // A date was read in the order its column turned out not to have: read again.
             let sources = again
                 .iter()
                 .map(|(path, options)| Source::open(path, options))
                 .collect::<Result<Vec<_>, _>>()?;
-            pass = Pass::new(&engine, Some(orders));
+            pass = Pass::new(&engine, Some(orders), workers);
             pass.read_all(sources, &request)?;
         }
         if let Some(bar) = &request.progress {
             bar.finish_and_clear();
         }
+        let reader = pass.reader();
+        let scratch = pass.workers[0].scratch.clone();
         let Pass {
-            reader,
-            scratch,
             mut facts,
             mut decisions,
             causes,
@@ -474,6 +483,7 @@ impl Screening<'_> {
 }
 
 /// Reads cells into values for a posting: the value of a cell and the posting's terms it names.
+#[derive(Clone)]
 struct CellReader {
     /// Items the posting looks for, per field.
     known: Vec<Vec<Term>>,
@@ -481,10 +491,18 @@ struct CellReader {
     orders: Vec<dates::Order>,
     /// What the dates of each datetime field showed of their order so far.
     seen: Vec<OrderSeen>,
+    /// What the dates of each field showed of their order to any reader of the same files
+    /// ([`DAY_FIRST`], [`MONTH_FIRST`]): readers working on other rows learn it at once.
+    shared: Arc<[AtomicU8]>,
     /// Whether the orders are fixed (known from a first reading).
     fixed: bool,
     fallback: dates::Order,
 }
+
+/// A date of the column showed that days come first.
+const DAY_FIRST: u8 = 1;
+/// A date of the column showed that months come first.
+const MONTH_FIRST: u8 = 2;
 
 /// What a datetime column showed of its order, and in which orders dates that depend on it
 /// were read.
@@ -497,7 +515,11 @@ struct OrderSeen {
 }
 
 impl CellReader {
-    fn new(engine: &Engine, orders: Option<Vec<dates::Order>>) -> CellReader {
+    fn new(
+        engine: &Engine,
+        orders: Option<Vec<dates::Order>>,
+        shared: Arc<[AtomicU8]>,
+    ) -> CellReader {
         let posting = engine.posting();
         let width = posting.fields.len();
         let fallback = match posting.meta.language {
@@ -509,7 +531,25 @@ impl CellReader {
             fixed: orders.is_some(),
             orders: orders.unwrap_or_else(|| vec![fallback; width]),
             seen: vec![OrderSeen::default(); width],
+            shared,
             fallback,
+        }
+    }
+
+    /// Adds what `other` saw and read to what this reader did.
+    fn absorb(&mut self, other: &CellReader) {
+        for (mine, theirs) in self.seen.iter_mut().zip(&other.seen) {
+            mine.day_first |= theirs.day_first;
+            mine.month_first |= theirs.month_first;
+            mine.read_day_first |= theirs.read_day_first;
+            mine.read_month_first |= theirs.read_month_first;
+        }
+    }
+
+    /// Reads from now on in the orders all the dates seen show.
+    fn settle(&mut self) {
+        if !self.fixed {
+            self.orders = self.seen.iter().map(|s| s.order(self.fallback)).collect();
         }
     }
 
@@ -525,12 +565,30 @@ impl CellReader {
             Err(why) => return (Value::Unknown(why), 0),
         };
         let seen = &mut self.seen[f];
-        match written.order_hint() {
-            Some(dates::Order::DayFirst) => seen.day_first = true,
-            Some(dates::Order::MonthFirst) => seen.month_first = true,
-            None => {}
-        }
-        self.orders[f] = seen.order(self.fallback);
+        let news = match written.order_hint() {
+            Some(dates::Order::DayFirst) if !seen.day_first => {
+                seen.day_first = true;
+                DAY_FIRST
+            }
+            Some(dates::Order::MonthFirst) if !seen.month_first => {
+                seen.month_first = true;
+                MONTH_FIRST
+            }
+            _ => 0,
+        };
+        let all = self.shared.get(f).map_or(0, |shared| {
+            if news == 0 {
+                shared.load(Ordering::Relaxed)
+            } else {
+                shared.fetch_or(news, Ordering::Relaxed) | news
+            }
+        });
+        let known = OrderSeen {
+            day_first: seen.day_first || all & DAY_FIRST != 0,
+            month_first: seen.month_first || all & MONTH_FIRST != 0,
+            ..*seen
+        };
+        self.orders[f] = known.order(self.fallback);
         if written.order_matters() {
             match self.orders[f] {
                 dates::Order::DayFirst => seen.read_day_first = true,
@@ -595,12 +653,12 @@ impl OrderSeen {
     }
 }
 
-/// One reading of the files: rows evaluated and decided as they come.
+/// One reading of the files: rows evaluated and decided as they come, by batches, on as
+/// many threads as there are workers, and gathered in file order.
 struct Pass<'e, 'p> {
     engine: &'e Engine<'p>,
-    reader: CellReader,
-    /// Cells of rows that are not kept: each distinct repeated cell read once.
-    scratch: Arc<Table>,
+    /// What each thread keeps between batches; the first also reads files kept in memory.
+    workers: Vec<Worker<'e, 'p>>,
     facts: Facts,
     decisions: Vec<Decision>,
     causes: FxHashMap<u32, Cause>,
@@ -612,20 +670,70 @@ struct Pass<'e, 'p> {
     /// Groups by folded value, shown with the spelling of their first row.
     groups: Vec<Arc<str>>,
     group_index: FxHashMap<String, u32>,
-    spellings: FxHashMap<Box<str>, u32>,
+    spellings: FxHashMap<Arc<str>, u32>,
     latest: Option<DateTime<Utc>>,
+}
+
+/// What a thread screening batches keeps from one batch to the next: caches only, so that
+/// any worker may take any batch.
+struct Worker<'e, 'p> {
+    engine: &'e Engine<'p>,
+    reader: CellReader,
+    /// Cells of rows that are not kept: each distinct repeated cell read once.
+    scratch: Arc<Table>,
     memo: crate::engine::Memo,
-    /// The fields decisions read: rules, groups, tie-breaks, duplicates, submission time.
-    decisive: Vec<bool>,
+    /// Group and audit cells, each distinct text shared.
+    texts: FxHashMap<Box<str>, Arc<str>>,
+}
+
+/// The rows of one batch, evaluated and decided, in file order.
+struct Part {
+    places: Vec<Place>,
+    decisions: Vec<Decision>,
+    /// Each row's group cell, when the shortlist is per group.
+    groups: Vec<Arc<str>>,
+    /// Each row's audit cell, when an audit column is given; none for an unreadable row.
+    audit: Vec<Option<Arc<str>>>,
+    /// The rows whose requirements all pass, by index in the batch.
+    eligible: Vec<u32>,
+    keys: crate::rank::Keys,
+    identities: Vec<u64>,
+    submitted: Vec<i64>,
+    on_time: Vec<bool>,
+    causes: Vec<(u32, Cause)>,
+    latest: Option<DateTime<Utc>>,
+    rows: u64,
+    empty_rows: u64,
+    /// Bytes of the file read when the batch was full.
+    position: u64,
+}
+
+/// How the rows of one file become cells for the posting's fields.
+struct Layout<'a> {
+    file: u32,
+    path: &'a std::path::Path,
+    /// For each field, where its cell is among the cells read of a row.
+    slots: &'a [Option<usize>],
+    /// Cells read per row.
+    step: usize,
+    audit_slot: Option<usize>,
 }
 
 impl<'e, 'p> Pass<'e, 'p> {
-    fn new(engine: &'e Engine<'p>, orders: Option<Vec<dates::Order>>) -> Self {
+    fn new(engine: &'e Engine<'p>, orders: Option<Vec<dates::Order>>, workers: usize) -> Self {
         let width = engine.posting().fields.len();
+        let shared: Arc<[AtomicU8]> = (0..width).map(|_| AtomicU8::new(0)).collect();
         Pass {
             engine,
-            reader: CellReader::new(engine, orders),
-            scratch: Arc::new(Table::new(width)),
+            workers: (0..workers.max(1))
+                .map(|_| Worker {
+                    engine,
+                    reader: CellReader::new(engine, orders.clone(), shared.clone()),
+                    scratch: Arc::new(Table::new(width)),
+                    memo: engine.memo(),
+                    texts: FxHashMap::default(),
+                })
+                .collect(),
             facts: Facts {
                 keys: crate::rank::Keys::for_posting(engine.posting()),
                 ..Facts::default()
@@ -641,13 +749,17 @@ impl<'e, 'p> Pass<'e, 'p> {
             group_index: FxHashMap::default(),
             spellings: FxHashMap::default(),
             latest: None,
-            memo: engine.memo(),
-            decisive: decisive(engine.posting()),
         }
     }
 
-    fn wrong_orders(&self) -> Option<Vec<dates::Order>> {
-        self.reader.wrong_orders()
+    /// What the workers' dates showed of their columns' orders, put together.
+    fn reader(&self) -> CellReader {
+        let mut all = self.workers[0].reader.clone();
+        for w in &self.workers[1..] {
+            all.absorb(&w.reader);
+        }
+        all.settle();
+        all
     }
 
     /// Reads every row of `sources`.
@@ -656,6 +768,7 @@ impl<'e, 'p> Pass<'e, 'p> {
         let width = posting.fields.len();
         let audit = request.audit_column.as_deref();
         let mut done_before = 0u64;
+        let mut workers = std::mem::take(&mut self.workers);
         for (file, source) in sources.into_iter().enumerate() {
             let columns = map_columns(posting, &source)?;
             let audit_col = match audit {
@@ -688,7 +801,8 @@ impl<'e, 'p> Pass<'e, 'p> {
                 .then(|| (Arc::new(Table::new(width)), self.engine.memo()));
             // Rows read again later need only the fields that decide; the others (names…) are
             // read with the rows shown.
-            let keep = |f: usize| memory.is_some() || self.decisive[f];
+            let decisive = decisive(posting);
+            let keep = |f: usize| memory.is_some() || decisive[f];
             let mut slots: Vec<Option<usize>> = Vec::with_capacity(width);
             let mut wanted = Vec::with_capacity(width + 1);
             for (f, &c) in columns.iter().enumerate() {
@@ -701,59 +815,35 @@ impl<'e, 'p> Pass<'e, 'p> {
                 wanted.push(c);
                 wanted.len() - 1
             });
-            let step = wanted.len();
-            let path = input.path.clone();
-            crate::ingest::for_each_batch(source, &wanted, !request.sequential, |batch| {
-                let mut next = 0;
-                for meta in &batch.rows {
-                    match meta {
-                        RowMeta::Empty { .. } => input.empty_rows += 1,
-                        RowMeta::Unreadable { number, cause } if cause.is_fatal() => {
-                            return Err(ReadError::Fatal {
-                                path: path.clone(),
-                                row: *number,
-                                cause: cause.clone(),
-                            });
-                        }
-                        RowMeta::Unreadable { number, cause } => {
-                            input.rows += 1;
-                            let i = self.facts.places.len();
-                            self.facts.places.push(Place {
-                                file: file as u32,
-                                row: small_row(&path, *number)?,
-                                at: 0,
-                            });
-                            self.causes.insert(i as u32, cause.clone());
-                            self.decisions.push(crate::rank::unreadable());
-                            self.no_facts(audit_col.is_some());
-                        }
-                        RowMeta::Data { number, at } => {
-                            input.rows += 1;
-                            let row = next;
-                            let cells = slots
-                                .iter()
-                                .map(|s| s.map_or("", |k| batch.cells.cell(row + k)));
-                            let audit_cell = audit_slot.map(|k| batch.cells.cell(row + k));
-                            next += step;
-                            let place = Place {
-                                file: file as u32,
-                                row: small_row(&path, *number)?,
-                                at: *at,
-                            };
-                            self.candidate(
-                                place,
-                                cells,
-                                audit_cell,
-                                memory.as_mut().map(|(t, m)| (t, m)),
-                            );
-                        }
-                    }
+            let layout = Layout {
+                file: file as u32,
+                path: &source.path.clone(),
+                slots: &slots,
+                step: wanted.len(),
+                audit_slot,
+            };
+            let progress = request.progress.clone();
+            let mut merge = |part: Part| {
+                if let Some(bar) = &progress {
+                    bar.set_position(done_before + part.position);
                 }
-                if let Some(bar) = &request.progress {
-                    bar.set_position(done_before + batch.position);
-                }
+                self.merge(part, &mut input);
                 Ok(())
-            })?;
+            };
+            if memory.is_none() && !request.sequential && workers.len() > 1 {
+                crate::ingest::for_each_batch_in_parallel(
+                    source,
+                    &wanted,
+                    &mut workers,
+                    |w, batch| w.batch(batch, &layout, &mut None),
+                    merge,
+                )?;
+            } else {
+                let first = &mut workers[0];
+                crate::ingest::for_each_batch(source, &wanted, !request.sequential, |batch| {
+                    merge(first.batch(batch, &layout, &mut memory)?)
+                })?;
+            }
             done_before += std::fs::metadata(&input.path).map_or(0, |m| m.len());
             let cellar = match (rereader, memory) {
                 (Some(r), _) => Cellar::File(r),
@@ -763,32 +853,56 @@ impl<'e, 'p> Pass<'e, 'p> {
             self.cellars.push((columns, cellar));
             self.inputs.push(input);
         }
+        self.workers = workers;
         Ok(())
     }
 
-    /// Facts of a row that has none to give: an unreadable one.
-    fn no_facts(&mut self, audit: bool) {
-        let posting = self.engine.posting();
-        if let Some(d) = &posting.candidate.duplicates {
-            self.facts
-                .identities
-                .extend(std::iter::repeat_n(0, d.by.len()));
-            self.facts.submitted.push(i64::MIN);
-            self.facts.on_time.push(false);
-        }
-        if audit {
-            self.audit_ids.push(u32::MAX);
-        }
-        if posting.shortlist.per.is_some() {
-            let (_, shown) = self.group_of("");
-            if let Some(d) = self.decisions.last_mut() {
+    /// Adds the rows of a batch, the next in file order.
+    fn merge(&mut self, part: Part, input: &mut Input) {
+        let base = self.facts.places.len() as u32;
+        input.rows += part.rows;
+        input.empty_rows += part.empty_rows;
+        let mut group_ids = Vec::with_capacity(part.groups.len());
+        for (k, mut d) in part.decisions.into_iter().enumerate() {
+            if let Some(text) = part.groups.get(k) {
+                let (g, shown) = self.group_of(text);
                 d.group = Some(shown);
+                group_ids.push(g);
             }
+            self.decisions.push(d);
         }
+        for k in part.eligible {
+            let group = group_ids.get(k as usize).copied().unwrap_or(0);
+            self.facts.ranked.push((base + k, group));
+        }
+        self.facts.keys.append(part.keys);
+        self.facts.places.extend(part.places);
+        self.facts.identities.extend(part.identities);
+        self.facts.submitted.extend(part.submitted);
+        self.facts.on_time.extend(part.on_time);
+        for (k, cause) in part.causes {
+            self.causes.insert(base + k, cause);
+        }
+        for a in part.audit {
+            let id = match a {
+                None => u32::MAX,
+                Some(a) => match self.audit_index.get(&*a) {
+                    Some(&id) => id,
+                    None => {
+                        let id = self.audit_cells.len() as u32;
+                        self.audit_cells.push(a.as_ref().into());
+                        self.audit_index.insert(a.as_ref().into(), id);
+                        id
+                    }
+                },
+            };
+            self.audit_ids.push(id);
+        }
+        self.latest = self.latest.max(part.latest);
     }
 
     /// The group of a row whose group cell reads `text`: its index and how it is shown.
-    fn group_of(&mut self, text: &str) -> (u32, Arc<str>) {
+    fn group_of(&mut self, text: &Arc<str>) -> (u32, Arc<str>) {
         if let Some(&g) = self.spellings.get(text) {
             return (g, self.groups[g as usize].clone());
         }
@@ -797,18 +911,123 @@ impl<'e, 'p> Pass<'e, 'p> {
             Some(&g) => g,
             None => {
                 let g = self.groups.len() as u32;
-                self.groups.push(Arc::from(text));
+                self.groups.push(text.clone());
                 self.group_index.insert(key, g);
                 g
             }
         };
-        self.spellings.insert(text.into(), g);
+        self.spellings.insert(text.clone(), g);
         (g, self.groups[g as usize].clone())
+    }
+}
+
+impl Worker<'_, '_> {
+    /// Reads, evaluates and decides the rows of `batch`; `memory` holds the rows of a file
+    /// that cannot be read again.
+    fn batch(
+        &mut self,
+        batch: &crate::ingest::Batch,
+        layout: &Layout,
+        memory: &mut Option<(Arc<Table>, crate::engine::Memo)>,
+    ) -> Result<Part, ReadError> {
+        let posting = self.engine.posting();
+        let mut part = Part {
+            places: Vec::with_capacity(batch.rows.len()),
+            decisions: Vec::with_capacity(batch.rows.len()),
+            groups: Vec::new(),
+            audit: Vec::new(),
+            eligible: Vec::new(),
+            keys: crate::rank::Keys::for_posting(posting),
+            identities: Vec::new(),
+            submitted: Vec::new(),
+            on_time: Vec::new(),
+            causes: Vec::new(),
+            latest: None,
+            rows: 0,
+            empty_rows: 0,
+            position: batch.position,
+        };
+        let mut next = 0;
+        for meta in &batch.rows {
+            match meta {
+                RowMeta::Empty { .. } => part.empty_rows += 1,
+                RowMeta::Unreadable { number, cause } if cause.is_fatal() => {
+                    return Err(ReadError::Fatal {
+                        path: layout.path.into(),
+                        row: *number,
+                        cause: cause.clone(),
+                    });
+                }
+                RowMeta::Unreadable { number, cause } => {
+                    part.rows += 1;
+                    let k = part.places.len() as u32;
+                    part.places.push(Place {
+                        file: layout.file,
+                        row: small_row(layout.path, *number)?,
+                        at: 0,
+                    });
+                    part.causes.push((k, cause.clone()));
+                    part.decisions.push(crate::rank::unreadable());
+                    self.no_facts(&mut part, layout.audit_slot.is_some());
+                }
+                RowMeta::Data { number, at } => {
+                    part.rows += 1;
+                    let row = next;
+                    let cells = layout
+                        .slots
+                        .iter()
+                        .map(|s| s.map_or("", |k| batch.cells.cell(row + k)));
+                    let audit_cell = layout.audit_slot.map(|k| batch.cells.cell(row + k));
+                    next += layout.step;
+                    let place = Place {
+                        file: layout.file,
+                        row: small_row(layout.path, *number)?,
+                        at: *at,
+                    };
+                    self.candidate(
+                        &mut part,
+                        place,
+                        cells,
+                        audit_cell,
+                        memory.as_mut().map(|(t, m)| (t, m)),
+                    );
+                }
+            }
+        }
+        Ok(part)
+    }
+
+    /// Facts of a row that has none to give: an unreadable one.
+    fn no_facts(&mut self, part: &mut Part, audit: bool) {
+        let posting = self.engine.posting();
+        if let Some(d) = &posting.candidate.duplicates {
+            part.identities.extend(std::iter::repeat_n(0, d.by.len()));
+            part.submitted.push(i64::MIN);
+            part.on_time.push(false);
+        }
+        if audit {
+            part.audit.push(None);
+        }
+        if posting.shortlist.per.is_some() {
+            let text = self.text("");
+            part.groups.push(text);
+        }
+    }
+
+    /// `text`, shared with the other rows that have it.
+    fn text(&mut self, text: &str) -> Arc<str> {
+        if let Some(t) = self.texts.get(text) {
+            return t.clone();
+        }
+        let t: Arc<str> = Arc::from(text);
+        self.texts.insert(text.into(), t.clone());
+        t
     }
 
     /// Reads, evaluates and decides one data row.
     fn candidate<'c>(
         &mut self,
+        part: &mut Part,
         place: Place,
         cells: impl Iterator<Item = &'c str>,
         audit: Option<&str>,
@@ -832,30 +1051,30 @@ impl<'e, 'p> Pass<'e, 'p> {
                 (self.scratch.clone(), row, place.at, &mut self.memo)
             }
         };
-        let i = self.facts.places.len() as u32;
-        self.facts.places.push(Place { at, ..place });
+        let k = part.places.len() as u32;
+        part.places.push(Place { at, ..place });
         let cells = Cells::new(table, row);
         let compact = engine.outcomes_with(&cells, memo);
-        let group = posting.shortlist.per.map(|f| {
+        if let Some(f) = posting.shortlist.per {
             let text = match cells.value(f) {
                 Value::Text(t) => t.trim(),
                 Value::YesNo(true) => "oui",
                 Value::YesNo(false) => "non",
                 _ => "",
             };
-            self.group_of(text)
-        });
-        let decision = crate::rank::decision(compact, group.as_ref().map(|(_, g)| g.clone()));
+            let text = self.text(text);
+            part.groups.push(text);
+        }
+        // The group is named when the rows are gathered in order.
+        let decision = crate::rank::decision(compact, None);
         if decision.status == Status::Eligible {
-            self.facts
-                .ranked
-                .push((i, group.as_ref().map_or(0, |(g, _)| *g)));
+            part.eligible.push(k);
             for tb in &posting.shortlist.tie_break {
                 let value = match tb.key {
                     crate::posting::SortKey::Field(f) => Some(cells.value(f)),
                     _ => None,
                 };
-                self.facts.keys.push(
+                part.keys.push(
                     crate::rank::sort_value(tb.key, decision.score, u64::from(place.row), value),
                     tb.descending,
                 );
@@ -870,36 +1089,25 @@ impl<'e, 'p> Pass<'e, 'p> {
             });
         if let Some(d) = &posting.candidate.duplicates {
             for &f in &d.by {
-                self.facts
-                    .identities
+                part.identities
                     .push(crate::rank::identity(f, cells.value(f)));
             }
-            self.facts
-                .submitted
+            part.submitted
                 .push(submitted.map_or(i64::MIN, |t| t.at.timestamp_micros()));
-            self.facts
-                .on_time
+            part.on_time
                 .push(submitted.is_some_and(|t| match &posting.meta.deadline {
                     Some(d) => on_time(&t, d) == Outcome::Pass,
                     None => true,
                 }));
         }
         if let Some(t) = submitted {
-            self.latest = self.latest.max(Some(t.at));
+            part.latest = part.latest.max(Some(t.at));
         }
         if let Some(a) = audit {
-            let id = match self.audit_index.get(a) {
-                Some(&id) => id,
-                None => {
-                    let id = self.audit_cells.len() as u32;
-                    self.audit_cells.push(a.into());
-                    self.audit_index.insert(a.into(), id);
-                    id
-                }
-            };
-            self.audit_ids.push(id);
+            let a = self.text(a);
+            part.audit.push(Some(a));
         }
-        self.decisions.push(decision);
+        part.decisions.push(decision);
     }
 }
 

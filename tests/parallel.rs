@@ -26,11 +26,80 @@ fn one_thread_and_two_give_the_same_statuses() {
     }
     assert!(two.stdout == one.stdout, "the outputs differ");
     // Candidates are written on two threads as well: the JSON document is the same.
-    let json = ["screen", posting, &path, "--all", "--format", "json"];
+    let json = [
+        "screen",
+        posting,
+        &path,
+        "--all",
+        "--format",
+        "json",
+        "--audit-by",
+        "Sexe",
+    ];
     let two = run(&json);
     let one = run(&[&json[..], &["--single-thread"]].concat());
     assert_eq!((two.code, one.code), (0, 0), "{}", two.stderr);
     let doc: serde_json::Value = serde_json::from_str(&two.stdout).expect("valid JSON");
     assert_eq!(doc["candidates"].as_array().map(Vec::len), Some(30_000));
+    assert!(doc["audit"].is_object(), "the audit is there");
     assert!(two.stdout == one.stdout, "the JSON documents differ");
+}
+
+/// An export of `rows` rows whose dates are all ambiguous (`02/03/2024`) but the one of row
+/// `evidence`, which shows days first.
+fn ambiguous_dates(path: &std::path::Path, rows: usize, evidence: usize) {
+    let mut out = String::from("Submitted,Name,Email,Phone,Place,Age,Sanctioned,Motivation\n");
+    for r in 2..rows + 2 {
+        let date = if r == evidence {
+            "25/02/2024".to_string()
+        } else {
+            format!("{:02}/{:02}/2024", 1 + r % 12, 1 + r % 3)
+        };
+        out.push_str(&format!(
+            "{date},P{r},p{r}@x.ml,76 {:02} {:02} {:02},Kita,25,non,community\n",
+            r / 10_000,
+            r / 100 % 100,
+            r % 100
+        ));
+    }
+    std::fs::write(path, out).expect("write");
+}
+
+#[test]
+fn dates_whose_order_shows_late_are_read_alike_on_one_thread_and_several() {
+    // The posting speaks English: dates are read month first until one shows days first.
+    // Batches screened at once learn it at different times; the result must not depend on it.
+    let dir = tempfile::tempdir().expect("temp dir");
+    let posting = "tests/fixtures/screen/kinds.yaml";
+    for evidence in [2, 3_000, 7_900] {
+        let path = dir.path().join(format!("dates-{evidence}.csv"));
+        ambiguous_dates(&path, 8_000, evidence);
+        let path = path.to_string_lossy().into_owned();
+        let args = ["screen", posting, &path, "--all", "--format", "csv"];
+        let many = run(&args);
+        let one = run(&[&args[..], &["--single-thread"]].concat());
+        assert_eq!((many.code, one.code), (0, 0), "{}", many.stderr);
+        assert!(
+            many.stdout == one.stdout,
+            "evidence at row {evidence}: outputs differ"
+        );
+        // Row 4: 05/02/2024, read days first, is 5 February: on time. Row 8: 09/03/2024 is
+        // 9 March: late, so ineligible.
+        let status = |row: u32| {
+            many.stdout
+                .lines()
+                .find(|l| l.split(',').nth(4) == Some(&row.to_string()))
+                .and_then(|l| l.split(',').nth(1).map(str::to_string))
+        };
+        assert_eq!(
+            status(8).as_deref(),
+            Some("ineligible"),
+            "evidence {evidence}"
+        );
+        assert_ne!(
+            status(4).as_deref(),
+            Some("ineligible"),
+            "evidence {evidence}"
+        );
+    }
 }

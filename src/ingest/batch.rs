@@ -2,7 +2,9 @@
 //! screening its rows then use both cores, and the rows arrive in file order either way.
 
 use super::{RowMeta, Source};
-use std::sync::mpsc;
+use std::collections::BTreeMap;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Mutex, mpsc};
 
 /// Rows per batch: enough to make handing over cheap, few enough to keep memory flat.
 const BATCH_ROWS: usize = 1024;
@@ -131,6 +133,100 @@ pub fn for_each_batch<E>(
         }
         Ok(())
     })
+}
+
+/// Reads every row of `source` (the cells of `columns` only) in batches, as
+/// [`for_each_batch`] does, and works on them on one thread per worker: each worker takes the
+/// next batch from the file, works on it with `work`, and the results are given to `merge` in
+/// file order. Reading is one batch at a time, working is in parallel. Stops at the first
+/// error, in file order.
+pub fn for_each_batch_in_parallel<W: Send, T: Send, E: Send>(
+    source: Source,
+    columns: &[usize],
+    workers: &mut [W],
+    work: impl Fn(&mut W, &Batch) -> Result<T, E> + Sync,
+    merge: impl FnMut(T) -> Result<(), E> + Send,
+) -> Result<(), E> {
+    let reading = Mutex::new(Reading {
+        source,
+        next: 0,
+        done: false,
+    });
+    let merging = Mutex::new(Merging {
+        next: 0,
+        waiting: BTreeMap::new(),
+        merge,
+        error: None,
+    });
+    let stop = AtomicBool::new(false);
+    std::thread::scope(|scope| {
+        for worker in workers.iter_mut() {
+            let (reading, merging, stop, work) = (&reading, &merging, &stop, &work);
+            scope.spawn(move || {
+                let mut batch = Batch::default();
+                while !stop.load(Ordering::Relaxed) {
+                    let seq = {
+                        let mut r = reading.lock().unwrap_or_else(|p| p.into_inner());
+                        if r.done || !batch.fill(&mut r.source, columns) {
+                            r.done = true;
+                            break;
+                        }
+                        r.next += 1;
+                        r.next - 1
+                    };
+                    let result = work(worker, &batch);
+                    let mut m = merging.lock().unwrap_or_else(|p| p.into_inner());
+                    m.waiting.insert(seq, result);
+                    if !m.merge_ready() {
+                        stop.store(true, Ordering::Relaxed);
+                    }
+                }
+            });
+        }
+    });
+    match merging
+        .into_inner()
+        .unwrap_or_else(|p| p.into_inner())
+        .error
+    {
+        Some(e) => Err(e),
+        None => Ok(()),
+    }
+}
+
+/// The source shared by the workers, and the number of the next batch read from it.
+struct Reading {
+    source: Source,
+    next: u64,
+    done: bool,
+}
+
+/// Results waiting for those before them, and where they go.
+struct Merging<T, E, M> {
+    next: u64,
+    waiting: BTreeMap<u64, Result<T, E>>,
+    merge: M,
+    error: Option<E>,
+}
+
+impl<T, E, M: FnMut(T) -> Result<(), E>> Merging<T, E, M> {
+    /// Merges the results that are next in order; false once one of them failed.
+    fn merge_ready(&mut self) -> bool {
+        while self.error.is_none() {
+            let Some(result) = self.waiting.remove(&self.next) else {
+                break;
+            };
+            self.next += 1;
+            if let Err(e) = result.and_then(&mut self.merge) {
+                self.error = Some(e);
+            }
+        }
+        if self.error.is_some() {
+            // Nothing after a failure is merged.
+            self.waiting.clear();
+        }
+        self.error.is_none()
+    }
 }
 
 #[cfg(test)]

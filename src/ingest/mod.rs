@@ -13,7 +13,7 @@ pub mod sniff;
 mod xlsx;
 
 use crate::text::fold;
-pub use batch::{Batch, CellBuf, for_each_batch};
+pub use batch::{Batch, CellBuf, for_each_batch, for_each_batch_in_parallel};
 use encoding_rs::Encoding;
 pub use reread::{Rereader, check_rows_read_again};
 use std::fmt;
