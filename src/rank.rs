@@ -306,9 +306,16 @@ pub fn unreadable() -> Decision {
 }
 
 /// Finishes the decisions: marks duplicates, then ranks the eligible of each group.
-pub fn decide(posting: &Posting, facts: &Facts, decisions: &mut [Decision], top: Option<u32>) {
-    mark_duplicates(posting, facts, decisions);
-    rank_eligible(posting, facts, decisions, top);
+/// With `parallel`, big inputs use threads; the decisions are the same either way.
+pub fn decide(
+    posting: &Posting,
+    facts: &Facts,
+    decisions: &mut [Decision],
+    top: Option<u32>,
+    parallel: bool,
+) {
+    mark_duplicates(posting, facts, decisions, parallel);
+    rank_eligible(posting, facts, decisions, top, parallel);
 }
 
 /// The key under which two rows are one person, for a duplicate field's value: a 64-bit
@@ -334,7 +341,7 @@ fn find(parent: &mut [u32], mut i: usize) -> usize {
     i
 }
 
-fn mark_duplicates(posting: &Posting, facts: &Facts, decisions: &mut [Decision]) {
+fn mark_duplicates(posting: &Posting, facts: &Facts, decisions: &mut [Decision], parallel: bool) {
     let Some(dups) = &posting.candidate.duplicates else {
         return;
     };
@@ -342,9 +349,25 @@ fn mark_duplicates(posting: &Posting, facts: &Facts, decisions: &mut [Decision])
     let width = dups.by.len();
     let key = |i: usize, k: usize| facts.identities.get(i * width + k).copied().unwrap_or(0);
     // For each field, the first row holding each row's value.
-    let firsts: Vec<Vec<u32>> = (0..width)
-        .map(|k| first_with_same(n, |i| key(i, k)))
-        .collect();
+    let firsts: Vec<Vec<u32>> = if parallel && n >= PARALLEL_ROWS && width > 1 {
+        std::thread::scope(|scope| {
+            let handles: Vec<_> = (0..width)
+                .map(|k| scope.spawn(move || first_with_same(n, |i| key(i, k))))
+                .collect();
+            handles
+                .into_iter()
+                .enumerate()
+                .map(|(k, h)| {
+                    h.join()
+                        .unwrap_or_else(|_| first_with_same(n, |i| key(i, k)))
+                })
+                .collect()
+        })
+    } else {
+        (0..width)
+            .map(|k| first_with_same(n, |i| key(i, k)))
+            .collect()
+    };
     let mut parent: Vec<u32> = (0..n as u32).collect();
     // For each row, the field (its place in `by`) through which it joined its group.
     let mut via: Vec<u32> = vec![u32::MAX; n];
@@ -480,9 +503,14 @@ pub fn sort_value(key: SortKey, score: f64, row: u64, value: Option<&Value>) -> 
     }
 }
 
-fn rank_eligible(posting: &Posting, facts: &Facts, decisions: &mut [Decision], top: Option<u32>) {
+fn rank_eligible(
+    posting: &Posting,
+    facts: &Facts,
+    decisions: &mut [Decision],
+    top: Option<u32>,
+    parallel: bool,
+) {
     let size = top.unwrap_or(posting.shortlist.size) as usize;
-    let width = posting.shortlist.tie_break.len();
     // The still eligible (not duplicates), by group.
     let mut members: Vec<(u32, usize)> = facts
         .ranked
@@ -492,31 +520,77 @@ fn rank_eligible(posting: &Posting, facts: &Facts, decisions: &mut [Decision], t
         .map(|(k, (_, g))| (*g, k))
         .collect();
     members.sort_unstable();
-    for group in members.chunk_by(|a, b| a.0 == b.0) {
-        let mut order: Vec<usize> = group.iter().map(|(_, k)| *k).collect();
-        let place = |k: usize| {
-            let p = &facts.places[facts.ranked[k].0 as usize];
-            (p.file, p.row)
-        };
-        match &facts.keys {
-            Keys::Packed(packed) => {
-                order.sort_unstable_by_key(|&k| (&packed[k * width..(k + 1) * width], place(k)))
-            }
-            Keys::Values(keys) => order.sort_by(|&a, &b| {
-                compare(
-                    posting,
-                    &keys[a * width..(a + 1) * width],
-                    &keys[b * width..(b + 1) * width],
-                )
-                .then_with(|| place(a).cmp(&place(b)))
-            }),
-        }
+    let groups: Vec<&[(u32, usize)]> = members.chunk_by(|a, b| a.0 == b.0).collect();
+    let order = |group: &[(u32, usize)]| rank_order(posting, facts, group);
+    // Groups are ranked apart: big ones on threads of their own.
+    let orders: Vec<Vec<usize>> = if parallel && members.len() >= PARALLEL_ROWS && groups.len() > 1
+    {
+        std::thread::scope(|scope| {
+            let handles: Vec<_> = groups
+                .iter()
+                .map(|g| scope.spawn(move || order(g)))
+                .collect();
+            handles
+                .into_iter()
+                .zip(&groups)
+                .map(|(h, g)| h.join().unwrap_or_else(|_| order(g)))
+                .collect()
+        })
+    } else {
+        groups.iter().map(|g| order(g)).collect()
+    };
+    for order in orders {
         for (n, k) in order.into_iter().enumerate() {
             let i = facts.ranked[k].0 as usize;
             decisions[i].rank = Some(n as u32 + 1);
             if n < size {
                 decisions[i].status = Status::Shortlisted;
             }
+        }
+    }
+}
+
+/// Rows from which ranking and duplicate search use threads.
+const PARALLEL_ROWS: usize = 50_000;
+
+/// The ranked rows of one group (indices into `facts.ranked`), best first.
+fn rank_order(posting: &Posting, facts: &Facts, group: &[(u32, usize)]) -> Vec<usize> {
+    let width = posting.shortlist.tie_break.len();
+    let place = |k: usize| {
+        let p = &facts.places[facts.ranked[k].0 as usize];
+        (u64::from(p.file) << 32) | u64::from(p.row)
+    };
+    match &facts.keys {
+        // Up to four numbers: sorted as plain arrays side by side, not through indices.
+        Keys::Packed(packed) if width <= 4 => {
+            let mut rows: Vec<([u64; 5], usize)> = group
+                .iter()
+                .map(|&(_, k)| {
+                    let mut key = [0u64; 5];
+                    key[..width].copy_from_slice(&packed[k * width..(k + 1) * width]);
+                    key[width] = place(k);
+                    (key, k)
+                })
+                .collect();
+            rows.sort_unstable();
+            rows.into_iter().map(|(_, k)| k).collect()
+        }
+        Keys::Packed(packed) => {
+            let mut order: Vec<usize> = group.iter().map(|(_, k)| *k).collect();
+            order.sort_unstable_by_key(|&k| (&packed[k * width..(k + 1) * width], place(k)));
+            order
+        }
+        Keys::Values(keys) => {
+            let mut order: Vec<usize> = group.iter().map(|(_, k)| *k).collect();
+            order.sort_by(|&a, &b| {
+                compare(
+                    posting,
+                    &keys[a * width..(a + 1) * width],
+                    &keys[b * width..(b + 1) * width],
+                )
+                .then_with(|| place(a).cmp(&place(b)))
+            });
+            order
         }
     }
 }

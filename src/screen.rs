@@ -223,7 +223,13 @@ impl Screening<'_> {
             latest,
             ..
         } = pass;
-        crate::rank::decide(posting, &facts, &mut decisions, request.top);
+        crate::rank::decide(
+            posting,
+            &facts,
+            &mut decisions,
+            request.top,
+            !request.sequential,
+        );
         let as_of = request
             .as_of
             .or_else(|| posting.meta.deadline.map(|d| d.at))
