@@ -112,9 +112,33 @@ struct RuleMemo {
     /// The rule's first term group.
     start: usize,
     seen: FxHashMap<u64, (Outcome, f32)>,
+    /// For a rule of one field, by the cell's id: no hashing.
+    dense: Vec<Option<(Outcome, f32)>>,
 }
 
 impl RuleMemo {
+    /// What the rule gave for the cells of `key`, if remembered.
+    fn get(&self, key: u64) -> Option<(Outcome, f32)> {
+        if self.fields.len() == 1 {
+            return self.dense.get(key as usize).copied().flatten();
+        }
+        self.seen.get(&key).copied()
+    }
+
+    /// Remembers what the rule gave for the cells of `key`, up to [`MEMO_ENTRIES`] of them.
+    fn remember(&mut self, key: u64, result: (Outcome, f32)) {
+        if self.fields.len() == 1 {
+            if let Some(k) = usize::try_from(key).ok().filter(|k| *k < MEMO_ENTRIES) {
+                if self.dense.len() <= k {
+                    self.dense.resize(k + 1, None);
+                }
+                self.dense[k] = Some(result);
+            }
+        } else if self.seen.len() < MEMO_ENTRIES {
+            self.seen.insert(key, result);
+        }
+    }
+
     /// The distinct cells of the rule's fields in one number; none when a field's cells are
     /// not kept distinct, or too many to pack.
     fn key(&self, cells: &Cells) -> Option<u64> {
@@ -272,6 +296,7 @@ impl<'p> Engine<'p> {
                     fields: r.rule.fields(),
                     start,
                     seen: FxHashMap::default(),
+                    dense: Vec::new(),
                 };
                 start += terms.len();
                 memo
@@ -293,7 +318,7 @@ impl<'p> Engine<'p> {
             .zip(&mut memo.rules)
             .map(|(r, m)| {
                 let key = m.key(cells);
-                if let Some(&(outcome, points)) = key.and_then(|k| m.seen.get(&k)) {
+                if let Some((outcome, points)) = key.and_then(|k| m.get(k)) {
                     score += f64::from(points);
                     return outcome;
                 }
@@ -307,10 +332,8 @@ impl<'p> Engine<'p> {
                     _ => 0.0,
                 };
                 score += f64::from(points);
-                if let Some(k) = key
-                    && m.seen.len() < MEMO_ENTRIES
-                {
-                    m.seen.insert(k, (outcome, points));
+                if let Some(k) = key {
+                    m.remember(k, (outcome, points));
                 }
                 outcome
             });
