@@ -12,34 +12,37 @@ const BATCH_ROWS: usize = 1024;
 /// Batches in flight between the reading thread and the caller.
 const IN_FLIGHT: usize = 4;
 
-/// The cells of many rows in one string, one after the other.
+/// The cells of many rows in one string: each cell a span of it.
 #[derive(Debug, Default)]
 pub struct CellBuf {
     text: String,
-    ends: Vec<usize>,
+    spans: Vec<(usize, usize)>,
+    /// Where the cell written through [`Self::text_mut`] starts.
+    open: usize,
 }
 
 impl CellBuf {
     /// Empties the buffer, keeping its memory.
     pub fn clear(&mut self) {
         self.text.clear();
-        self.ends.clear();
+        self.spans.clear();
+        self.open = 0;
     }
 
     /// Cells held.
     pub fn len(&self) -> usize {
-        self.ends.len()
+        self.spans.len()
     }
 
     /// Whether no cell is held.
     pub fn is_empty(&self) -> bool {
-        self.ends.is_empty()
+        self.spans.is_empty()
     }
 
     /// Cell `i`.
     pub fn cell(&self, i: usize) -> &str {
-        let start = if i == 0 { 0 } else { self.ends[i - 1] };
-        &self.text[start..self.ends[i]]
+        let (start, end) = self.spans[i];
+        self.text.get(start..end).unwrap_or_default()
     }
 
     /// Cells `from..to`.
@@ -60,7 +63,21 @@ impl CellBuf {
 
     /// Ends the cell written through [`Self::text_mut`].
     pub(super) fn end_cell(&mut self) {
-        self.ends.push(self.text.len());
+        self.spans.push((self.open, self.text.len()));
+        self.open = self.text.len();
+    }
+
+    /// Appends `text`, of which [`Self::add_cell`] makes cells; returns where it starts.
+    pub(super) fn push_text(&mut self, text: &str) -> usize {
+        let start = self.text.len();
+        self.text.push_str(text);
+        self.open = self.text.len();
+        start
+    }
+
+    /// Adds the cell `start..end` of text pushed with [`Self::push_text`].
+    pub(super) fn add_cell(&mut self, start: usize, end: usize) {
+        self.spans.push((start, end));
     }
 }
 

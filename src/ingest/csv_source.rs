@@ -332,25 +332,27 @@ impl RowSource for Rows {
                 Err(row) => row,
                 Ok(()) => {
                     let last = record.len().saturating_sub(1);
-                    for c in columns {
-                        let slot = out.text_mut();
-                        match (text, record.range(*c)) {
-                            (Some(text), Some(range)) => {
-                                let cell = text.get(range).unwrap_or_default();
-                                slot.push_str(
-                                    cell.strip_suffix('\r')
-                                        .filter(|_| *c == last)
-                                        .unwrap_or(cell),
-                                );
+                    if let Some(text) = text {
+                        // The record's text once; its cells are spans of it.
+                        let base = out.push_text(text);
+                        for c in columns {
+                            let (start, mut end) =
+                                record.range(*c).map_or((0, 0), |r| (r.start, r.end));
+                            if *c == last
+                                && end > start
+                                && text.as_bytes().get(end - 1) == Some(&b'\r')
+                            {
+                                end -= 1;
                             }
-                            (None, Some(_)) => {
-                                if let Some(bytes) = record.get(*c) {
-                                    rows.decode_into(bytes, *c == last, slot);
-                                }
-                            }
-                            (_, None) => {}
+                            out.add_cell(base + start, base + end);
                         }
-                        out.end_cell();
+                    } else {
+                        for c in columns {
+                            if let Some(bytes) = record.get(*c) {
+                                rows.decode_into(bytes, *c == last, out.text_mut());
+                            }
+                            out.end_cell();
+                        }
                     }
                     Row::Data {
                         number,
@@ -441,7 +443,7 @@ impl Rows {
         if !matches!(self.decode, Decode::Utf8) {
             return None;
         }
-        let text = std::str::from_utf8(record.as_slice()).ok()?;
+        let text = simdutf8::basic::from_utf8(record.as_slice()).ok()?;
         // Valid as a whole, but a cell could still end inside a character.
         (0..record.len())
             .all(|i| {
@@ -466,8 +468,14 @@ impl Rows {
             });
         }
         let last = record.len().saturating_sub(1);
-        let mut blank = true;
-        for (i, bytes) in record.iter().enumerate() {
+        // Most rows are valid text with a letter or digit somewhere and no huge cell: no need
+        // to look at each cell.
+        let all = record.as_slice();
+        let plain = valid
+            && all.len() <= super::MAX_CELL_BYTES
+            && all.iter().any(|b| b.is_ascii() && !b.is_ascii_whitespace());
+        let mut blank = !plain;
+        for (i, bytes) in record.iter().enumerate().filter(|_| !plain) {
             let bytes = match bytes {
                 [rest @ .., b'\r'] if i == last => rest,
                 b => b,
@@ -705,6 +713,27 @@ mod tests {
             }
             out.extend_from_slice(&buf[..n]);
         }
+    }
+
+    #[test]
+    fn rows_of_spaces_are_empty_and_rows_with_a_character_are_not() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("blank.csv");
+        // A no-break space and spaces only; then a row whose only character is not ASCII.
+        let body = "a;b;c\n\u{a0}; ;\r\n;é;\n x ;;\n";
+        std::fs::write(&path, body).expect("write");
+        let mut source = Source::open(&path, &Options::default()).expect("opens");
+        let mut cells = CellBuf::default();
+        let mut kinds = Vec::new();
+        while let Some(meta) = source.next_into(&[0, 1, 2], &mut cells) {
+            kinds.push(match meta {
+                RowMeta::Empty { number } => format!("{number} empty"),
+                RowMeta::Data { number, .. } => format!("{number} data"),
+                RowMeta::Unreadable { number, .. } => format!("{number} unreadable"),
+            });
+        }
+        assert_eq!(kinds, ["2 empty", "3 data", "4 data"]);
+        assert_eq!(cells.cells(0, 6).collect::<Vec<_>>(), ["", "é", "", " x ", "", ""]);
     }
 
     #[test]
