@@ -26,6 +26,9 @@ const SAMPLE_ROWS: usize = 4096;
 #[derive(Clone, Debug, Default)]
 struct Column {
     index: Option<FxHashMap<Box<str>, u32>>,
+    /// The id of the empty cell, when the column is indexed and has one: fields a reading
+    /// does not need are all empty.
+    empty: Option<u32>,
     /// The distinct raw cells, one after the other, and where each ends.
     text: String,
     ends: Vec<usize>,
@@ -131,10 +134,13 @@ impl Table {
             // A short row is padded with blanks so that every row has `width` ids.
             let cell = cells.next().unwrap_or("");
             let col = &mut self.columns[f];
-            let known = col
-                .index
-                .as_ref()
-                .and_then(|index| index.get(cell).copied());
+            let known = match (cell.is_empty(), col.empty) {
+                (true, Some(id)) => Some(id),
+                _ => col
+                    .index
+                    .as_ref()
+                    .and_then(|index| index.get(cell).copied()),
+            };
             let id = match known {
                 Some(id) => id,
                 None => {
@@ -146,6 +152,9 @@ impl Table {
                     };
                     if let Some(index) = col.index.as_mut() {
                         index.insert(cell.into(), id);
+                        if cell.is_empty() {
+                            col.empty = Some(id);
+                        }
                     }
                     col.text.push_str(cell);
                     col.ends.push(col.text.len());
@@ -168,6 +177,7 @@ impl Table {
                     .is_some_and(|i| i.len() > self.pushed / 2)
                 {
                     col.index = None;
+                    col.empty = None;
                 }
             }
         }
