@@ -587,6 +587,60 @@ impl<R> MarkBlankLines<R> {
         Ok(())
     }
 
+    /// How much of `avail` to give out before the first blank line outside quotes, and
+    /// whether there is one there; the quotes, line and row state move past what is given.
+    /// Quotes are counted over long stretches, not line by line: a blank line is a line end
+    /// right after another, found with one search.
+    fn scan(
+        avail: &[u8],
+        in_quotes_before: &mut bool,
+        after_newline: &mut bool,
+        row_bytes: &mut usize,
+    ) -> (usize, bool) {
+        let odd = |bytes: &[u8]| memchr::memchr_iter(b'"', bytes).count() % 2 == 1;
+        let mut blank = None;
+        if avail.first() == Some(&b'\n') && *after_newline {
+            blank = Some(0);
+        } else {
+            let mut in_quotes = *in_quotes_before;
+            let mut from = 0;
+            // Of `\n\n\n`, only the first pair is found; the second is in quotes when the first
+            // is, as nothing stands between them.
+            for q in memchr::memmem::find_iter(avail, b"\n\n") {
+                in_quotes ^= odd(&avail[from..q]);
+                from = q;
+                if !in_quotes {
+                    blank = Some(q + 1);
+                    break;
+                }
+            }
+        }
+        let take = blank.unwrap_or(avail.len());
+        let part = &avail[..take];
+        let end_in_quotes = *in_quotes_before ^ odd(part);
+        // The last line end outside quotes starts the row being read.
+        let mut in_quotes = end_in_quotes;
+        let mut to = take;
+        let mut row_from = None;
+        while let Some(k) = memchr::memrchr(b'\n', &part[..to]) {
+            in_quotes ^= odd(&part[k + 1..to]);
+            if !in_quotes {
+                row_from = Some(k + 1);
+                break;
+            }
+            to = k;
+        }
+        *row_bytes = match row_from {
+            Some(from) => take - from,
+            None => *row_bytes + take,
+        };
+        if let Some(&last) = part.last() {
+            *after_newline = last == b'\n' && !end_in_quotes;
+        }
+        *in_quotes_before = end_in_quotes;
+        (take, blank.is_some())
+    }
+
     fn mark(&mut self, at: u64) -> io::Result<()> {
         self.marks
             .lock()
@@ -610,42 +664,17 @@ impl<R: io::BufRead> Read for MarkBlankLines<R> {
                 break;
             }
             let avail = &buf[..buf.len().min(out.len() - n)];
-            // Line by line: a line end is outside quotes when the quotes before it since the
-            // last one are even; counting them is faster than stopping at each.
-            let mut blank_at = None;
-            let mut row_from = None;
-            let mut from = 0;
-            while from < avail.len() {
-                let end = memchr::memchr(b'\n', &avail[from..]).map_or(avail.len(), |p| from + p);
-                let quotes = memchr::memchr_iter(b'"', &avail[from..end]).count();
-                if end > from {
-                    self.after_newline = false;
-                }
-                self.in_quotes ^= quotes % 2 == 1;
-                if end == avail.len() {
-                    break;
-                }
-                if self.in_quotes {
-                    self.after_newline = false;
-                } else if self.after_newline {
-                    blank_at = Some(end);
-                    break;
-                } else {
-                    self.after_newline = true;
-                    row_from = Some(end + 1);
-                }
-                from = end + 1;
-            }
-            let take = blank_at.unwrap_or(avail.len());
+            let (take, blank) = Self::scan(
+                avail,
+                &mut self.in_quotes,
+                &mut self.after_newline,
+                &mut self.row_bytes,
+            );
             out[n..n + take].copy_from_slice(&avail[..take]);
             n += take;
-            self.row_bytes = match row_from {
-                Some(from) => take - from,
-                None => self.row_bytes + take,
-            };
             self.inner.consume(take);
             self.check_row()?;
-            if blank_at.is_some() {
+            if blank {
                 // A blank line: a delimiter before its line end makes it an empty record.
                 self.inner.consume(1);
                 self.row_bytes = 0;
@@ -694,8 +723,14 @@ mod tests {
 
     /// Reads everything through `MarkBlankLines`, `chunk` bytes at a time.
     fn marked(input: &[u8], chunk: usize) -> Vec<u8> {
+        marked_with(input, chunk, 3).0
+    }
+
+    /// What `MarkBlankLines` gives, `chunk` bytes at a time from a buffer of `capacity`: the
+    /// text, the bytes of the row being read at the end, and the marks.
+    fn marked_with(input: &[u8], chunk: usize, capacity: usize) -> (Vec<u8>, usize, Vec<u64>) {
         let mut r = MarkBlankLines {
-            inner: io::BufReader::with_capacity(3, input),
+            inner: io::BufReader::with_capacity(capacity, input),
             delimiter: b';',
             in_quotes: false,
             after_newline: true,
@@ -709,9 +744,46 @@ mod tests {
         loop {
             let n = r.read(&mut buf).expect("reads");
             if n == 0 {
-                return out;
+                let marks = r.marks.lock().map(|m| m.clone()).unwrap_or_default();
+                return (out, r.row_bytes, marks);
             }
             out.extend_from_slice(&buf[..n]);
+        }
+    }
+
+    /// The same, byte by byte: a line end outside quotes right after another (or at the
+    /// start) is a blank line, marked with a delimiter.
+    fn marked_slowly(input: &[u8]) -> (Vec<u8>, usize, Vec<u64>) {
+        let (mut out, mut row_bytes, mut marks) = (Vec::new(), 0, Vec::new());
+        let (mut in_quotes, mut after_newline) = (false, true);
+        for &b in input {
+            if b == b'\n' && !in_quotes {
+                if after_newline {
+                    marks.push(out.len() as u64);
+                    out.push(b';');
+                }
+                after_newline = true;
+                row_bytes = 0;
+                out.push(b);
+                continue;
+            }
+            in_quotes ^= b == b'"';
+            after_newline = false;
+            row_bytes += 1;
+            out.push(b);
+        }
+        (out, row_bytes, marks)
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn blank_lines_are_marked_as_byte_by_byte(
+            input in proptest::collection::vec(
+                proptest::sample::select(b"ab;\"\n\n\r".to_vec()), 0..200),
+            chunk in 1usize..70,
+            capacity in 1usize..70,
+        ) {
+            proptest::prop_assert_eq!(marked_with(&input, chunk, capacity), marked_slowly(&input));
         }
     }
 
@@ -733,7 +805,10 @@ mod tests {
             });
         }
         assert_eq!(kinds, ["2 empty", "3 data", "4 data"]);
-        assert_eq!(cells.cells(0, 6).collect::<Vec<_>>(), ["", "é", "", " x ", "", ""]);
+        assert_eq!(
+            cells.cells(0, 6).collect::<Vec<_>>(),
+            ["", "é", "", " x ", "", ""]
+        );
     }
 
     #[test]
