@@ -741,6 +741,7 @@ mod tests {
     }
 
     proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(4096))]
         /// Whatever the fast path reads, the general reader reads the same way.
         #[test]
         fn the_fast_path_reads_as_the_general_reader(

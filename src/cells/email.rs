@@ -71,6 +71,7 @@ mod tests {
     use super::{general, parse};
 
     proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(4096))]
         /// ASCII addresses read byte by byte as they do character by character.
         #[test]
         fn ascii_addresses_read_as_any(t in "[a-zA-Z0-9.@<>()\\[\\]\\\\,;:\" _-]{0,12}(@[a-z.]{0,6})?") {

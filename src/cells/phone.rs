@@ -5,34 +5,40 @@
 pub fn parse(cell: &str, country: &str) -> Result<String, String> {
     let t = cell.trim();
     let bad = || format!("`{t}` is not a phone number");
-    let mut digits = String::with_capacity(t.len());
+    // Digits gathered on the stack: numbers longer than this are not phone numbers.
+    let mut digits = [0u8; 32];
+    let mut len = 0;
     let mut international = false;
     for c in t.chars() {
         match c {
-            '0'..='9' => digits.push(c),
-            '+' if digits.is_empty() && !international => international = true,
+            '0'..='9' => {
+                *digits.get_mut(len).ok_or_else(bad)? = c as u8;
+                len += 1;
+            }
+            '+' if len == 0 && !international => international = true,
             ' ' | '\u{a0}' | '\u{202f}' | '.' | '-' | '(' | ')' | '/' => {}
             _ => return Err(bad()),
         }
     }
-    if let Some(rest) = digits.strip_prefix("00") {
-        digits = rest.to_string();
+    let mut digits = &digits[..len];
+    if let Some(rest) = digits.strip_prefix(b"00") {
+        digits = rest;
         international = true;
     }
-    if !international {
-        // Already with the country code, as spreadsheets strip the `+`.
-        if !(digits.len() > 8 && digits.starts_with(country)) {
-            let local = digits.strip_prefix('0').unwrap_or(&digits);
-            let mut with_country = String::with_capacity(country.len() + local.len());
-            with_country.push_str(country);
-            with_country.push_str(local);
-            digits = with_country;
-        }
-    }
-    if !(8..=15).contains(&digits.len()) {
+    // Without a country code, the posting's; spreadsheets strip the `+` of numbers that have one.
+    let prefix = if international || (digits.len() > 8 && digits.starts_with(country.as_bytes())) {
+        ""
+    } else {
+        digits = digits.strip_prefix(b"0").unwrap_or(digits);
+        country
+    };
+    if !(8..=15).contains(&(prefix.len() + digits.len())) {
         return Err(bad());
     }
-    Ok(digits)
+    let mut out = String::with_capacity(prefix.len() + digits.len());
+    out.push_str(prefix);
+    out.extend(digits.iter().map(|d| char::from(*d)));
+    Ok(out)
 }
 
 #[cfg(test)]
@@ -52,6 +58,36 @@ mod tests {
             ("+33 6 12 34 56 78", "33612345678"),
         ] {
             assert_eq!(parse(cell, "223").as_deref(), Ok(want), "{cell}");
+        }
+    }
+
+    /// What a number reads as, with strings: its digits (a `+` allowed before them), without
+    /// a leading `00`, or with the country code before a local number (its leading 0 dropped).
+    fn by_the_rule(cell: &str, country: &str) -> Option<String> {
+        let mut digits = String::new();
+        let mut plus = false;
+        for c in cell.trim().chars() {
+            if c.is_ascii_digit() {
+                digits.push(c);
+            } else if c == '+' && digits.is_empty() && !plus {
+                plus = true;
+            } else if !" \u{a0}\u{202f}.-()/".contains(c) {
+                return None;
+            }
+        }
+        let full = match digits.strip_prefix("00") {
+            Some(d) => d.to_string(),
+            None if plus || (digits.len() > 8 && digits.starts_with(country)) => digits,
+            None => format!("{country}{}", digits.strip_prefix('0').unwrap_or(&digits)),
+        };
+        (8..=15).contains(&full.len()).then_some(full)
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(4096))]
+        #[test]
+        fn reads_numbers_by_the_rule(cell in "[ (]?[+]?(00|0)?[0-9 ().+-]{0,16}[a0-9]?") {
+            proptest::prop_assert_eq!(parse(&cell, "223").ok(), by_the_rule(&cell, "223"));
         }
     }
 
