@@ -449,26 +449,33 @@ fn mark_duplicates(posting: &Posting, facts: &Facts, decisions: &mut [Decision],
 /// is no key). Few keys repeat: a bit per hash finds the ones that may, and only their rows
 /// are sorted, which keeps time and memory low on a million rows.
 fn first_with_same(n: usize, key: impl Fn(usize) -> u64) -> Vec<u32> {
-    const BITS: u32 = 24;
-    let mut seen = vec![0u64; 1 << (BITS - 6)];
-    let mut repeated: rustc_hash::FxHashSet<u64> = rustc_hash::FxHashSet::default();
+    // About eight bits per row, so that few keys seem to repeat when they do not: from
+    // 2 MB, and more for more rows. A second set of bits marks the hashes seen twice.
+    let bits = (usize::BITS - n.leading_zeros() + 3).clamp(24, 32);
+    let words = 1usize << (bits - 6);
+    let (mut seen, mut twice) = (vec![0u64; words], vec![0u64; words]);
+    let slot = |k: u64| {
+        let bit = (k >> (64 - bits)) as usize;
+        (bit >> 6, 1u64 << (bit & 63))
+    };
     for i in 0..n {
         let k = key(i);
         if k == 0 {
             continue;
         }
-        let bit = (k >> (64 - BITS)) as usize;
-        let (word, mask) = (bit >> 6, 1u64 << (bit & 63));
-        if seen[word] & mask != 0 {
-            repeated.insert(k);
-        }
+        let (word, mask) = slot(k);
+        twice[word] |= seen[word] & mask;
         seen[word] |= mask;
     }
     drop(seen);
     let mut pairs: Vec<(u64, u32)> = (0..n)
-        .filter(|&i| key(i) != 0 && repeated.contains(&key(i)))
-        .map(|i| (key(i), i as u32))
+        .filter_map(|i| {
+            let k = key(i);
+            let (word, mask) = slot(k);
+            (k != 0 && twice[word] & mask != 0).then_some((k, i as u32))
+        })
         .collect();
+    drop(twice);
     pairs.sort_unstable();
     let mut first: Vec<u32> = (0..n as u32).collect();
     for run in pairs.chunk_by(|a, b| a.0 == b.0) {
