@@ -8,7 +8,7 @@ use crate::cells::{Value, dates::Deadline};
 use crate::lexicon::{Level, Term, words};
 use crate::posting::{FieldId, FieldType, NamedRule, Posting, Rule};
 pub use crate::table::Cells;
-use crate::table::Hits;
+use crate::table::{Hits, RowKeys};
 use crate::text::fold;
 use rustc_hash::FxHashMap;
 
@@ -141,19 +141,19 @@ impl RuleMemo {
 
     /// The distinct cells of the rule's fields in one number; none when a field's cells are
     /// not kept distinct, or too many to pack.
-    fn key(&self, cells: &Cells) -> Option<u64> {
-        cells_key(&self.fields, cells)
+    fn key(&self, keys: &RowKeys) -> Option<u64> {
+        cells_key(&self.fields, keys)
     }
 }
 
 /// The distinct cells of `fields` in one number, the same for rows whose cells of these
 /// fields are the same; none when a field's cells are not kept distinct, or too many to pack.
-pub fn cells_key(fields: &[FieldId], cells: &Cells) -> Option<u64> {
+pub fn cells_key(fields: &[FieldId], keys: &RowKeys) -> Option<u64> {
     let n = fields.len().max(1) as u32;
     let bits = 64 / n;
     let mut key = 0u64;
     for &f in fields {
-        let id = u64::from(cells.key(f)?);
+        let id = u64::from(keys.get(f)?);
         if bits < 64 && id >> bits != 0 {
             return None;
         }
@@ -311,13 +311,14 @@ impl<'p> Engine<'p> {
         let deadline = self.posting.meta.deadline.as_ref();
         let p = self.posting;
         let mut score = 0.0;
+        let keys = cells.keys();
         let rules = p
             .requirements
             .iter()
             .chain(&p.preferences)
             .zip(&mut memo.rules)
             .map(|(r, m)| {
-                let key = m.key(cells);
+                let key = m.key(&keys);
                 if let Some((outcome, points)) = key.and_then(|k| m.get(k)) {
                     score += f64::from(points);
                     return outcome;

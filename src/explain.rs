@@ -102,7 +102,7 @@ impl Details {
         let key = self
             .fields
             .get(k)
-            .and_then(|fields| crate::engine::cells_key(fields, c))
+            .and_then(|fields| crate::engine::cells_key(fields, &c.keys()))
             .map(|key| (c.table_serial(), key));
         let (Some(key), Some(seen)) = (key, self.seen.get_mut(k)) else {
             return detail(p, rule, eval, c, lang);

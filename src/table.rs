@@ -227,6 +227,16 @@ impl Cells {
         Some(self.table.id(self.row, f) as u32)
     }
 
+    /// The keys of all the row's cells, each as [`Self::key`] gives it.
+    pub fn keys(&self) -> RowKeys<'_> {
+        let width = self.table.width;
+        let start = self.row as usize * width;
+        RowKeys {
+            ids: self.table.ids.get(start..start + width).unwrap_or_default(),
+            columns: &self.table.columns,
+        }
+    }
+
     /// The serial number of the row's table: [`Self::key`]s of rows of different tables are
     /// not comparable.
     pub fn table_serial(&self) -> u64 {
@@ -236,6 +246,21 @@ impl Cells {
     /// The posting's terms the cell of field `f` names.
     pub fn hits(&self, f: FieldId) -> Hits {
         self.table.columns[f].hits(self.table.id(self.row, f))
+    }
+}
+
+/// The keys of one row's cells ([`Cells::key`]), found without going through the table for
+/// each: rule outcomes are remembered by them, several per row.
+pub struct RowKeys<'a> {
+    ids: &'a [u32],
+    columns: &'a [Column],
+}
+
+impl RowKeys<'_> {
+    /// The key of the cell of field `f`; none for a column whose cells are not kept distinct.
+    pub fn get(&self, f: FieldId) -> Option<u32> {
+        self.columns.get(f)?.index.as_ref()?;
+        self.ids.get(f).copied()
     }
 }
 
