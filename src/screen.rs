@@ -1,6 +1,7 @@
-//! Screening candidate files for a posting. Rows stream by: each is read, evaluated and
-//! decided as it comes, and only a few numbers per row are kept (its place, decision and what
-//! ranking needs). The cells of a row that is shown are read again from its file; sources that
+//! Screening candidate files for a posting. Rows stream by in batches, screened on every
+//! core: each row is read, evaluated and decided as it comes, the batches are gathered in
+//! file order, and only a few numbers per row are kept (its place, decision and what ranking
+//! needs). The cells of a row that is shown are read again from its file; sources that
 //! cannot be read again (workbooks, UTF-16 files) keep their cells in memory instead.
 //!
 //! Dates written `03/04/2024` depend on their column's day/month order, known only once the

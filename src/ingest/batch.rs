@@ -1,5 +1,6 @@
-//! Rows handed over in batches, read on a thread of their own when asked: reading a file and
-//! screening its rows then use both cores, and the rows arrive in file order either way.
+//! Rows handed over in batches: read on a thread of their own while the caller works, or
+//! taken one batch at a time by workers that each work on theirs, the results gathered in
+//! file order. Either way, what the caller sees does not depend on the threads.
 
 use super::{RowMeta, Source};
 use std::collections::BTreeMap;
