@@ -822,9 +822,11 @@ impl<'e, 'p> Pass<'e, 'p> {
                 wanted.push(c);
                 wanted.len() - 1
             });
+            // The source moves to the reading; rows name their file by this path.
+            let path = source.path.clone();
             let layout = Layout {
                 file: file as u32,
-                path: &source.path.clone(),
+                path: &path,
                 slots: &slots,
                 step: wanted.len(),
                 audit_slot,
