@@ -349,25 +349,10 @@ fn mark_duplicates(posting: &Posting, facts: &Facts, decisions: &mut [Decision],
     let width = dups.by.len();
     let key = |i: usize, k: usize| facts.identities.get(i * width + k).copied().unwrap_or(0);
     // For each field, the first row holding each row's value.
-    let firsts: Vec<Vec<u32>> = if parallel && n >= PARALLEL_ROWS && width > 1 {
-        std::thread::scope(|scope| {
-            let handles: Vec<_> = (0..width)
-                .map(|k| scope.spawn(move || first_with_same(n, |i| key(i, k))))
-                .collect();
-            handles
-                .into_iter()
-                .enumerate()
-                .map(|(k, h)| {
-                    h.join()
-                        .unwrap_or_else(|_| first_with_same(n, |i| key(i, k)))
-                })
-                .collect()
-        })
-    } else {
-        (0..width)
-            .map(|k| first_with_same(n, |i| key(i, k)))
-            .collect()
-    };
+    let fields: Vec<usize> = (0..width).collect();
+    let firsts = map_on_threads(&fields, parallel && n >= PARALLEL_ROWS, |&k| {
+        first_with_same(n, |i| key(i, k))
+    });
     let mut parent: Vec<u32> = (0..n as u32).collect();
     // For each row, the field (its place in `by`) through which it joined its group.
     let mut via: Vec<u32> = vec![u32::MAX; n];
@@ -528,24 +513,10 @@ fn rank_eligible(
         .collect();
     members.sort_unstable();
     let groups: Vec<&[(u32, usize)]> = members.chunk_by(|a, b| a.0 == b.0).collect();
-    let order = |group: &[(u32, usize)]| rank_order(posting, facts, group);
     // Groups are ranked apart: big ones on threads of their own.
-    let orders: Vec<Vec<usize>> = if parallel && members.len() >= PARALLEL_ROWS && groups.len() > 1
-    {
-        std::thread::scope(|scope| {
-            let handles: Vec<_> = groups
-                .iter()
-                .map(|g| scope.spawn(move || order(g)))
-                .collect();
-            handles
-                .into_iter()
-                .zip(&groups)
-                .map(|(h, g)| h.join().unwrap_or_else(|_| order(g)))
-                .collect()
-        })
-    } else {
-        groups.iter().map(|g| order(g)).collect()
-    };
+    let orders = map_on_threads(&groups, parallel && members.len() >= PARALLEL_ROWS, |g| {
+        rank_order(posting, facts, g)
+    });
     for order in orders {
         for (n, k) in order.into_iter().enumerate() {
             let i = facts.ranked[k].0 as usize;
@@ -555,6 +526,25 @@ fn rank_eligible(
             }
         }
     }
+}
+
+/// `f` of each of `items`, in order: on a thread per item when `parallel`.
+fn map_on_threads<T: Sync, R: Send>(
+    items: &[T],
+    parallel: bool,
+    f: impl Fn(&T) -> R + Sync,
+) -> Vec<R> {
+    if !parallel || items.len() < 2 {
+        return items.iter().map(&f).collect();
+    }
+    std::thread::scope(|scope| {
+        let f = &f;
+        let handles: Vec<_> = items.iter().map(|x| scope.spawn(move || f(x))).collect();
+        handles
+            .into_iter()
+            .map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+            .collect()
+    })
 }
 
 /// Rows from which ranking and duplicate search use threads.

@@ -220,14 +220,8 @@ impl Cells {
         &self.table.columns[f].values[self.table.id(self.row, f)]
     }
 
-    /// The cell of field `f` as a number that stands for it among the rows read so far; none
-    /// for a column whose cells are not kept distinct.
-    pub fn key(&self, f: FieldId) -> Option<u32> {
-        self.table.columns[f].index.as_ref()?;
-        Some(self.table.id(self.row, f) as u32)
-    }
-
-    /// The keys of all the row's cells, each as [`Self::key`] gives it.
+    /// The keys of all the row's cells: numbers that stand for the cells among the rows read
+    /// so far.
     pub fn keys(&self) -> RowKeys<'_> {
         let width = self.table.width;
         let start = self.row as usize * width;
@@ -249,15 +243,16 @@ impl Cells {
     }
 }
 
-/// The keys of one row's cells ([`Cells::key`]), found without going through the table for
-/// each: rule outcomes are remembered by them, several per row.
+/// The keys of one row's cells, found without going through the table for each: rule
+/// outcomes are remembered by them, several per row.
 pub struct RowKeys<'a> {
     ids: &'a [u32],
     columns: &'a [Column],
 }
 
 impl RowKeys<'_> {
-    /// The key of the cell of field `f`; none for a column whose cells are not kept distinct.
+    /// The cell of field `f` as a number that stands for it among the rows read so far; none
+    /// for a column whose cells are not kept distinct.
     pub fn get(&self, f: FieldId) -> Option<u32> {
         self.columns.get(f)?.index.as_ref()?;
         self.ids.get(f).copied()
