@@ -695,6 +695,7 @@ struct Worker<'e, 'p> {
 
 /// The rows of one batch, evaluated and decided, in file order.
 struct Part {
+    /// One per data row, unreadable ones included.
     places: Vec<Place>,
     decisions: Vec<Decision>,
     /// Each row's group cell, when the shortlist is per group.
@@ -709,7 +710,6 @@ struct Part {
     on_time: Vec<bool>,
     causes: Vec<(u32, Cause)>,
     latest: Option<DateTime<Utc>>,
-    rows: u64,
     empty_rows: u64,
     /// Bytes of the file read when the batch was full.
     position: u64,
@@ -869,7 +869,7 @@ impl<'e, 'p> Pass<'e, 'p> {
     /// Adds the rows of a batch, the next in file order.
     fn merge(&mut self, part: Part, input: &mut Input) {
         let base = self.facts.places.len() as u32;
-        input.rows += part.rows;
+        input.rows += part.places.len() as u64;
         input.empty_rows += part.empty_rows;
         let mut group_ids = Vec::with_capacity(part.groups.len());
         for (k, mut d) in part.decisions.into_iter().enumerate() {
@@ -952,7 +952,6 @@ impl Worker<'_, '_> {
             on_time: Vec::new(),
             causes: Vec::new(),
             latest: None,
-            rows: 0,
             empty_rows: 0,
             position: batch.position,
         };
@@ -968,7 +967,6 @@ impl Worker<'_, '_> {
                     });
                 }
                 RowMeta::Unreadable { number, cause } => {
-                    part.rows += 1;
                     let k = part.places.len() as u32;
                     part.places.push(Place {
                         file: layout.file,
@@ -980,7 +978,6 @@ impl Worker<'_, '_> {
                     self.no_facts(&mut part, layout.audit_slot.is_some());
                 }
                 RowMeta::Data { number, at } => {
-                    part.rows += 1;
                     let row = next;
                     let cells = layout
                         .slots
