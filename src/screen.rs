@@ -776,6 +776,7 @@ impl<'e, 'p> Pass<'e, 'p> {
         let audit = request.audit_column.as_deref();
         let mut done_before = 0u64;
         let mut workers = std::mem::take(&mut self.workers);
+        let decisive = decisive(posting);
         for (file, source) in sources.into_iter().enumerate() {
             let columns = map_columns(posting, &source)?;
             let audit_col = match audit {
@@ -808,7 +809,6 @@ impl<'e, 'p> Pass<'e, 'p> {
                 .then(|| (Arc::new(Table::new(width)), self.engine.memo()));
             // Rows read again later need only the fields that decide; the others (names…) are
             // read with the rows shown.
-            let decisive = decisive(posting);
             let keep = |f: usize| memory.is_some() || decisive[f];
             let mut slots: Vec<Option<usize>> = Vec::with_capacity(width);
             let mut wanted = Vec::with_capacity(width + 1);

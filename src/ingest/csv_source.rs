@@ -222,13 +222,7 @@ impl Rows {
         record
             .iter()
             .enumerate()
-            .map(|(i, bytes)| {
-                let bytes = match bytes {
-                    [rest @ .., b'\r'] if i == last => rest,
-                    b => b,
-                };
-                self.decode_cell(i, bytes)
-            })
+            .map(|(i, bytes)| self.decode_cell(i, without_cr(bytes, i == last)))
             .collect()
     }
 
@@ -336,15 +330,11 @@ impl RowSource for Rows {
                         // The record's text once; its cells are spans of it.
                         let base = out.push_text(text);
                         for c in columns {
-                            let (start, mut end) =
+                            let (start, end) =
                                 record.range(*c).map_or((0, 0), |r| (r.start, r.end));
-                            if *c == last
-                                && end > start
-                                && text.as_bytes().get(end - 1) == Some(&b'\r')
-                            {
-                                end -= 1;
-                            }
-                            out.add_cell(base + start, base + end);
+                            let cell = text.as_bytes().get(start..end).unwrap_or_default();
+                            let len = without_cr(cell, *c == last).len();
+                            out.add_cell(base + start, base + start + len);
                         }
                     } else {
                         for c in columns {
@@ -476,10 +466,7 @@ impl Rows {
             && all.iter().any(|b| b.is_ascii() && !b.is_ascii_whitespace());
         let mut blank = !plain;
         for (i, bytes) in record.iter().enumerate().filter(|_| !plain) {
-            let bytes = match bytes {
-                [rest @ .., b'\r'] if i == last => rest,
-                b => b,
-            };
+            let bytes = without_cr(bytes, i == last);
             if bytes.len() > super::MAX_CELL_BYTES {
                 return Err(Row::Unreadable {
                     number,
@@ -544,14 +531,20 @@ impl Rows {
     /// Appends a cell's text, already validated, to `out`; the last cell of a record loses
     /// the `\r` of a CRLF line end.
     fn decode_into(&self, bytes: &[u8], last: bool, out: &mut String) {
-        let bytes = match bytes {
-            [rest @ .., b'\r'] if last => rest,
-            b => b,
-        };
+        let bytes = without_cr(bytes, last);
         match self.decode {
             Decode::Utf8 | Decode::Transcoded => out.push_str(&String::from_utf8_lossy(bytes)),
             Decode::Single(enc) => out.push_str(&enc.decode_without_bom_handling(bytes).0),
         }
+    }
+}
+
+/// A cell's bytes without the `\r` that ends the last cell of a CRLF line (records end at
+/// `\n`).
+fn without_cr(bytes: &[u8], last: bool) -> &[u8] {
+    match bytes {
+        [rest @ .., b'\r'] if last => rest,
+        b => b,
     }
 }
 
