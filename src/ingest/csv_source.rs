@@ -1,6 +1,7 @@
 //! CSV exports: encoding and delimiter detected (or given), records read as bytes and decoded
 //! cell by cell, so that one bad row does not stop the file.
 
+use super::records::{Record, Records};
 use super::reread::{Marks, Rereader};
 use super::sniff::{detect_encoding, sniff_delimiter};
 use super::{Cause, CellBuf, IngestError, Options, Row, RowMeta, RowSource, Source, check_header};
@@ -93,7 +94,7 @@ pub(super) fn open(path: &Path, options: &Options) -> Result<Source, IngestError
         parser: Default::default(),
         stamp: stamp.clone(),
     });
-    let mut csv = builder(delimiter).from_reader(reader);
+    let mut csv = Records::new(reader, delimiter);
     let mut rows = Rows {
         csv: None,
         reader: None,
@@ -114,11 +115,11 @@ pub(super) fn open(path: &Path, options: &Options) -> Result<Source, IngestError
     };
     // The header is the first row with a non-blank cell.
     let (header_row, names) = loop {
-        let mut record = csv::ByteRecord::new();
-        match csv.read_byte_record(&mut record) {
+        let mut record = Record::default();
+        match csv.read(&mut record) {
             Ok(true) => {}
             Ok(false) => return Err(IngestError::Empty(path.into())),
-            Err(e) => return Err(csv_error(path, e)),
+            Err(e) => return Err(IngestError::Io(path.into(), e)),
         }
         let number = rows.number(&record);
         rows.note_embedded(&record);
@@ -177,16 +178,9 @@ fn skip(mut r: Box<dyn Read + Send>, n: usize) -> Box<dyn Read + Send> {
     r
 }
 
-fn csv_error(path: &Path, e: csv::Error) -> IngestError {
-    match e.into_kind() {
-        csv::ErrorKind::Io(io) => IngestError::Io(path.into(), io),
-        other => IngestError::Workbook(path.into(), format!("{other:?}")),
-    }
-}
-
 struct Rows {
-    csv: Option<csv::ByteRecord>,
-    reader: Option<csv::Reader<Box<dyn Read + Send>>>,
+    csv: Option<Record>,
+    reader: Option<Records<Box<dyn Read + Send>>>,
     decode: Decode,
     encoding: &'static Encoding,
     bom: bool,
@@ -198,7 +192,7 @@ struct Rows {
     /// The row number the next record has when no blank line comes before it.
     next_number: u64,
     /// A record read, waiting for the blank lines before it to be given out.
-    held: Option<csv::ByteRecord>,
+    held: Option<Record>,
     held_number: u64,
     done: bool,
     rereader: Option<Rereader>,
@@ -209,15 +203,15 @@ struct Rows {
 }
 
 impl Rows {
-    fn number(&self, record: &csv::ByteRecord) -> u64 {
-        record.position().map_or(0, |p| p.line()) - self.embedded
+    fn number(&self, record: &Record) -> u64 {
+        record.line() - self.embedded
     }
 
-    fn note_embedded(&mut self, record: &csv::ByteRecord) {
-        self.embedded += memchr::memchr_iter(b'\n', record.as_slice()).count() as u64;
+    fn note_embedded(&mut self, record: &Record) {
+        self.embedded += record.breaks();
     }
 
-    fn decode_cells(&self, record: &csv::ByteRecord) -> Result<Vec<String>, Cause> {
+    fn decode_cells(&self, record: &Record) -> Result<Vec<String>, Cause> {
         let last = record.len().saturating_sub(1);
         record
             .iter()
@@ -260,12 +254,12 @@ impl Rows {
 
     /// A record whose quotes, unbalanced, swallowed a blank line that was marked as a row of
     /// its own: the mark is then in a cell, and the row is not what the file holds.
-    fn swallowed_marks(&self, record: &csv::ByteRecord, embedded_before: u64) -> bool {
+    fn swallowed_marks(&self, record: &Record, embedded_before: u64) -> bool {
         if self.embedded == embedded_before {
             return false;
         }
-        let start = record.position().map_or(0, |p| p.byte());
-        let end = self.reader.as_ref().map_or(start, |r| r.position().byte());
+        let start = record.byte();
+        let end = self.reader.as_ref().map_or(start, Records::position);
         self.marks
             .lock()
             .map(|marks| {
@@ -277,7 +271,7 @@ impl Rows {
 
     /// A record whose quoted cell swallowed lines that look like rows of their own: the sign
     /// of a quote opened and never closed.
-    fn swallowed_rows(&self, record: &csv::ByteRecord) -> bool {
+    fn swallowed_rows(&self, record: &Record) -> bool {
         self.width >= 2
             && record.len() != self.width
             && record
@@ -286,7 +280,7 @@ impl Rows {
                 .any(|line| line.iter().filter(|b| **b == self.delimiter).count() + 1 >= self.width)
     }
 
-    fn row(&mut self, record: &csv::ByteRecord, number: u64) -> Row {
+    fn row(&mut self, record: &Record, number: u64) -> Row {
         if let Err(row) = self.check(record, number, false) {
             return row;
         }
@@ -307,7 +301,7 @@ impl Rows {
 
 impl RowSource for Rows {
     fn position(&self) -> u64 {
-        self.reader.as_ref().map_or(0, |r| r.position().byte())
+        self.reader.as_ref().map_or(0, Records::position)
     }
 
     fn rereader(&self) -> Option<Rereader> {
@@ -320,7 +314,7 @@ impl RowSource for Rows {
 
     fn next_into(&mut self, columns: &[usize], out: &mut CellBuf) -> Option<RowMeta> {
         self.next_with(|rows, record, number| {
-            rows.last_at = record.position().map_or(0, |p| p.byte());
+            rows.last_at = record.byte();
             let text = rows.utf8_text(record);
             match rows.check(record, number, text.is_some()) {
                 Err(row) => row,
@@ -390,7 +384,7 @@ impl Rows {
     /// Reads the next record, giving blank lines as empty rows, and turns it into `T`.
     fn next_with<T: FromRecord>(
         &mut self,
-        mut make: impl FnMut(&mut Self, &csv::ByteRecord, u64) -> T,
+        mut make: impl FnMut(&mut Self, &Record, u64) -> T,
     ) -> Option<T> {
         if let Some(record) = self.held.take() {
             if self.next_number < self.held_number {
@@ -409,7 +403,7 @@ impl Rows {
             return None;
         }
         let mut record = self.csv.take().unwrap_or_default();
-        match self.reader.as_mut()?.read_byte_record(&mut record) {
+        match self.reader.as_mut()?.read(&mut record) {
             Ok(true) => {
                 self.held_number = self.number(&record);
                 self.held = Some(record);
@@ -429,24 +423,16 @@ impl Rows {
 
     /// The record as text when the file is UTF-8 and every cell of the record is valid: one
     /// check for the whole record instead of one per cell.
-    fn utf8_text<'r>(&self, record: &'r csv::ByteRecord) -> Option<&'r str> {
+    fn utf8_text<'r>(&self, record: &'r Record) -> Option<&'r str> {
         if !matches!(self.decode, Decode::Utf8) {
             return None;
         }
-        let text = simdutf8::basic::from_utf8(record.as_slice()).ok()?;
-        // Valid as a whole, but a cell could still end inside a character.
-        (0..record.len())
-            .all(|i| {
-                record
-                    .range(i)
-                    .is_some_and(|r| text.is_char_boundary(r.start))
-            })
-            .then_some(text)
+        simdutf8::basic::from_utf8(record.raw()).ok()
     }
 
     /// Checks a record as [`Self::row`] does, without keeping its cells: `Ok` for a data row.
     /// `valid` says the record's text is known to be valid already.
-    fn check(&mut self, record: &csv::ByteRecord, number: u64, valid: bool) -> Result<(), Row> {
+    fn check(&mut self, record: &Record, number: u64, valid: bool) -> Result<(), Row> {
         let embedded_before = self.embedded;
         self.note_embedded(record);
         if self.swallowed_rows(record) || self.swallowed_marks(record, embedded_before) {
@@ -459,11 +445,14 @@ impl Rows {
         }
         let last = record.len().saturating_sub(1);
         // Most rows are valid text with a letter or digit somewhere and no huge cell: no need
-        // to look at each cell.
-        let all = record.as_slice();
+        // to look at each cell. Besides cells, a record's bytes hold only quotes, delimiters
+        // and line ends.
+        let all = record.raw();
         let plain = valid
             && all.len() <= super::MAX_CELL_BYTES
-            && all.iter().any(|b| b.is_ascii() && !b.is_ascii_whitespace());
+            && all.iter().any(|&b| {
+                b.is_ascii() && !b.is_ascii_whitespace() && b != b'"' && b != self.delimiter
+            });
         let mut blank = !plain;
         for (i, bytes) in record.iter().enumerate().filter(|_| !plain) {
             let bytes = without_cr(bytes, i == last);

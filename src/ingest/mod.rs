@@ -8,6 +8,7 @@
 
 pub mod batch;
 mod csv_source;
+mod records;
 mod reread;
 pub mod sniff;
 mod xlsx;
