@@ -321,8 +321,9 @@ pub fn decide(
 /// The key under which two rows are one person, for a duplicate field's value: a 64-bit
 /// hash of the field and its normalised value (0 when the value identifies nobody).
 pub fn identity(field: FieldId, v: &Value) -> u64 {
-    use std::hash::{Hash, Hasher};
-    let mut h = std::hash::DefaultHasher::new();
+    use std::hash::{BuildHasher, Hash, Hasher};
+    // A hash of good quality, seeded the same in every run: the key stands for the value.
+    let mut h = foldhash::quality::FixedState::with_seed(0x5eed).build_hasher();
     field.hash(&mut h);
     match v {
         Value::Email(e) => (0u8, e.as_str()).hash(&mut h),
