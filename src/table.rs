@@ -18,6 +18,32 @@ pub type Hits = u128;
 /// again every this many rows.
 const SAMPLE_ROWS: usize = 4096;
 
+/// Slots of the cache a column keeps in front of its index.
+const CACHE_SLOTS: usize = 64;
+
+/// A cell found lately: its length, its first eight bytes and its id.
+#[derive(Clone, Copy, Debug, Default)]
+struct Slot {
+    prefix: u64,
+    len: u32,
+    /// The id plus one; 0 for an empty slot.
+    id: u32,
+}
+
+/// The first eight bytes of `cell`, zeros after its end.
+fn prefix(cell: &[u8]) -> u64 {
+    let mut word = [0u8; 8];
+    let n = cell.len().min(8);
+    word[..n].copy_from_slice(&cell[..n]);
+    u64::from_le_bytes(word)
+}
+
+/// The slot of a cell's length and prefix.
+fn slot_of(prefix: u64, len: usize) -> usize {
+    let mixed = (prefix ^ (len as u64).rotate_left(32)).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+    (mixed >> (64 - CACHE_SLOTS.trailing_zeros())) as usize
+}
+
 /// One column: its distinct cells, the value and hits of each, and an index to find them.
 ///
 /// A column whose cells are nearly all different (e-mails, phone numbers, timestamps) gains
@@ -26,6 +52,9 @@ const SAMPLE_ROWS: usize = 4096;
 #[derive(Clone, Debug, Default)]
 struct Column {
     index: Option<FxHashMap<Box<str>, u32>>,
+    /// Cells found lately, by length and prefix: the few answers a column repeats are found
+    /// without hashing them.
+    cache: Vec<Slot>,
     /// The id of the empty cell, when the column is indexed and has one: fields a reading
     /// does not need are all empty.
     empty: Option<u32>,
@@ -44,6 +73,39 @@ impl Column {
 
     fn hits(&self, id: usize) -> Hits {
         self.hits.get(id).copied().unwrap_or(0)
+    }
+
+    /// The id of `cell`, if the column has it.
+    fn find(&mut self, cell: &str) -> Option<u32> {
+        let index = self.index.as_ref()?;
+        let bytes = cell.as_bytes();
+        let p = prefix(bytes);
+        let k = slot_of(p, bytes.len());
+        let slot = self.cache.get(k).copied().unwrap_or_default();
+        if slot.id != 0
+            && slot.prefix == p
+            && slot.len as usize == bytes.len()
+            && (bytes.len() <= 8 || self.raw(slot.id as usize - 1) == cell)
+        {
+            return Some(slot.id - 1);
+        }
+        let id = index.get(cell).copied()?;
+        self.remember(k, p, bytes.len(), id);
+        Some(id)
+    }
+
+    /// Puts a cell found or added in the cache.
+    fn remember(&mut self, k: usize, prefix: u64, len: usize, id: u32) {
+        if self.cache.is_empty() {
+            self.cache = vec![Slot::default(); CACHE_SLOTS];
+        }
+        if let (Some(slot), Ok(len)) = (self.cache.get_mut(k), u32::try_from(len)) {
+            *slot = Slot {
+                prefix,
+                len,
+                id: id.saturating_add(1),
+            };
+        }
     }
 }
 
@@ -136,10 +198,7 @@ impl Table {
             let col = &mut self.columns[f];
             let known = match (cell.is_empty(), col.empty) {
                 (true, Some(id)) => Some(id),
-                _ => col
-                    .index
-                    .as_ref()
-                    .and_then(|index| index.get(cell).copied()),
+                _ => col.find(cell),
             };
             let id = match known {
                 Some(id) => id,
@@ -178,6 +237,7 @@ impl Table {
                 {
                     col.index = None;
                     col.empty = None;
+                    col.cache = Vec::new();
                 }
             }
         }
