@@ -2,7 +2,7 @@
 //! cell by cell, so that one bad row does not stop the file.
 
 use super::records::{Record, Records};
-use super::reread::{Marks, Rereader};
+use super::reread::Rereader;
 use super::sniff::{detect_encoding, sniff_delimiter};
 use super::{Cause, CellBuf, IngestError, Options, Row, RowMeta, RowSource, Source, check_header};
 use encoding_rs::{Encoding, UTF_8};
@@ -67,18 +67,6 @@ pub(super) fn open(path: &Path, options: &Options) -> Result<Source, IngestError
     } else {
         reader
     };
-    let marks = Marks::default();
-    let marks_seen = marks.clone();
-    let reader: Box<dyn Read + Send> = Box::new(MarkBlankLines {
-        inner: BufReader::new(reader),
-        delimiter,
-        in_quotes: false,
-        after_newline: true,
-        pending: None,
-        row_bytes: 0,
-        written: 0,
-        marks: marks.clone(),
-    });
     let rereader = match decode {
         Decode::Utf8 => Some(None),
         Decode::Single(enc) => Some(Some(enc)),
@@ -90,11 +78,10 @@ pub(super) fn open(path: &Path, options: &Options) -> Result<Source, IngestError
         delimiter,
         single,
         lone_cr,
-        marks,
         parser: Default::default(),
         stamp: stamp.clone(),
     });
-    let mut csv = Records::new(reader, delimiter);
+    let mut csv = Records::new(reader, delimiter, super::MAX_ROW_BYTES);
     let mut rows = Rows {
         csv: None,
         reader: None,
@@ -106,11 +93,8 @@ pub(super) fn open(path: &Path, options: &Options) -> Result<Source, IngestError
         header: Vec::new(),
         embedded: 0,
         next_number: 0,
-        held: None,
-        held_number: 0,
         done: false,
         rereader,
-        marks: marks_seen,
         last_at: 0,
     };
     // The header is the first row with a non-blank cell.
@@ -189,15 +173,10 @@ struct Rows {
     header: Vec<String>,
     /// Line breaks inside quoted cells so far: they are not rows.
     embedded: u64,
-    /// The row number the next record has when no blank line comes before it.
+    /// The row number of the next record.
     next_number: u64,
-    /// A record read, waiting for the blank lines before it to be given out.
-    held: Option<Record>,
-    held_number: u64,
     done: bool,
     rereader: Option<Rereader>,
-    /// Where blank lines were marked in the text the parser reads.
-    marks: Marks,
     /// Where the last data row given out starts, for [`Rereader`].
     last_at: u64,
 }
@@ -250,23 +229,6 @@ impl Rows {
                 }
             }
         }
-    }
-
-    /// A record whose quotes, unbalanced, swallowed a blank line that was marked as a row of
-    /// its own: the mark is then in a cell, and the row is not what the file holds.
-    fn swallowed_marks(&self, record: &Record, embedded_before: u64) -> bool {
-        if self.embedded == embedded_before {
-            return false;
-        }
-        let start = record.byte();
-        let end = self.reader.as_ref().map_or(start, Records::position);
-        self.marks
-            .lock()
-            .map(|marks| {
-                let from = marks.partition_point(|m| *m < start);
-                marks.get(from).is_some_and(|m| *m < end)
-            })
-            .unwrap_or(true)
     }
 
     /// A record whose quoted cell swallowed lines that look like rows of their own: the sign
@@ -358,63 +320,45 @@ impl RowSource for Rows {
 
 /// What a record turns into: a full row, or a row's description with its cells elsewhere.
 trait FromRecord: Sized {
-    fn empty(number: u64) -> Self;
     fn unreadable(number: u64, cause: Cause) -> Self;
 }
 
 impl FromRecord for Row {
-    fn empty(number: u64) -> Self {
-        Row::Empty { number }
-    }
     fn unreadable(number: u64, cause: Cause) -> Self {
         Row::Unreadable { number, cause }
     }
 }
 
 impl FromRecord for RowMeta {
-    fn empty(number: u64) -> Self {
-        RowMeta::Empty { number }
-    }
     fn unreadable(number: u64, cause: Cause) -> Self {
         RowMeta::Unreadable { number, cause }
     }
 }
 
 impl Rows {
-    /// Reads the next record, giving blank lines as empty rows, and turns it into `T`.
+    /// Reads the next record (a blank line is one, and an empty row) and turns it into `T`.
     fn next_with<T: FromRecord>(
         &mut self,
         mut make: impl FnMut(&mut Self, &Record, u64) -> T,
     ) -> Option<T> {
-        if let Some(record) = self.held.take() {
-            if self.next_number < self.held_number {
-                // A blank line before this record: a row of its own, empty.
-                let number = self.next_number;
-                self.next_number += 1;
-                self.held = Some(record);
-                return Some(T::empty(number));
-            }
-            let row = make(self, &record, self.held_number);
-            self.next_number = self.held_number + 1;
-            self.csv = Some(record);
-            return Some(row);
-        }
         if self.done {
             return None;
         }
         let mut record = self.csv.take().unwrap_or_default();
         match self.reader.as_mut()?.read(&mut record) {
             Ok(true) => {
-                self.held_number = self.number(&record);
-                self.held = Some(record);
-                self.next_with(make)
+                let number = self.number(&record);
+                let row = make(self, &record, number);
+                self.next_number = number + 1;
+                self.csv = Some(record);
+                Some(row)
             }
             Ok(false) => {
                 self.done = true;
                 None
             }
             Err(e) => {
-                // The csv parser gives up only on I/O errors: say where, and stop.
+                // Reading gives up only on I/O errors and giant rows: say where, and stop.
                 self.done = true;
                 Some(T::unreadable(self.next_number, Cause::Io(e.to_string())))
             }
@@ -435,7 +379,7 @@ impl Rows {
     fn check(&mut self, record: &Record, number: u64, valid: bool) -> Result<(), Row> {
         let embedded_before = self.embedded;
         self.note_embedded(record);
-        if self.swallowed_rows(record) || self.swallowed_marks(record, embedded_before) {
+        if self.swallowed_rows(record) {
             return Err(Row::Unreadable {
                 number,
                 cause: Cause::UnclosedQuote {
@@ -537,145 +481,6 @@ fn without_cr(bytes: &[u8], last: bool) -> &[u8] {
     }
 }
 
-/// Writes a delimiter on blank lines outside quotes, so that csv reads them as empty records
-/// instead of skipping them: a blank line is a row in a spreadsheet, and row numbers must
-/// count it.
-struct MarkBlankLines<R> {
-    inner: R,
-    delimiter: u8,
-    in_quotes: bool,
-    after_newline: bool,
-    pending: Option<u8>,
-    /// Bytes since the last line end outside quotes: a row longer than
-    /// [`super::MAX_ROW_BYTES`] is refused before it fills memory.
-    row_bytes: usize,
-    /// Bytes given out so far.
-    written: u64,
-    /// Where the delimiters written stand in what was given out.
-    marks: Marks,
-}
-
-impl<R> MarkBlankLines<R> {
-    fn check_row(&self) -> io::Result<()> {
-        if self.row_bytes > super::MAX_ROW_BYTES {
-            return Err(io::Error::new(
-                io::ErrorKind::InvalidData,
-                format!(
-                    "a row longer than {} MiB: this is not a candidate export",
-                    super::MAX_ROW_BYTES >> 20
-                ),
-            ));
-        }
-        Ok(())
-    }
-
-    /// How much of `avail` to give out before the first blank line outside quotes, and
-    /// whether there is one there; the quotes, line and row state move past what is given.
-    /// Quotes are counted over long stretches, not line by line: a blank line is a line end
-    /// right after another, found with one search.
-    fn scan(
-        avail: &[u8],
-        in_quotes_before: &mut bool,
-        after_newline: &mut bool,
-        row_bytes: &mut usize,
-    ) -> (usize, bool) {
-        let odd = |bytes: &[u8]| memchr::memchr_iter(b'"', bytes).count() % 2 == 1;
-        let mut blank = None;
-        if avail.first() == Some(&b'\n') && *after_newline {
-            blank = Some(0);
-        } else {
-            let mut in_quotes = *in_quotes_before;
-            let mut from = 0;
-            // Of `\n\n\n`, only the first pair is found; the second is in quotes when the first
-            // is, as nothing stands between them.
-            for q in memchr::memmem::find_iter(avail, b"\n\n") {
-                in_quotes ^= odd(&avail[from..q]);
-                from = q;
-                if !in_quotes {
-                    blank = Some(q + 1);
-                    break;
-                }
-            }
-        }
-        let take = blank.unwrap_or(avail.len());
-        let part = &avail[..take];
-        let end_in_quotes = *in_quotes_before ^ odd(part);
-        // The last line end outside quotes starts the row being read.
-        let mut in_quotes = end_in_quotes;
-        let mut to = take;
-        let mut row_from = None;
-        while let Some(k) = memchr::memrchr(b'\n', &part[..to]) {
-            in_quotes ^= odd(&part[k + 1..to]);
-            if !in_quotes {
-                row_from = Some(k + 1);
-                break;
-            }
-            to = k;
-        }
-        *row_bytes = match row_from {
-            Some(from) => take - from,
-            None => *row_bytes + take,
-        };
-        if let Some(&last) = part.last() {
-            *after_newline = last == b'\n' && !end_in_quotes;
-        }
-        *in_quotes_before = end_in_quotes;
-        (take, blank.is_some())
-    }
-
-    fn mark(&mut self, at: u64) -> io::Result<()> {
-        self.marks
-            .lock()
-            .map_err(|_| io::Error::other("the reader stopped"))?
-            .push(at);
-        Ok(())
-    }
-}
-
-impl<R: io::BufRead> Read for MarkBlankLines<R> {
-    fn read(&mut self, out: &mut [u8]) -> io::Result<usize> {
-        let mut n = 0;
-        if let (Some(b), Some(slot)) = (self.pending, out.first_mut()) {
-            *slot = b;
-            self.pending = None;
-            n = 1;
-        }
-        while n < out.len() {
-            let buf = self.inner.fill_buf()?;
-            if buf.is_empty() {
-                break;
-            }
-            let avail = &buf[..buf.len().min(out.len() - n)];
-            let (take, blank) = Self::scan(
-                avail,
-                &mut self.in_quotes,
-                &mut self.after_newline,
-                &mut self.row_bytes,
-            );
-            out[n..n + take].copy_from_slice(&avail[..take]);
-            n += take;
-            self.inner.consume(take);
-            self.check_row()?;
-            if blank {
-                // A blank line: a delimiter before its line end makes it an empty record.
-                self.inner.consume(1);
-                self.row_bytes = 0;
-                self.mark(self.written + n as u64)?;
-                out[n] = self.delimiter;
-                n += 1;
-                if n == out.len() {
-                    self.pending = Some(b'\n');
-                    break;
-                }
-                out[n] = b'\n';
-                n += 1;
-            }
-        }
-        self.written += n as u64;
-        Ok(n)
-    }
-}
-
 /// Turns lone carriage returns (old Mac line ends) into line feeds.
 #[derive(Debug)]
 pub(super) struct CrToLf<R>(pub(super) R);
@@ -703,72 +508,6 @@ impl<R: Read> Read for CrToLf<R> {
 mod tests {
     use super::*;
 
-    /// Reads everything through `MarkBlankLines`, `chunk` bytes at a time.
-    fn marked(input: &[u8], chunk: usize) -> Vec<u8> {
-        marked_with(input, chunk, 3).0
-    }
-
-    /// What `MarkBlankLines` gives, `chunk` bytes at a time from a buffer of `capacity`: the
-    /// text, the bytes of the row being read at the end, and the marks.
-    fn marked_with(input: &[u8], chunk: usize, capacity: usize) -> (Vec<u8>, usize, Vec<u64>) {
-        let mut r = MarkBlankLines {
-            inner: io::BufReader::with_capacity(capacity, input),
-            delimiter: b';',
-            in_quotes: false,
-            after_newline: true,
-            pending: None,
-            row_bytes: 0,
-            written: 0,
-            marks: Marks::default(),
-        };
-        let mut out = Vec::new();
-        let mut buf = vec![0u8; chunk];
-        loop {
-            let n = r.read(&mut buf).expect("reads");
-            if n == 0 {
-                let marks = r.marks.lock().map(|m| m.clone()).unwrap_or_default();
-                return (out, r.row_bytes, marks);
-            }
-            out.extend_from_slice(&buf[..n]);
-        }
-    }
-
-    /// The same, byte by byte: a line end outside quotes right after another (or at the
-    /// start) is a blank line, marked with a delimiter.
-    fn marked_slowly(input: &[u8]) -> (Vec<u8>, usize, Vec<u64>) {
-        let (mut out, mut row_bytes, mut marks) = (Vec::new(), 0, Vec::new());
-        let (mut in_quotes, mut after_newline) = (false, true);
-        for &b in input {
-            if b == b'\n' && !in_quotes {
-                if after_newline {
-                    marks.push(out.len() as u64);
-                    out.push(b';');
-                }
-                after_newline = true;
-                row_bytes = 0;
-                out.push(b);
-                continue;
-            }
-            in_quotes ^= b == b'"';
-            after_newline = false;
-            row_bytes += 1;
-            out.push(b);
-        }
-        (out, row_bytes, marks)
-    }
-
-    proptest::proptest! {
-        #[test]
-        fn blank_lines_are_marked_as_byte_by_byte(
-            input in proptest::collection::vec(
-                proptest::sample::select(b"ab;\"\n\n\r".to_vec()), 0..200),
-            chunk in 1usize..70,
-            capacity in 1usize..70,
-        ) {
-            proptest::prop_assert_eq!(marked_with(&input, chunk, capacity), marked_slowly(&input));
-        }
-    }
-
     #[test]
     fn rows_of_spaces_are_empty_and_rows_with_a_character_are_not() {
         let dir = tempfile::tempdir().expect("temp dir");
@@ -791,20 +530,5 @@ mod tests {
             cells.cells(0, 6).collect::<Vec<_>>(),
             ["", "é", "", " x ", "", ""]
         );
-    }
-
-    #[test]
-    fn marks_blank_lines_outside_quotes_whatever_the_buffer_sizes() {
-        let input = b"a;b\n\n1;\"x\n\ny\"\n\n\n2;3\n";
-        let want = b";\na;b\n;\n1;\"x\n\ny\"\n;\n;\n2;3\n".to_vec();
-        // The first line is not blank; a leading blank line would be marked too.
-        let want = want[2..].to_vec();
-        for chunk in [1, 2, 3, 5, 64] {
-            assert_eq!(
-                marked(input, chunk),
-                want,
-                "reading {chunk} bytes at a time"
-            );
-        }
     }
 }

@@ -8,10 +8,6 @@ use std::io::{self, BufReader};
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 
-/// Positions, in the text the CSV parser reads, of the delimiters written on blank lines:
-/// bytes that are not in the file.
-pub(super) type Marks = Arc<Mutex<Vec<u64>>>;
-
 /// Reads data rows of a CSV file again, by the position given with each row.
 #[derive(Clone, Debug)]
 pub struct Rereader {
@@ -23,7 +19,6 @@ pub struct Rereader {
     pub(super) single: Option<&'static Encoding>,
     /// Lone carriage returns end lines.
     pub(super) lone_cr: bool,
-    pub(super) marks: Marks,
     /// Size and modification time of the file when it was opened for screening.
     pub(super) stamp: Option<Stamp>,
     /// The parser, opened at the first row read again.
@@ -79,14 +74,7 @@ impl Rereader {
     /// The cells of `columns` of the row at `at`, appended to `out`.
     pub fn read(&self, at: u64, columns: &[usize], out: &mut CellBuf) -> Result<(), IngestError> {
         let io_err = |e| IngestError::Io(self.path.clone(), e);
-        let marks_before = {
-            let marks = self
-                .marks
-                .lock()
-                .map_err(|_| io_err(io::Error::other("the reader stopped")))?;
-            marks.partition_point(|m| *m < at) as u64
-        };
-        let offset = self.bom + at.saturating_sub(marks_before);
+        let offset = self.bom + at;
         let mut parser = self
             .parser
             .lock()
