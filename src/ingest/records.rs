@@ -77,6 +77,7 @@ impl Record {
     fn clear(&mut self) {
         self.spans.clear();
         self.messy.clear();
+        self.breaks = 0;
     }
 
     fn field(&mut self, start: usize, end: usize, messy: bool) {
@@ -87,7 +88,7 @@ impl Record {
     }
 
     /// Keeps the first `n` bytes of `s` as the record's, and rewrites its messy fields.
-    fn finish(&mut self, s: &[u8], n: usize, d: u8) {
+    fn finish(&mut self, s: &[u8], n: usize) {
         self.raw.clear();
         self.raw.extend_from_slice(&s[..n]);
         for &f in &self.messy {
@@ -96,22 +97,6 @@ impl Record {
             self.raw[start + len..end].fill(b'"');
             self.spans[f].1 = start + len;
         }
-        if self.spans.is_empty() {
-            self.breaks = 0;
-            return;
-        }
-        self.breaks = if d == b'\n' {
-            self.iter()
-                .map(|f| memchr::memchr_iter(b'\n', f).count() as u64)
-                .sum()
-        } else {
-            // Only quoted text holds line ends, but for the one that ends the record.
-            let all =
-                memchr::memchr_iter(b'\n', self.raw.get(self.spans[0].0..).unwrap_or_default());
-            let ended =
-                self.raw.last() == Some(&b'\n') && self.spans.last().is_some_and(|s| s.1 < n);
-            all.count() as u64 - u64::from(ended)
-        };
     }
 }
 
@@ -197,7 +182,7 @@ impl<R: Read> Records<R> {
                 let at = &self.buf[self.pos..self.filled];
                 match parse(at, self.eof, self.delimiter, record) {
                     Parsed::Record(n, ended) => {
-                        record.finish(at, n, self.delimiter);
+                        record.finish(at, n);
                         self.take(record, n, ended);
                         return Ok(true);
                     }
@@ -292,13 +277,7 @@ fn find(s: &[u8], a: u8, b: u8) -> Option<usize> {
         }
         i += 8;
         if i == 32 {
-            let rest = &s[i..];
-            let far = if a == b {
-                memchr::memchr(a, rest)
-            } else {
-                memchr::memchr2(a, b, rest)
-            };
-            return far.map(|k| i + k);
+            return memchr::memchr2(a, b, &s[i..]).map(|k| i + k);
         }
     }
     s[i..].iter().position(|&c| c == a || c == b).map(|k| i + k)
@@ -332,7 +311,7 @@ fn parse(s: &[u8], eof: bool, d: u8, record: &mut Record) -> Parsed {
             start = i + 1;
             let mut j = start;
             loop {
-                let Some(k) = find(&s[j..], b'"', b'"') else {
+                let Some(k) = find(&s[j..], b'"', b'\n') else {
                     if !eof {
                         return Parsed::More;
                     }
@@ -340,6 +319,12 @@ fn parse(s: &[u8], eof: bool, d: u8, record: &mut Record) -> Parsed {
                     return Parsed::Record(s.len(), false);
                 };
                 let close = j + k;
+                if s[close] == b'\n' {
+                    // A line break in a quoted cell: the only kind a record holds.
+                    record.breaks += 1;
+                    j = close + 1;
+                    continue;
+                }
                 match s.get(close + 1) {
                     None => {
                         if !eof {
