@@ -479,13 +479,27 @@ fn digits(t: &str) -> Option<u32> {
     })
 }
 
-/// `10:15` or `10:15:32`, digits and colons only, hours of one or two digits.
+/// `10:15` or `10:15:32`, digits and colons only, hours of one or two digits; read in one
+/// pass, as [`clock`] reads these.
 fn numeric_clock(t: &str) -> Option<NaiveTime> {
-    let hours = t.bytes().position(|b| b == b':')?;
-    if !(1..=2).contains(&hours) || !t.bytes().all(|b| b.is_ascii_digit() || b == b':') {
+    let (mut numbers, mut lens, mut k) = ([0u32; 3], [0usize; 3], 0);
+    for &c in t.as_bytes() {
+        match c {
+            b'0'..=b'9' => {
+                numbers[k] = numbers[k]
+                    .checked_mul(10)?
+                    .checked_add(u32::from(c - b'0'))?;
+                lens[k] += 1;
+            }
+            b':' if k < 2 => k += 1,
+            _ => return None,
+        }
+    }
+    // A colon after one or two digits of hours; seconds, when they are there, not empty.
+    if k == 0 || !(1..=2).contains(&lens[0]) || (k == 2 && lens[2] == 0) {
         return None;
     }
-    clock(t)
+    NaiveTime::from_hms_opt(numbers[0], numbers[1], numbers[2])
 }
 
 /// Reads any date this module knows, allocating as it goes.
@@ -610,31 +624,43 @@ fn twelve_hour(t: NaiveTime, pm: bool) -> Option<NaiveTime> {
 }
 
 fn numeric_date(t: &str) -> Option<WrittenDate> {
-    let has = |c: u8| t.bytes().any(|b| b == c);
-    let sep = [b'-', b'/', b'.'].into_iter().find(|c| has(*c))?;
-    let [a, b, c] = parts::<3>(t, sep)?;
-    if ![a, b, c].iter().all(|p| p.len() <= 4) {
+    // Three numbers of one to four digits, between two of the same `-`, `/` or `.`.
+    let (mut numbers, mut lens, mut k, mut sep) = ([0u32; 3], [0usize; 3], 0, 0u8);
+    for &c in t.as_bytes() {
+        match c {
+            b'0'..=b'9' if lens[k] < 4 => {
+                numbers[k] = numbers[k] * 10 + u32::from(c - b'0');
+                lens[k] += 1;
+            }
+            b'-' | b'/' | b'.' if k < 2 && (sep == 0 || c == sep) => {
+                sep = c;
+                k += 1;
+            }
+            _ => return None,
+        }
+    }
+    if k != 2 || lens.contains(&0) {
         return None;
     }
-    let (na, nb, nc) = (digits(a)?, digits(b)?, digits(c)?);
-    let year = |p: &str, n: u32| -> Option<i32> {
+    let [na, nb, nc] = numbers;
+    let year = |len: usize, n: u32| -> Option<i32> {
         let y = i32::try_from(n).ok()?;
-        match p.len() {
+        match len {
             4 if (1900..=2100).contains(&y) => Some(y),
             2 => Some(2000 + y),
             _ => None,
         }
     };
-    if a.len() == 4 {
-        if b.len() > 2 || c.len() > 2 {
+    if lens[0] == 4 {
+        if lens[1] > 2 || lens[2] > 2 {
             return None;
         }
-        return Some(WrittenDate::Ymd(year(a, na)?, nb, nc));
+        return Some(WrittenDate::Ymd(year(lens[0], na)?, nb, nc));
     }
-    if a.len() > 2 || b.len() > 2 {
+    if lens[0] > 2 || lens[1] > 2 {
         return None;
     }
-    Some(WrittenDate::YearLast(na, nb, year(c, nc)?))
+    Some(WrittenDate::YearLast(na, nb, year(lens[2], nc)?))
 }
 
 fn named_date(tokens: &[&str]) -> Option<WrittenDate> {
@@ -726,8 +752,56 @@ mod tests {
         assert_eq!(scan_numeric("19 février 2024"), None);
     }
 
+    /// The numeric date, stated plainly with [`parts`] and [`digits`].
+    fn numeric_date_plainly(t: &str) -> Option<WrittenDate> {
+        let sep = [b'-', b'/', b'.']
+            .into_iter()
+            .find(|c| t.bytes().any(|b| b == *c))?;
+        let [a, b, c] = parts::<3>(t, sep)?;
+        if ![a, b, c].iter().all(|p| p.len() <= 4) {
+            return None;
+        }
+        let (na, nb, nc) = (digits(a)?, digits(b)?, digits(c)?);
+        let year = |p: &str, n: u32| -> Option<i32> {
+            let y = i32::try_from(n).ok()?;
+            match p.len() {
+                4 if (1900..=2100).contains(&y) => Some(y),
+                2 => Some(2000 + y),
+                _ => None,
+            }
+        };
+        if a.len() == 4 {
+            if b.len() > 2 || c.len() > 2 {
+                return None;
+            }
+            return Some(WrittenDate::Ymd(year(a, na)?, nb, nc));
+        }
+        if a.len() > 2 || b.len() > 2 {
+            return None;
+        }
+        Some(WrittenDate::YearLast(na, nb, year(c, nc)?))
+    }
+
+    /// The numeric clock, stated plainly with [`clock`].
+    fn numeric_clock_plainly(t: &str) -> Option<NaiveTime> {
+        let hours = t.bytes().position(|b| b == b':')?;
+        if !(1..=2).contains(&hours) || !t.bytes().all(|b| b.is_ascii_digit() || b == b':') {
+            return None;
+        }
+        clock(t)
+    }
+
     proptest::proptest! {
         #![proptest_config(proptest::prelude::ProptestConfig::with_cases(4096))]
+        /// Dates and clocks read in one pass as they read stated plainly.
+        #[test]
+        fn numbers_read_in_one_pass_as_stated_plainly(
+            t in "([0-9]{0,5}[/.:-]){0,3}[0-9]{0,5}|[0-9/.:x-]{0,12}"
+        ) {
+            proptest::prop_assert_eq!(numeric_date(&t), numeric_date_plainly(&t), "{}", t);
+            proptest::prop_assert_eq!(numeric_clock(&t), numeric_clock_plainly(&t), "{}", t);
+        }
+
         /// Whatever the fast path reads, the general reader reads the same way.
         #[test]
         fn the_fast_path_reads_as_the_general_reader(

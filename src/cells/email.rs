@@ -7,13 +7,11 @@ pub fn parse(cell: &str) -> Result<String, String> {
     let bad = || format!("`{}` is not an e-mail address", cell.trim());
     if t.is_ascii() {
         // Most addresses are ASCII: one pass over the bytes.
-        let b = t.as_bytes();
-        let at = b.iter().position(|c| *c == b'@').ok_or_else(bad)?;
-        let (local, domain) = (&b[..at], &b[at + 1..]);
-        if !ascii_part_ok(local) || !ascii_part_ok(domain) || !domain.contains(&b'.') {
-            return Err(bad());
-        }
-        return Ok(t.to_ascii_lowercase());
+        return if ascii_ok(t.as_bytes()) {
+            Ok(t.to_ascii_lowercase())
+        } else {
+            Err(bad())
+        };
     }
     general(t).ok_or_else(bad)
 }
@@ -44,26 +42,40 @@ fn general(t: &str) -> Option<String> {
     Some(t.to_lowercase())
 }
 
-/// Whether an ASCII part of an address (before or after the `@`) is well formed: not empty,
-/// no dot at either end nor two in a row, printable characters other than `<>()[]\\,;:"@`.
-fn ascii_part_ok(p: &[u8]) -> bool {
-    let (Some(&first), Some(&last)) = (p.first(), p.last()) else {
-        return false;
-    };
-    if first == b'.' || last == b'.' {
-        return false;
+/// The bytes an ASCII address may hold besides `@` and `.`: printable, none of
+/// `<>()[]\\,;:"@`.
+const ALLOWED: [bool; 128] = {
+    let mut table = [false; 128];
+    let mut c = b'!';
+    while c < 0x7f {
+        table[c as usize] = !matches!(
+            c,
+            b'<' | b'>' | b'(' | b')' | b'[' | b']' | b'\\' | b',' | b';' | b':' | b'"' | b'@'
+        );
+        c += 1;
     }
-    let mut previous = 0u8;
-    p.iter().all(|&c| {
-        let ok = c.is_ascii_graphic()
-            && !matches!(
-                c,
-                b'<' | b'>' | b'(' | b')' | b'[' | b']' | b'\\' | b',' | b';' | b':' | b'"' | b'@'
-            )
-            && !(c == b'.' && previous == b'.');
+    table
+};
+
+/// Whether an ASCII address is well formed, in one pass: one `@`, parts not empty, no dot
+/// at either end of a part nor two in a row, allowed bytes only, a dot in the domain.
+fn ascii_ok(b: &[u8]) -> bool {
+    // The byte before; `@` at the start of each part.
+    let mut previous = b'@';
+    let mut at = false;
+    let mut dotted_domain = false;
+    for &c in b {
+        match c {
+            b'@' if at || previous == b'@' || previous == b'.' => return false,
+            b'@' => at = true,
+            b'.' if previous == b'@' || previous == b'.' => return false,
+            b'.' => dotted_domain |= at,
+            _ if !ALLOWED.get(usize::from(c)).copied().unwrap_or(false) => return false,
+            _ => {}
+        }
         previous = c;
-        ok
-    })
+    }
+    at && dotted_domain && previous != b'.' && previous != b'@'
 }
 
 #[cfg(test)]
