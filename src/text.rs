@@ -81,7 +81,14 @@ fn fold_unicode(s: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::{fold, fold_unicode};
+    use super::{fold, fold_unicode, trim};
+
+    proptest::proptest! {
+        #[test]
+        fn trims_as_the_standard_library_does(s in "[ a\\t\\n\u{a0}\u{202f}é!-]{0,8}") {
+            proptest::prop_assert_eq!(trim(&s), s.trim());
+        }
+    }
 
     #[test]
     fn folds_case_accents_and_spaces() {
@@ -97,6 +104,15 @@ mod tests {
             assert_eq!(fold(input), want, "{input:?}");
             assert_eq!(fold_unicode(input), want, "{input:?}");
         }
+    }
+}
+
+/// `s.trim()`, without decoding characters when both ends are visible ASCII, as most cells'
+/// are.
+pub fn trim(s: &str) -> &str {
+    match (s.as_bytes().first(), s.as_bytes().last()) {
+        (Some(a), Some(b)) if a.is_ascii_graphic() && b.is_ascii_graphic() => s,
+        _ => s.trim(),
     }
 }
 

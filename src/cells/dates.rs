@@ -392,7 +392,7 @@ pub fn detect_order<'a>(written: impl IntoIterator<Item = &'a Written>, fallback
 /// Reads a date as written: ISO 8601, `20/02/2024 10:15:32`, `2024/02/20 3:08:24 PM UTC+3`,
 /// `20-02-2024`, `20 février 2024`, `Feb 20, 2024`, with an optional time and zone.
 pub fn scan(cell: &str) -> Result<Written, String> {
-    if let Some(w) = scan_numeric(cell.trim()) {
+    if let Some(w) = scan_numeric(crate::text::trim(cell)) {
         return Ok(w);
     }
     scan_any(cell)

@@ -2,7 +2,7 @@
 
 /// Reads an address, lower-cased; a malformed one is unknown.
 pub fn parse(cell: &str) -> Result<String, String> {
-    let t = cell.trim();
+    let t = crate::text::trim(cell);
     let t = t.strip_prefix("mailto:").unwrap_or(t);
     let bad = || format!("`{}` is not an e-mail address", cell.trim());
     if t.is_ascii() {

@@ -50,7 +50,7 @@ pub struct Degree {
 
 /// Whether a cell is blank: empty, only spaces, or `N/A`, `NA`, `-`.
 pub fn is_blank(cell: &str) -> bool {
-    let t = cell.trim();
+    let t = crate::text::trim(cell);
     t.is_empty()
         || (t.len() <= 4
             && ["n/a", "na", "-", "--", "n.a."]

@@ -3,7 +3,7 @@
 /// Reads a phone number as its digits with the country code, adding `country` (digits) to a
 /// local number.
 pub fn parse(cell: &str, country: &str) -> Result<String, String> {
-    let t = cell.trim();
+    let t = crate::text::trim(cell);
     let bad = || format!("`{t}` is not a phone number");
     // Digits gathered on the stack: numbers longer than this are not phone numbers.
     let mut digits = [0u8; 32];
