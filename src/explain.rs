@@ -77,7 +77,13 @@ pub struct Details {
     lang: Lang,
     fields: Vec<Vec<crate::posting::FieldId>>,
     /// Per rule, by the table's serial and the key of the cells the rule read.
-    seen: Vec<rustc_hash::FxHashMap<(u64, u64), String>>,
+    seen: Vec<rustc_hash::FxHashMap<(u64, u64), Written>>,
+}
+
+/// A detail as text and as a JSON string.
+struct Written {
+    text: String,
+    json: String,
 }
 
 /// Details remembered per rule, at most.
@@ -98,6 +104,37 @@ impl Details {
 
     /// The detail of top-level rule `k` (requirements first), as [`detail`] writes it.
     pub fn get(&mut self, p: &Posting, k: usize, rule: &Rule, eval: &Eval, c: &Cells) -> String {
+        match self.remembered(p, k, rule, eval, c) {
+            Ok(w) => w.text.clone(),
+            Err(text) => text,
+        }
+    }
+
+    /// The same detail as a JSON string, quotes included.
+    pub fn get_json(
+        &mut self,
+        p: &Posting,
+        k: usize,
+        rule: &Rule,
+        eval: &Eval,
+        c: &Cells,
+    ) -> std::borrow::Cow<'_, str> {
+        match self.remembered(p, k, rule, eval, c) {
+            Ok(w) => std::borrow::Cow::Borrowed(&w.json),
+            Err(text) => std::borrow::Cow::Owned(json_string(&text)),
+        }
+    }
+
+    /// The detail remembered, written now if it was not; the text alone when it cannot be
+    /// remembered.
+    fn remembered(
+        &mut self,
+        p: &Posting,
+        k: usize,
+        rule: &Rule,
+        eval: &Eval,
+        c: &Cells,
+    ) -> Result<&Written, String> {
         let lang = self.lang;
         let key = self
             .fields
@@ -105,17 +142,26 @@ impl Details {
             .and_then(|fields| crate::engine::cells_key(fields, &c.keys()))
             .map(|key| (c.table_serial(), key));
         let (Some(key), Some(seen)) = (key, self.seen.get_mut(k)) else {
-            return detail(p, rule, eval, c, lang);
+            return Err(detail(p, rule, eval, c, lang));
         };
-        if let Some(d) = seen.get(&key) {
-            return d.clone();
+        let full = seen.len() >= DETAILS_PER_RULE;
+        match seen.entry(key) {
+            std::collections::hash_map::Entry::Occupied(o) => Ok(o.into_mut()),
+            std::collections::hash_map::Entry::Vacant(v) => {
+                let text = detail(p, rule, eval, c, lang);
+                if full {
+                    return Err(text);
+                }
+                let json = json_string(&text);
+                Ok(v.insert(Written { text, json }))
+            }
         }
-        let d = detail(p, rule, eval, c, lang);
-        if seen.len() < DETAILS_PER_RULE {
-            seen.insert(key, d.clone());
-        }
-        d
     }
+}
+
+/// `text` as a JSON string, as serde_json writes it.
+fn json_string(text: &str) -> String {
+    serde_json::to_string(text).unwrap_or_default()
 }
 
 /// The detail of a leaf rule, or of a combinator as its parts.

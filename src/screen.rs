@@ -450,8 +450,13 @@ impl Screening<'_> {
 
     /// The full evaluation of row `i`, for its details; none for an unreadable row.
     pub fn evaluate(&self, i: usize) -> Option<(Vec<RuleEval>, Vec<RuleEval>)> {
-        match self.entry(i) {
-            Entry::Candidate { cells, .. } => Some(self.engine.evaluate(&cells)),
+        self.evaluate_entry(&self.entry(i))
+    }
+
+    /// The full evaluation of an entry already read; none for an unreadable one.
+    pub fn evaluate_entry(&self, e: &Entry) -> Option<(Vec<RuleEval>, Vec<RuleEval>)> {
+        match e {
+            Entry::Candidate { cells, .. } => Some(self.engine.evaluate(cells)),
             Entry::Unreadable { .. } => None,
         }
     }

@@ -61,28 +61,20 @@ struct RuleInfo<'a> {
     unknown: usize,
 }
 
-#[derive(Serialize)]
-struct Candidate {
-    row: u64,
-    file: String,
-    rank: Option<u32>,
-    status: &'static str,
-    score: f64,
-    score_max: f64,
-    name: String,
-    contact: Option<String>,
-    group: Option<String>,
-    rules: Vec<RuleOutcome>,
-    reasons: Vec<String>,
+/// `text` as a JSON string, as serde_json writes it.
+fn json_string(text: &str) -> String {
+    serde_json::to_string(text).unwrap_or_default()
 }
 
-#[derive(Serialize)]
-struct RuleOutcome {
-    id: String,
-    kind: &'static str,
-    outcome: &'static str,
-    points: Option<f64>,
-    detail: String,
+/// A number as serde_json writes it.
+fn json_number(n: f64) -> String {
+    serde_json::to_string(&n).unwrap_or_default()
+}
+
+/// Appends `value` as serde_json writes it.
+fn push_json(buf: &mut Vec<u8>, value: &impl Serialize) {
+    // Writing to memory fails only on a value serde cannot write, and these are strings.
+    let _ = serde_json::to_writer(buf, value);
 }
 
 fn round(n: f64) -> f64 {
@@ -138,45 +130,87 @@ pub fn write(s: &Screening, out: &mut dyn Write) -> io::Result<()> {
             unknown,
         })
         .collect();
-    let candidate = |i: usize, details: &mut explain::Details| {
+    let rules_json: Vec<(String, &str, bool)> = rule_kinds
+        .clone()
+        .map(|(r, kind)| (json_string(&r.id), kind, r.weight.is_some()))
+        .collect();
+    let files: Vec<String> = s
+        .inputs
+        .iter()
+        .map(|f| json_string(&f.path.display().to_string()))
+        .collect();
+    let score_max = json_number(round(p.score_max()));
+    // One candidate as serde_json would write `{row, file, rank, status, score, score_max,
+    // name, contact, group, rules: [{id, kind, outcome, points, detail}], reasons}`, with the
+    // strings that repeat (rule ids, files, details) escaped once.
+    let candidate = |buf: &mut Vec<u8>, i: usize, details: &mut explain::Details| {
         let d = &s.decisions[i];
-        let e = &s.entry(i);
-        let evaluated = s.evaluate(i);
-        let rules = match (e, &evaluated) {
-            (crate::screen::Entry::Candidate { cells, .. }, Some((reqs, prefs))) => rule_kinds
-                .clone()
-                .zip(reqs.iter().chain(prefs))
-                .enumerate()
-                .map(|(k, ((r, kind), ev))| RuleOutcome {
-                    id: r.id.clone(),
-                    kind,
-                    outcome: ev.eval.outcome.name(),
-                    points: r.weight.map(|_| round(ev.points)),
-                    detail: details.get(p, k, &r.rule, &ev.eval, cells),
-                })
-                .collect(),
-            _ => Vec::new(),
-        };
-        Candidate {
-            row: e.row(),
-            file: s
-                .inputs
+        let e = s.entry(i);
+        let evaluated = s.evaluate_entry(&e);
+        buf.extend_from_slice(b"{\"row\":");
+        buf.extend_from_slice(e.row().to_string().as_bytes());
+        buf.extend_from_slice(b",\"file\":");
+        buf.extend_from_slice(
+            files
                 .get(e.file())
-                .map(|f| f.path.display().to_string())
-                .unwrap_or_default(),
-            rank: d.rank,
-            status: d.status.name(),
-            score: round(d.score),
-            score_max: round(p.score_max()),
-            name: explain::name(p, e, s.view.blind, several),
-            contact: explain::contact(p, e, s.view.blind),
-            group: d.group.as_deref().map(str::to_string),
-            rules,
-            reasons: match &evaluated {
-                Some((reqs, _)) => explain::reasons_from(s, i, lang, reqs),
-                None => explain::reasons(s, i, lang),
-            },
+                .map_or("\"\"", String::as_str)
+                .as_bytes(),
+        );
+        buf.extend_from_slice(b",\"rank\":");
+        match d.rank {
+            Some(r) => buf.extend_from_slice(r.to_string().as_bytes()),
+            None => buf.extend_from_slice(b"null"),
         }
+        buf.extend_from_slice(b",\"status\":\"");
+        buf.extend_from_slice(d.status.name().as_bytes());
+        buf.extend_from_slice(b"\",\"score\":");
+        buf.extend_from_slice(json_number(round(d.score)).as_bytes());
+        buf.extend_from_slice(b",\"score_max\":");
+        buf.extend_from_slice(score_max.as_bytes());
+        buf.extend_from_slice(b",\"name\":");
+        push_json(buf, &explain::name(p, &e, s.view.blind, several));
+        buf.extend_from_slice(b",\"contact\":");
+        push_json(buf, &explain::contact(p, &e, s.view.blind));
+        buf.extend_from_slice(b",\"group\":");
+        push_json(buf, &d.group.as_deref());
+        buf.extend_from_slice(b",\"rules\":[");
+        if let (crate::screen::Entry::Candidate { cells, .. }, Some((reqs, prefs))) =
+            (&e, &evaluated)
+        {
+            let all = p.requirements.iter().chain(&p.preferences);
+            for (k, ((r, ev), (id, kind, weighted))) in all
+                .zip(reqs.iter().chain(prefs))
+                .zip(&rules_json)
+                .enumerate()
+            {
+                if k > 0 {
+                    buf.push(b',');
+                }
+                buf.extend_from_slice(b"{\"id\":");
+                buf.extend_from_slice(id.as_bytes());
+                buf.extend_from_slice(b",\"kind\":\"");
+                buf.extend_from_slice(kind.as_bytes());
+                buf.extend_from_slice(b"\",\"outcome\":\"");
+                buf.extend_from_slice(ev.eval.outcome.name().as_bytes());
+                buf.extend_from_slice(b"\",\"points\":");
+                if *weighted {
+                    buf.extend_from_slice(json_number(round(ev.points)).as_bytes());
+                } else {
+                    buf.extend_from_slice(b"null");
+                }
+                buf.extend_from_slice(b",\"detail\":");
+                let detail = details.get_json(p, k, &r.rule, &ev.eval, cells);
+                buf.extend_from_slice(detail.as_bytes());
+                buf.push(b'}');
+            }
+        }
+        buf.extend_from_slice(b"],\"reasons\":");
+        let reasons = match &evaluated {
+            Some((reqs, _)) => explain::reasons_from(s, i, lang, reqs),
+            None => explain::reasons(s, i, lang),
+        };
+        push_json(buf, &reasons);
+        buf.push(b'}');
     };
     let head = Head {
         tool: Tool {
@@ -239,7 +273,7 @@ pub fn write(s: &Screening, out: &mut dyn Write) -> io::Result<()> {
         let mut buf = Vec::with_capacity(chunk.len() << 12);
         for &i in chunk {
             buf.extend_from_slice(b",\n");
-            serde_json::to_writer(&mut buf, &candidate(i, details))?;
+            candidate(&mut buf, i, details);
         }
         Ok(buf)
     };
