@@ -395,4 +395,29 @@ mod tests {
         assert_eq!(c.value(1), &Value::Blank);
         assert_eq!(Cells::new(t.clone(), 0), Cells::new(t, 0));
     }
+
+    #[test]
+    fn cells_alike_in_length_and_first_bytes_stay_apart() {
+        let mut t = Table::new(1);
+        let mut read = |_f: FieldId, cell: &str| (Value::Text(cell.to_string()), 0);
+        let cells = [
+            "Master en santé",
+            "Master en sociol",
+            "Master en santé",
+            "Master",
+        ];
+        for c in cells {
+            t.push([c], &mut read);
+        }
+        let t = Arc::new(t);
+        for (row, c) in cells.iter().enumerate() {
+            let cells = Cells::new(t.clone(), row as u32);
+            assert_eq!(cells.raw(0), *c);
+            assert_eq!(cells.value(0), &Value::Text(c.to_string()));
+        }
+        assert_eq!(
+            Cells::new(t.clone(), 0).keys().get(0),
+            Cells::new(t, 2).keys().get(0)
+        );
+    }
 }

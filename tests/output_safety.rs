@@ -139,3 +139,59 @@ fn the_workbook_holds_text_only() {
         .collect();
     assert_eq!(written.len(), 108);
 }
+
+#[test]
+fn json_candidates_hold_every_name_as_written_with_members_in_order() {
+    let out = run(&["screen", POSTING, NAMES, "--format", "json", "--all"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let doc: serde_json::Value = serde_json::from_str(&out.stdout).expect("json");
+    let mut shown: Vec<String> = doc["candidates"]
+        .as_array()
+        .expect("candidates")
+        .iter()
+        .map(|c| c["name"].as_str().expect("a name").to_string())
+        .collect();
+    let mut want: Vec<String> = names()
+        .into_iter()
+        .enumerate()
+        // A name that is nothing but blanks or control characters shows as the row's tag.
+        .map(|(i, n)| {
+            let printable: String = n.chars().filter(|c| !c.is_control()).collect();
+            if printable.trim().is_empty() {
+                format!("C-{}", i + 2)
+            } else {
+                n
+            }
+        })
+        .collect();
+    shown.sort();
+    want.sort();
+    assert_eq!(shown, want);
+    // Members in the order SPEC.md gives them, candidates and rules alike.
+    let line = out
+        .stdout
+        .lines()
+        .find(|l| l.starts_with("{\"row\":"))
+        .expect("a candidate line");
+    let at = |key: &str| line.find(&format!("\"{key}\":")).expect(key);
+    let order = [
+        "row",
+        "file",
+        "rank",
+        "status",
+        "score",
+        "score_max",
+        "name",
+        "contact",
+        "group",
+        "rules",
+        "id",
+        "kind",
+        "outcome",
+        "points",
+        "detail",
+        "reasons",
+    ];
+    let places: Vec<usize> = order.iter().map(|k| at(k)).collect();
+    assert!(places.windows(2).all(|w| w[0] < w[1]), "{line}");
+}
