@@ -400,10 +400,11 @@ mod tests {
     fn cells_alike_in_length_and_first_bytes_stay_apart() {
         let mut t = Table::new(1);
         let mut read = |_f: FieldId, cell: &str| (Value::Text(cell.to_string()), 0);
+        // The second row puts the first cell in the cache; the third must not take it.
         let cells = [
             "Master en santé",
-            "Master en sociol",
             "Master en santé",
+            "Master en sociol",
             "Master",
         ];
         for c in cells {
@@ -415,9 +416,8 @@ mod tests {
             assert_eq!(cells.raw(0), *c);
             assert_eq!(cells.value(0), &Value::Text(c.to_string()));
         }
-        assert_eq!(
-            Cells::new(t.clone(), 0).keys().get(0),
-            Cells::new(t, 2).keys().get(0)
-        );
+        let key = |row| Cells::new(t.clone(), row).keys().get(0);
+        assert_eq!(key(0), key(1));
+        assert_ne!(key(1), key(2));
     }
 }
