@@ -477,14 +477,17 @@ pub fn reasons(s: &Screening, i: usize, lang: Lang) -> Vec<String> {
     reasons_styled(s, i, lang, false, None)
 }
 
-/// [`reasons`], from the row's requirements already evaluated.
+/// [`reasons`], from the row already read and its requirements already evaluated, the
+/// details of rules taken from `details`.
 pub fn reasons_from(
     s: &Screening,
     i: usize,
-    lang: Lang,
+    entry: &Entry,
     requirements: &[crate::engine::RuleEval],
+    details: &mut Details,
 ) -> Vec<String> {
-    reasons_styled(s, i, lang, false, Some(requirements))
+    let lang = details.lang;
+    reasons_styled(s, i, lang, false, Some((entry, requirements, details)))
 }
 
 /// The reasons, short for a table: rules named by id, the ranked told only that they meet
@@ -498,12 +501,19 @@ fn reasons_styled(
     i: usize,
     lang: Lang,
     short: bool,
-    evaluated: Option<&[crate::engine::RuleEval]>,
+    given: Option<(&Entry, &[crate::engine::RuleEval], &mut Details)>,
 ) -> Vec<String> {
     let p = s.posting;
     let inputs = &s.inputs;
     let d = &s.decisions[i];
-    let entry = &s.entry(i);
+    let read;
+    let (entry, requirements, mut details) = match given {
+        Some((entry, reqs, details)) => (entry, Some(reqs), Some(details)),
+        None => {
+            read = s.entry(i);
+            (&read, None, None)
+        }
+    };
     let score = format!(
         "{} / {}",
         number(d.score, lang),
@@ -563,9 +573,9 @@ fn reasons_styled(
                 Outcome::Fail
             };
             let computed;
-            let requirements = match evaluated {
+            let requirements = match requirements {
                 Some(r) => r,
-                None => match s.evaluate(i) {
+                None => match s.evaluate_entry(entry) {
                     Some((r, _)) => {
                         computed = r;
                         &computed[..]
@@ -575,10 +585,14 @@ fn reasons_styled(
             };
             p.requirements
                 .iter()
+                .enumerate()
                 .zip(requirements)
                 .filter(|(_, e)| e.eval.outcome == wanted)
-                .map(|(r, e)| {
-                    let what = detail(p, &r.rule, &e.eval, cells, lang);
+                .map(|((k, r), e)| {
+                    let what = match details.as_deref_mut() {
+                        Some(details) => details.get(p, k, &r.rule, &e.eval, cells),
+                        None => detail(p, &r.rule, &e.eval, cells, lang),
+                    };
                     if short {
                         return format!("{}{} {what}", r.id, lang.pick(" :", ":"));
                     }

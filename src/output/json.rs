@@ -206,7 +206,7 @@ pub fn write(s: &Screening, out: &mut dyn Write) -> io::Result<()> {
         }
         buf.extend_from_slice(b"],\"reasons\":");
         let reasons = match &evaluated {
-            Some((reqs, _)) => explain::reasons_from(s, i, lang, reqs),
+            Some((reqs, _)) => explain::reasons_from(s, i, &e, reqs, details),
             None => explain::reasons(s, i, lang),
         };
         push_json(buf, &reasons);
