@@ -92,17 +92,25 @@ impl Rereader {
             });
         }
         // From the line end before the row: the parser drops a byte-order mark at the start
-        // of what it reads, and a row may begin with that character.
+        // of what it reads, and a row may begin with that character. A row that starts where
+        // the one read last ended is read on, without a seek that would drop the buffer.
         let mut position = csv::Position::new();
         position.set_byte(offset.saturating_sub(1).max(self.bom));
         let mut record = csv::ByteRecord::new();
+        fn read_at<R: io::Read + io::Seek>(
+            csv: &mut csv::Reader<R>,
+            position: csv::Position,
+            offset: u64,
+            record: &mut csv::ByteRecord,
+        ) -> csv::Result<bool> {
+            if csv.position().byte() != offset || offset == 0 {
+                csv.seek(position)?;
+            }
+            csv.read_byte_record(record)
+        }
         let found = match parser.as_mut() {
-            Some(Parser::Plain(csv)) => csv
-                .seek(position)
-                .and_then(|()| csv.read_byte_record(&mut record)),
-            Some(Parser::Cr(csv)) => csv
-                .seek(position)
-                .and_then(|()| csv.read_byte_record(&mut record)),
+            Some(Parser::Plain(csv)) => read_at(csv, position, offset, &mut record),
+            Some(Parser::Cr(csv)) => read_at(csv, position, offset, &mut record),
             None => Ok(false),
         }
         .map_err(|e| io_err(io::Error::other(e.to_string())))?;
@@ -131,9 +139,10 @@ impl Rereader {
     }
 }
 
-/// Reads every data row of the CSV file at `path` once in order and once again by its
-/// position, and says where the two differ: how many rows were read again, none when the file
-/// cannot be read again (or opened), an error naming the first difference.
+/// Reads every data row of the CSV file at `path` once in order and again by its position,
+/// in file order and in reverse order (read on from the row before, and found by a seek), and
+/// says where they differ: how many rows were read again, none when the file cannot be read
+/// again (or opened), an error naming the first difference.
 pub fn check_rows_read_again(path: &std::path::Path) -> Result<Option<usize>, String> {
     let Ok(mut source) = super::Source::open(path, &super::Options::default()) else {
         return Ok(None);
@@ -153,6 +162,25 @@ pub fn check_rows_read_again(path: &std::path::Path) -> Result<Option<usize>, St
         again
             .read(*at, &columns, &mut second)
             .map_err(|e| format!("row {number}: {e}"))?;
+    }
+    // Backwards, each row found by a seek, cells put back in file order.
+    let backwards = again.fork();
+    let mut cells = Vec::new();
+    for (number, at) in rows.iter().rev() {
+        let mut one = CellBuf::default();
+        backwards
+            .read(*at, &columns, &mut one)
+            .map_err(|e| format!("row {number}, read backwards: {e}"))?;
+        cells.push(one);
+    }
+    let mut third = CellBuf::default();
+    for one in cells.iter().rev() {
+        for c in 0..one.len() {
+            third.push(one.cell(c));
+        }
+    }
+    if (0..second.len()).any(|c| second.cell(c) != third.cell(c)) || second.len() != third.len() {
+        return Err("rows read backwards differ from rows read in order".into());
     }
     if first.len() != second.len() {
         return Err(format!(
