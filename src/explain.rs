@@ -54,16 +54,29 @@ fn unreadable(lang: Lang, what_fr: &str, what_en: &str) -> String {
 }
 
 fn instant(i: &Instant, p: &Posting) -> String {
-    let local = p.meta.timezone.local(i.at);
     if i.date_only {
         i.day.format("%d/%m/%Y").to_string()
     } else {
-        format!(
-            "{} ({})",
-            local.format("%d/%m/%Y %H:%M:%S"),
-            p.meta.timezone
-        )
+        let local = p.meta.timezone.local(i.at);
+        format!("{} ({})", day_and_time(&local), p.meta.timezone)
     }
+}
+
+/// `%d/%m/%Y %H:%M:%S`, without a format string to parse for each of a million rows.
+fn day_and_time(t: &chrono::NaiveDateTime) -> String {
+    use chrono::{Datelike, Timelike};
+    if !(0..=9999).contains(&t.year()) {
+        return t.format("%d/%m/%Y %H:%M:%S").to_string();
+    }
+    format!(
+        "{:02}/{:02}/{:04} {:02}:{:02}:{:02}",
+        t.day(),
+        t.month(),
+        t.year(),
+        t.hour(),
+        t.minute(),
+        t.second()
+    )
 }
 
 fn list(items: &[String], lang: Lang) -> String {
@@ -332,7 +345,7 @@ pub fn detail(p: &Posting, rule: &Rule, eval: &Eval, c: &Cells, lang: Lang) -> S
                     if d.has_time {
                         format!(
                             "{} ({})",
-                            p.meta.timezone.local(d.at).format("%d/%m/%Y %H:%M:%S"),
+                            day_and_time(&p.meta.timezone.local(d.at)),
                             p.meta.timezone
                         )
                     } else {
@@ -611,6 +624,20 @@ fn reasons_styled(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        /// Days and times written by hand as chrono writes them.
+        #[test]
+        fn days_and_times_read_as_chrono_writes_them(secs in -70_000_000_000i64..300_000_000_000i64) {
+            if let Some(t) = chrono::DateTime::from_timestamp(secs, 0) {
+                let t = t.naive_utc();
+                proptest::prop_assert_eq!(
+                    day_and_time(&t),
+                    t.format("%d/%m/%Y %H:%M:%S").to_string()
+                );
+            }
+        }
+    }
 
     #[test]
     fn remembered_details_are_those_written() {
