@@ -32,10 +32,10 @@ struct Slot {
 
 /// The first eight bytes of `cell`, zeros after its end.
 fn prefix(cell: &[u8]) -> u64 {
-    let mut word = [0u8; 8];
-    let n = cell.len().min(8);
-    word[..n].copy_from_slice(&cell[..n]);
-    u64::from_le_bytes(word)
+    match cell.first_chunk::<8>() {
+        Some(first) => u64::from_le_bytes(*first),
+        None => cell.iter().rev().fold(0, |w, &b| (w << 8) | u64::from(b)),
+    }
 }
 
 /// The slot of a cell's length and prefix.
@@ -76,6 +76,7 @@ impl Column {
     }
 
     /// The id of `cell`, if the column has it.
+    #[inline]
     fn find(&mut self, cell: &str) -> Option<u32> {
         let index = self.index.as_ref()?;
         let bytes = cell.as_bytes();
