@@ -142,7 +142,10 @@ impl RuleMemo {
     /// The distinct cells of the rule's fields in one number; none when a field's cells are
     /// not kept distinct, or too many to pack.
     fn key(&self, keys: &RowKeys) -> Option<u64> {
-        cells_key(&self.fields, keys)
+        match self.fields.as_slice() {
+            [f] => keys.get(*f).map(u64::from),
+            fields => cells_key(fields, keys),
+        }
     }
 }
 
