@@ -201,7 +201,7 @@ impl<R: Read> Records<R> {
             }
             // A record read again from its start at each refill: let what is at hand at least
             // double first, so that a giant record costs a few reads of it, not one per chunk.
-            let want = (self.filled - self.pos).max(CHUNK / 2) * 2;
+            let want = ((self.filled - self.pos) * 2).max(1);
             loop {
                 self.fill()?;
                 if self.eof || self.filled - self.pos >= want {
