@@ -141,6 +141,7 @@ impl RuleMemo {
 
     /// The distinct cells of the rule's fields in one number; none when a field's cells are
     /// not kept distinct, or too many to pack.
+    #[inline]
     fn key(&self, keys: &RowKeys) -> Option<u64> {
         match self.fields.as_slice() {
             [f] => keys.get(*f).map(u64::from),
