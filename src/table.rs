@@ -114,6 +114,8 @@ impl Column {
 #[derive(Debug, Default)]
 pub struct Table {
     columns: Vec<Column>,
+    /// Whether each column is indexed, side by side: what rule keys ask for every row.
+    indexed: Vec<bool>,
     ids: Vec<u32>,
     width: usize,
     /// Rows pushed, those cleared included.
@@ -135,6 +137,7 @@ impl Clone for Table {
         // A copy numbers the cells it adds apart from the original: a serial of its own.
         Table {
             columns: self.columns.clone(),
+            indexed: self.indexed.clone(),
             ids: self.ids.clone(),
             width: self.width,
             pushed: self.pushed,
@@ -153,6 +156,7 @@ impl Table {
                     ..Column::default()
                 })
                 .collect(),
+            indexed: vec![true; width],
             ids: Vec::new(),
             width,
             pushed: 0,
@@ -230,7 +234,7 @@ impl Table {
         }
         self.pushed += 1;
         if self.pushed.is_multiple_of(SAMPLE_ROWS) {
-            for col in &mut self.columns {
+            for (col, indexed) in self.columns.iter_mut().zip(&mut self.indexed) {
                 if col
                     .index
                     .as_ref()
@@ -239,6 +243,7 @@ impl Table {
                     col.index = None;
                     col.empty = None;
                     col.cache = Vec::new();
+                    *indexed = false;
                 }
             }
         }
@@ -288,7 +293,7 @@ impl Cells {
         let start = self.row as usize * width;
         RowKeys {
             ids: self.table.ids.get(start..start + width).unwrap_or_default(),
-            columns: &self.table.columns,
+            indexed: &self.table.indexed,
         }
     }
 
@@ -308,14 +313,16 @@ impl Cells {
 /// outcomes are remembered by them, several per row.
 pub struct RowKeys<'a> {
     ids: &'a [u32],
-    columns: &'a [Column],
+    indexed: &'a [bool],
 }
 
 impl RowKeys<'_> {
     /// The cell of field `f` as a number that stands for it among the rows read so far; none
     /// for a column whose cells are not kept distinct.
     pub fn get(&self, f: FieldId) -> Option<u32> {
-        self.columns.get(f)?.index.as_ref()?;
+        if !*self.indexed.get(f)? {
+            return None;
+        }
         self.ids.get(f).copied()
     }
 }
