@@ -99,6 +99,32 @@ struct Written {
     json: String,
 }
 
+/// A detail given by [`Details::get`]: remembered, or written for this row alone.
+pub enum Detail<'a> {
+    /// Remembered, with its JSON string.
+    Remembered(&'a str, &'a str),
+    /// Written now and not remembered.
+    Fresh(String),
+}
+
+impl Detail<'_> {
+    /// The detail's text.
+    pub fn text(&self) -> &str {
+        match self {
+            Detail::Remembered(text, _) => text,
+            Detail::Fresh(text) => text,
+        }
+    }
+
+    /// The detail as a JSON string, quotes included.
+    pub fn json(&self) -> std::borrow::Cow<'_, str> {
+        match self {
+            Detail::Remembered(_, json) => std::borrow::Cow::Borrowed(json),
+            Detail::Fresh(text) => std::borrow::Cow::Owned(crate::text::json_string(text)),
+        }
+    }
+}
+
 /// Details remembered per rule, at most.
 const DETAILS_PER_RULE: usize = 2048;
 
@@ -115,39 +141,16 @@ impl Details {
         Details { lang, fields, seen }
     }
 
-    /// The detail of top-level rule `k` (requirements first), as [`detail`] writes it.
-    pub fn get(&mut self, p: &Posting, k: usize, rule: &Rule, eval: &Eval, c: &Cells) -> String {
-        match self.remembered(p, k, rule, eval, c) {
-            Ok(w) => w.text.clone(),
-            Err(text) => text,
-        }
-    }
-
-    /// The same detail as a JSON string, quotes included.
-    pub fn get_json(
+    /// The detail of top-level rule `k` (requirements first), as [`detail`] writes it:
+    /// remembered, written now if it was not.
+    pub fn get(
         &mut self,
         p: &Posting,
         k: usize,
         rule: &Rule,
         eval: &Eval,
         c: &Cells,
-    ) -> std::borrow::Cow<'_, str> {
-        match self.remembered(p, k, rule, eval, c) {
-            Ok(w) => std::borrow::Cow::Borrowed(&w.json),
-            Err(text) => std::borrow::Cow::Owned(json_string(&text)),
-        }
-    }
-
-    /// The detail remembered, written now if it was not; the text alone when it cannot be
-    /// remembered.
-    fn remembered(
-        &mut self,
-        p: &Posting,
-        k: usize,
-        rule: &Rule,
-        eval: &Eval,
-        c: &Cells,
-    ) -> Result<&Written, String> {
+    ) -> Detail<'_> {
         let lang = self.lang;
         let key = self
             .fields
@@ -155,26 +158,22 @@ impl Details {
             .and_then(|fields| crate::engine::cells_key(fields, &c.keys()))
             .map(|key| (c.table_serial(), key));
         let (Some(key), Some(seen)) = (key, self.seen.get_mut(k)) else {
-            return Err(detail(p, rule, eval, c, lang));
+            return Detail::Fresh(detail(p, rule, eval, c, lang));
         };
         let full = seen.len() >= DETAILS_PER_RULE;
-        match seen.entry(key) {
-            std::collections::hash_map::Entry::Occupied(o) => Ok(o.into_mut()),
+        let written = match seen.entry(key) {
+            std::collections::hash_map::Entry::Occupied(o) => o.into_mut(),
             std::collections::hash_map::Entry::Vacant(v) => {
                 let text = detail(p, rule, eval, c, lang);
                 if full {
-                    return Err(text);
+                    return Detail::Fresh(text);
                 }
-                let json = json_string(&text);
-                Ok(v.insert(Written { text, json }))
+                let json = crate::text::json_string(&text);
+                v.insert(Written { text, json })
             }
-        }
+        };
+        Detail::Remembered(&written.text, &written.json)
     }
-}
-
-/// `text` as a JSON string, as serde_json writes it.
-fn json_string(text: &str) -> String {
-    serde_json::to_string(text).unwrap_or_default()
 }
 
 /// The detail of a leaf rule, or of a combinator as its parts.
@@ -603,7 +602,10 @@ fn reasons_styled(
                 .filter(|(_, e)| e.eval.outcome == wanted)
                 .map(|((k, r), e)| {
                     let what = match details.as_deref_mut() {
-                        Some(details) => details.get(p, k, &r.rule, &e.eval, cells),
+                        Some(details) => details
+                            .get(p, k, &r.rule, &e.eval, cells)
+                            .text()
+                            .to_string(),
                         None => detail(p, &r.rule, &e.eval, cells, lang),
                     };
                     if short {
@@ -666,7 +668,7 @@ mod tests {
                 for (k, ev) in reqs.iter().chain(&prefs).enumerate() {
                     for (details, lang) in details.iter_mut().zip([Lang::Fr, Lang::En]) {
                         assert_eq!(
-                            details.get(&p, k, rules[k], &ev.eval, &c),
+                            details.get(&p, k, rules[k], &ev.eval, &c).text(),
                             detail(&p, rules[k], &ev.eval, &c, lang),
                             "row {row}, rule {k}"
                         );

@@ -116,6 +116,11 @@ pub fn trim(s: &str) -> &str {
     }
 }
 
+/// `text` as a JSON string, quotes included, as serde_json writes it.
+pub fn json_string(text: &str) -> String {
+    serde_json::to_string(text).unwrap_or_default()
+}
+
 /// `s` cut to `max` characters, an ellipsis marking the cut.
 pub fn shorten(s: &str, max: usize) -> String {
     if s.chars().count() <= max {

@@ -61,16 +61,6 @@ struct RuleInfo<'a> {
     unknown: usize,
 }
 
-/// `text` as a JSON string, as serde_json writes it.
-fn json_string(text: &str) -> String {
-    serde_json::to_string(text).unwrap_or_default()
-}
-
-/// A number as serde_json writes it.
-fn json_number(n: f64) -> String {
-    serde_json::to_string(&n).unwrap_or_default()
-}
-
 /// Appends `value` as serde_json writes it.
 fn push_json(buf: &mut Vec<u8>, value: &impl Serialize) {
     // Writing to memory fails only on a value serde cannot write, and these are strings.
@@ -132,14 +122,14 @@ pub fn write(s: &Screening, out: &mut dyn Write) -> io::Result<()> {
         .collect();
     let rules_json: Vec<(String, &str, bool)> = rule_kinds
         .clone()
-        .map(|(r, kind)| (json_string(&r.id), kind, r.weight.is_some()))
+        .map(|(r, kind)| (crate::text::json_string(&r.id), kind, r.weight.is_some()))
         .collect();
     let files: Vec<String> = s
         .inputs
         .iter()
-        .map(|f| json_string(&f.path.display().to_string()))
+        .map(|f| crate::text::json_string(&f.path.display().to_string()))
         .collect();
-    let score_max = json_number(round(p.score_max()));
+    let score_max = round(p.score_max());
     // One candidate as serde_json would write `{row, file, rank, status, score, score_max,
     // name, contact, group, rules: [{id, kind, outcome, points, detail}], reasons}`, with the
     // strings that repeat (rule ids, files, details) escaped once.
@@ -148,7 +138,7 @@ pub fn write(s: &Screening, out: &mut dyn Write) -> io::Result<()> {
         let e = s.entry(i);
         let evaluated = s.evaluate_entry(&e);
         buf.extend_from_slice(b"{\"row\":");
-        buf.extend_from_slice(e.row().to_string().as_bytes());
+        push_json(buf, &e.row());
         buf.extend_from_slice(b",\"file\":");
         buf.extend_from_slice(
             files
@@ -157,16 +147,13 @@ pub fn write(s: &Screening, out: &mut dyn Write) -> io::Result<()> {
                 .as_bytes(),
         );
         buf.extend_from_slice(b",\"rank\":");
-        match d.rank {
-            Some(r) => buf.extend_from_slice(r.to_string().as_bytes()),
-            None => buf.extend_from_slice(b"null"),
-        }
+        push_json(buf, &d.rank);
         buf.extend_from_slice(b",\"status\":\"");
         buf.extend_from_slice(d.status.name().as_bytes());
         buf.extend_from_slice(b"\",\"score\":");
-        buf.extend_from_slice(json_number(round(d.score)).as_bytes());
+        push_json(buf, &round(d.score));
         buf.extend_from_slice(b",\"score_max\":");
-        buf.extend_from_slice(score_max.as_bytes());
+        push_json(buf, &score_max);
         buf.extend_from_slice(b",\"name\":");
         push_json(buf, &explain::name(p, &e, s.view.blind, several));
         buf.extend_from_slice(b",\"contact\":");
@@ -193,14 +180,10 @@ pub fn write(s: &Screening, out: &mut dyn Write) -> io::Result<()> {
                 buf.extend_from_slice(b"\",\"outcome\":\"");
                 buf.extend_from_slice(ev.eval.outcome.name().as_bytes());
                 buf.extend_from_slice(b"\",\"points\":");
-                if *weighted {
-                    buf.extend_from_slice(json_number(round(ev.points)).as_bytes());
-                } else {
-                    buf.extend_from_slice(b"null");
-                }
+                push_json(buf, &weighted.then(|| round(ev.points)));
                 buf.extend_from_slice(b",\"detail\":");
-                let detail = details.get_json(p, k, &r.rule, &ev.eval, cells);
-                buf.extend_from_slice(detail.as_bytes());
+                let detail = details.get(p, k, &r.rule, &ev.eval, cells);
+                buf.extend_from_slice(detail.json().as_bytes());
                 buf.push(b'}');
             }
         }
