@@ -5,13 +5,12 @@ pub fn parse(cell: &str) -> Result<String, String> {
     let t = crate::text::trim(cell);
     let t = t.strip_prefix("mailto:").unwrap_or(t);
     let bad = || format!("`{}` is not an e-mail address", cell.trim());
+    // Most addresses are ASCII: one pass over the bytes, which only ASCII ones can pass.
+    if ascii_ok(t.as_bytes()) {
+        return Ok(t.to_ascii_lowercase());
+    }
     if t.is_ascii() {
-        // Most addresses are ASCII: one pass over the bytes.
-        return if ascii_ok(t.as_bytes()) {
-            Ok(t.to_ascii_lowercase())
-        } else {
-            Err(bad())
-        };
+        return Err(bad());
     }
     general(t).ok_or_else(bad)
 }
@@ -42,10 +41,9 @@ fn general(t: &str) -> Option<String> {
     Some(t.to_lowercase())
 }
 
-/// The bytes an ASCII address may hold besides `@` and `.`: printable, none of
-/// `<>()[]\\,;:"@`.
-const ALLOWED: [bool; 128] = {
-    let mut table = [false; 128];
+/// The bytes an ASCII address may hold besides `@`: printable, none of `<>()[]\\,;:"@`.
+const ALLOWED: [bool; 256] = {
+    let mut table = [false; 256];
     let mut c = b'!';
     while c < 0x7f {
         table[c as usize] = !matches!(
@@ -57,25 +55,29 @@ const ALLOWED: [bool; 128] = {
     table
 };
 
-/// Whether an ASCII address is well formed, in one pass: one `@`, parts not empty, no dot
-/// at either end of a part nor two in a row, allowed bytes only, a dot in the domain.
+/// Whether an ASCII address is well formed: one `@`, parts not empty, no dot at either end
+/// of a part nor two in a row, allowed bytes only, a dot in the domain.
 fn ascii_ok(b: &[u8]) -> bool {
-    // The byte before; `@` at the start of each part.
-    let mut previous = b'@';
-    let mut at = false;
-    let mut dotted_domain = false;
-    for &c in b {
-        match c {
-            b'@' if at || previous == b'@' || previous == b'.' => return false,
-            b'@' => at = true,
-            b'.' if previous == b'@' || previous == b'.' => return false,
-            b'.' => dotted_domain |= at,
-            _ if !ALLOWED.get(usize::from(c)).copied().unwrap_or(false) => return false,
-            _ => {}
-        }
-        previous = c;
+    let Some(at) = memchr::memchr(b'@', b) else {
+        return false;
+    };
+    let (local, domain) = (&b[..at], &b[at + 1..]);
+    part(local).is_some() && part(domain) == Some(true)
+}
+
+/// Whether a part of an address is well formed, and then whether it holds a dot. Bytes are
+/// tested without branching on them: addresses differ in where their dots are.
+fn part(p: &[u8]) -> Option<bool> {
+    let (mut bad, mut dots) = (false, false);
+    // A dot at the start is as bad as two in a row.
+    let mut dot_before = true;
+    for &c in p {
+        let dot = c == b'.';
+        bad |= !ALLOWED[usize::from(c)] | (dot & dot_before);
+        dots |= dot;
+        dot_before = dot;
     }
-    at && dotted_domain && previous != b'.' && previous != b'@'
+    (!p.is_empty() && !bad && !dot_before).then_some(dots)
 }
 
 #[cfg(test)]
