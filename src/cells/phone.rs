@@ -1,5 +1,8 @@
 //! Phone numbers: `76 12 34 56`, `+223 76123456`, `0022376123456` → `22376123456`.
 
+/// Spaces beyond ASCII that spreadsheets put between groups of digits.
+const WIDE_SPACES: [&str; 2] = ["\u{a0}", "\u{202f}"];
+
 /// Reads a phone number as its digits with the country code, adding `country` (digits) to a
 /// local number.
 pub fn parse(cell: &str, country: &str) -> Result<String, String> {
@@ -9,16 +12,27 @@ pub fn parse(cell: &str, country: &str) -> Result<String, String> {
     let mut digits = [0u8; 32];
     let mut len = 0;
     let mut international = false;
-    for c in t.chars() {
-        match c {
-            '0'..='9' => {
-                *digits.get_mut(len).ok_or_else(bad)? = c as u8;
+    // Byte by byte: the only characters allowed beyond ASCII are spaces.
+    let bytes = t.as_bytes();
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        match b {
+            b'0'..=b'9' => {
+                *digits.get_mut(len).ok_or_else(bad)? = b;
                 len += 1;
             }
-            '+' if len == 0 && !international => international = true,
-            ' ' | '\u{a0}' | '\u{202f}' | '.' | '-' | '(' | ')' | '/' => {}
-            _ => return Err(bad()),
+            b'+' if len == 0 && !international => international = true,
+            b' ' | b'.' | b'-' | b'(' | b')' | b'/' => {}
+            _ => {
+                let rest = bytes.get(i..).unwrap_or_default();
+                let space = WIDE_SPACES
+                    .iter()
+                    .find(|s| rest.starts_with(s.as_bytes()))
+                    .ok_or_else(bad)?;
+                i += space.len() - 1;
+            }
         }
+        i += 1;
     }
     let mut digits = &digits[..len];
     if let Some(rest) = digits.strip_prefix(b"00") {
@@ -86,7 +100,7 @@ mod tests {
     proptest::proptest! {
         #![proptest_config(proptest::prelude::ProptestConfig::with_cases(4096))]
         #[test]
-        fn reads_numbers_by_the_rule(cell in "[ (]?[+]?(00|0)?[0-9 ().+-]{0,16}[a0-9]?") {
+        fn reads_numbers_by_the_rule(cell in "[ (]?[+]?(00|0)?[0-9 ().+\u{a0}\u{202f}\u{2009}é-]{0,16}[a0-9]?") {
             proptest::prop_assert_eq!(parse(&cell, "223").ok(), by_the_rule(&cell, "223"));
         }
     }
