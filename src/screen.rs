@@ -696,6 +696,8 @@ struct Worker<'e, 'p> {
     memo: crate::engine::Memo,
     /// Group and audit cells, each distinct text shared.
     texts: FxHashMap<Box<str>, Arc<str>>,
+    /// Where the cells of each data row of a batch start.
+    starts: Vec<usize>,
 }
 
 /// The rows of one batch, evaluated and decided, in file order.
@@ -744,6 +746,7 @@ impl<'e, 'p> Pass<'e, 'p> {
                     scratch: Arc::new(Table::new(width)),
                     memo: engine.memo(),
                     texts: FxHashMap::default(),
+                    starts: Vec::new(),
                 })
                 .collect(),
             facts: Facts {
@@ -960,7 +963,38 @@ impl Worker<'_, '_> {
             empty_rows: 0,
             position: batch.position,
         };
+        // The cells of the data rows go into a table first, a column at a time.
+        let starts = &mut self.starts;
+        starts.clear();
         let mut next = 0;
+        for meta in &batch.rows {
+            if let RowMeta::Data { .. } = meta {
+                starts.push(next);
+                next += layout.step;
+            }
+        }
+        let cell = |r: usize, f: FieldId| match (starts.get(r), layout.slots.get(f)) {
+            (Some(start), Some(Some(k))) => batch.cells.cell(start + k),
+            _ => "",
+        };
+        let engine = self.engine;
+        let reader = &mut self.reader;
+        let read = |f: FieldId, c: &str| reader.read(engine, f, c);
+        // A table of its own holds a file's rows when they cannot be read again; the others
+        // pass through a scratch table that keeps only the cells that repeat.
+        let (table, first) = match memory.as_mut() {
+            Some((table, _)) => {
+                let first = Arc::make_mut(table).push_rows(starts.len(), cell, read);
+                (table.clone(), first)
+            }
+            None => {
+                let scratch = Arc::make_mut(&mut self.scratch);
+                scratch.clear_rows();
+                let first = scratch.push_rows(starts.len(), cell, read);
+                (self.scratch.clone(), first)
+            }
+        };
+        let mut data = 0;
         for meta in &batch.rows {
             match meta {
                 RowMeta::Empty { .. } => part.empty_rows += 1,
@@ -983,24 +1017,30 @@ impl Worker<'_, '_> {
                     self.no_facts(&mut part, layout.audit_slot.is_some());
                 }
                 RowMeta::Data { number, at } => {
-                    let row = next;
-                    let cells = layout
-                        .slots
-                        .iter()
-                        .map(|s| s.map_or("", |k| batch.cells.cell(row + k)));
-                    let audit_cell = layout.audit_slot.map(|k| batch.cells.cell(row + k));
-                    next += layout.step;
+                    let audit_cell = layout
+                        .audit_slot
+                        .zip(self.starts.get(data))
+                        .map(|(k, start)| batch.cells.cell(start + k));
+                    let row = first + data as u32;
+                    data += 1;
+                    let (at, memo) = match memory.as_mut() {
+                        Some((_, memo)) => (u64::from(row), memo),
+                        None => (*at, &mut self.memo),
+                    };
                     let place = Place {
                         file: layout.file,
                         row: small_row(layout.path, *number)?,
-                        at: *at,
+                        at,
                     };
-                    self.candidate(
+                    let cells = Cells::new(table.clone(), row);
+                    Self::candidate(
+                        self.engine,
+                        &mut self.texts,
                         &mut part,
                         place,
-                        cells,
+                        &cells,
                         audit_cell,
-                        memory.as_mut().map(|(t, m)| (t, m)),
+                        memo,
                     );
                 }
             }
@@ -1020,52 +1060,35 @@ impl Worker<'_, '_> {
             part.audit.push(None);
         }
         if posting.shortlist.per.is_some() {
-            let text = self.text("");
+            let text = Self::text(&mut self.texts, "");
             part.groups.push(text);
         }
     }
 
     /// `text`, shared with the other rows that have it.
-    fn text(&mut self, text: &str) -> Arc<str> {
-        if let Some(t) = self.texts.get(text) {
+    fn text(texts: &mut FxHashMap<Box<str>, Arc<str>>, text: &str) -> Arc<str> {
+        if let Some(t) = texts.get(text) {
             return t.clone();
         }
         let t: Arc<str> = Arc::from(text);
-        self.texts.insert(text.into(), t.clone());
+        texts.insert(text.into(), t.clone());
         t
     }
 
-    /// Reads, evaluates and decides one data row.
-    fn candidate<'c>(
-        &mut self,
+    /// Evaluates and decides one data row, whose cells are `cells`.
+    fn candidate(
+        engine: &Engine,
+        texts: &mut FxHashMap<Box<str>, Arc<str>>,
         part: &mut Part,
         place: Place,
-        cells: impl Iterator<Item = &'c str>,
+        cells: &Cells,
         audit: Option<&str>,
-        memory: Option<(&mut Arc<Table>, &mut crate::engine::Memo)>,
+        memo: &mut crate::engine::Memo,
     ) {
-        let engine = self.engine;
         let posting = engine.posting();
-        let reader = &mut self.reader;
-        let read = |f: FieldId, c: &str| reader.read(engine, f, c);
-        // A table of its own holds a file's rows when they cannot be read again; the others
-        // pass through a scratch table that keeps only the cells that repeat.
-        let (table, row, at, memo) = match memory {
-            Some((table, memo)) => {
-                let row = Arc::make_mut(table).push(cells, read);
-                (table.clone(), row, u64::from(row), memo)
-            }
-            None => {
-                let scratch = Arc::make_mut(&mut self.scratch);
-                scratch.clear_rows();
-                let row = scratch.push(cells, read);
-                (self.scratch.clone(), row, place.at, &mut self.memo)
-            }
-        };
         let k = part.places.len() as u32;
-        part.places.push(Place { at, ..place });
-        let cells = Cells::new(table, row);
-        let compact = engine.outcomes_with(&cells, memo);
+        part.places.push(place);
+        let compact = engine.outcomes_with(cells, memo);
         if let Some(f) = posting.shortlist.per {
             let text = match cells.value(f) {
                 Value::Text(t) => t.trim(),
@@ -1073,7 +1096,7 @@ impl Worker<'_, '_> {
                 Value::YesNo(false) => "non",
                 _ => "",
             };
-            let text = self.text(text);
+            let text = Self::text(texts, text);
             part.groups.push(text);
         }
         // The group is named when the rows are gathered in order.
@@ -1115,7 +1138,7 @@ impl Worker<'_, '_> {
             part.latest = part.latest.max(Some(t.at));
         }
         if let Some(a) = audit {
-            let a = self.text(a);
+            let a = Self::text(texts, a);
             part.audit.push(Some(a));
         }
         part.decisions.push(decision);

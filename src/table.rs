@@ -95,6 +95,39 @@ impl Column {
         Some(id)
     }
 
+    /// The id of `cell`, added with the value and hits `read` gives when the column has not
+    /// seen it.
+    #[inline]
+    fn id_of(&mut self, cell: &str, read: impl FnOnce(&str) -> (Value, Hits)) -> u32 {
+        let known = match (cell.is_empty(), self.empty) {
+            (true, Some(id)) => Some(id),
+            _ => self.find(cell),
+        };
+        if let Some(id) = known {
+            return id;
+        }
+        let id = self.ends.len() as u32;
+        let (value, hits) = if cell.is_empty() {
+            (Value::Blank, 0)
+        } else {
+            read(cell)
+        };
+        if let Some(index) = self.index.as_mut() {
+            index.insert(cell.into(), id);
+            if cell.is_empty() {
+                self.empty = Some(id);
+            }
+        }
+        self.text.push_str(cell);
+        self.ends.push(self.text.len());
+        self.values.push(value);
+        if hits != 0 || !self.hits.is_empty() {
+            self.hits.resize(id as usize, 0);
+            self.hits.push(hits);
+        }
+        id
+    }
+
     /// Puts a cell found or added in the cache.
     fn remember(&mut self, k: usize, prefix: u64, len: usize, id: u32) {
         if self.cache.is_empty() {
@@ -193,47 +226,38 @@ impl Table {
     pub fn push<'a>(
         &mut self,
         cells: impl IntoIterator<Item = &'a str>,
+        read: impl FnMut(FieldId, &str) -> (Value, Hits),
+    ) -> u32 {
+        let cells: Vec<&str> = cells.into_iter().take(self.width).collect();
+        self.push_rows(1, |_, f| cells.get(f).copied().unwrap_or(""), read)
+    }
+
+    /// Adds `n` rows, column by column: `cell(r, f)` is the cell of field `f` in the `r`-th
+    /// of them, and `read` gives the value and hits of a cell the column has not seen yet.
+    /// Returns the index of the first. A column at a time keeps its cache at hand.
+    pub fn push_rows<'a>(
+        &mut self,
+        n: usize,
+        cell: impl Fn(usize, FieldId) -> &'a str,
         mut read: impl FnMut(FieldId, &str) -> (Value, Hits),
     ) -> u32 {
-        let row = self.len() as u32;
-        let mut cells = cells.into_iter();
-        for f in 0..self.width {
-            // A short row is padded with blanks so that every row has `width` ids.
-            let cell = cells.next().unwrap_or("");
-            let col = &mut self.columns[f];
-            let known = match (cell.is_empty(), col.empty) {
-                (true, Some(id)) => Some(id),
-                _ => col.find(cell),
-            };
-            let id = match known {
-                Some(id) => id,
-                None => {
-                    let id = col.ends.len() as u32;
-                    let (value, hits) = if cell.is_empty() {
-                        (Value::Blank, 0)
-                    } else {
-                        read(f, cell)
-                    };
-                    if let Some(index) = col.index.as_mut() {
-                        index.insert(cell.into(), id);
-                        if cell.is_empty() {
-                            col.empty = Some(id);
-                        }
-                    }
-                    col.text.push_str(cell);
-                    col.ends.push(col.text.len());
-                    col.values.push(value);
-                    if hits != 0 || !col.hits.is_empty() {
-                        col.hits.resize(id as usize, 0);
-                        col.hits.push(hits);
-                    }
-                    id
+        let first = self.len();
+        let width = self.width;
+        self.ids.resize((first + n) * width, 0);
+        let rows = self.ids.get_mut(first * width..).unwrap_or_default();
+        for (f, col) in self.columns.iter_mut().enumerate() {
+            // `width` is at least 1 here: there is a column.
+            for (r, ids) in rows.chunks_exact_mut(width).enumerate() {
+                let c = cell(r, f);
+                let id = col.id_of(c, |c| read(f, c));
+                if let Some(slot) = ids.get_mut(f) {
+                    *slot = id;
                 }
-            };
-            self.ids.push(id);
+            }
         }
-        self.pushed += 1;
-        if self.pushed.is_multiple_of(SAMPLE_ROWS) {
+        let before = self.pushed;
+        self.pushed += n;
+        if before / SAMPLE_ROWS != self.pushed / SAMPLE_ROWS {
             for (col, indexed) in self.columns.iter_mut().zip(&mut self.indexed) {
                 if col
                     .index
@@ -247,7 +271,7 @@ impl Table {
                 }
             }
         }
-        row
+        first as u32
     }
 
     fn id(&self, row: u32, f: FieldId) -> usize {
@@ -427,5 +451,34 @@ mod tests {
         let key = |row| Cells::new(t.clone(), row).keys().get(0);
         assert_eq!(key(0), key(1));
         assert_ne!(key(1), key(2));
+    }
+
+    #[test]
+    fn rows_pushed_together_read_as_rows_pushed_one_by_one() {
+        let cell = |r: usize, f: FieldId| match f {
+            0 => ["Oui", "Non", ""][r % 3].to_string(),
+            _ => format!("{r}@x.ml"),
+        };
+        let mut read = |_f: FieldId, c: &str| (Value::Text(c.to_string()), 0);
+        let rows = 3 * SAMPLE_ROWS;
+        let mut one = Table::new(2);
+        for r in 0..rows {
+            one.push([cell(r, 0).as_str(), cell(r, 1).as_str()], &mut read);
+        }
+        let mut many = Table::new(2);
+        let cells: Vec<[String; 2]> = (0..rows).map(|r| [cell(r, 0), cell(r, 1)]).collect();
+        for chunk in cells.chunks(1000) {
+            many.push_rows(chunk.len(), |r, f| chunk[r][f].as_str(), &mut read);
+        }
+        assert_eq!(many.len(), rows);
+        let (one, many) = (Arc::new(one), Arc::new(many));
+        for r in 0..rows as u32 {
+            let (a, b) = (Cells::new(one.clone(), r), Cells::new(many.clone(), r));
+            assert_eq!(a, b, "row {r}");
+            assert_eq!(a.raw(1), cell(r as usize, 1));
+        }
+        // The column of distinct cells stopped being indexed; the other did not.
+        let last = Cells::new(many, rows as u32 - 1);
+        assert!(last.keys().get(0).is_some() && last.keys().get(1).is_none());
     }
 }
