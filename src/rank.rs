@@ -314,8 +314,36 @@ pub fn decide(
     top: Option<u32>,
     parallel: bool,
 ) {
-    mark_duplicates(posting, facts, decisions, parallel);
-    rank_eligible(posting, facts, decisions, top, parallel);
+    let parallel = parallel && facts.places.len() >= PARALLEL_ROWS;
+    // Duplicates do not change how the others compare: all rows eligible so far are put in
+    // order while duplicates are sought, and those found are then left out.
+    let orders = if parallel {
+        std::thread::scope(|scope| {
+            let orders = scope.spawn(|| order_eligible(posting, facts, parallel));
+            mark_duplicates(posting, facts, decisions, parallel);
+            orders
+                .join()
+                .unwrap_or_else(|e| std::panic::resume_unwind(e))
+        })
+    } else {
+        mark_duplicates(posting, facts, decisions, parallel);
+        order_eligible(posting, facts, parallel)
+    };
+    let size = top.unwrap_or(posting.shortlist.size) as usize;
+    for order in orders {
+        let mut n = 0;
+        for k in order {
+            let d = &mut decisions[facts.ranked[k].0 as usize];
+            if d.status != Status::Eligible {
+                continue;
+            }
+            d.rank = Some(n as u32 + 1);
+            if n < size {
+                d.status = Status::Shortlisted;
+            }
+            n += 1;
+        }
+    }
 }
 
 /// The key under which two rows are one person, for a duplicate field's value: a 64-bit
@@ -496,37 +524,19 @@ pub fn sort_value(key: SortKey, score: f64, row: u64, value: Option<&Value>) -> 
     }
 }
 
-fn rank_eligible(
-    posting: &Posting,
-    facts: &Facts,
-    decisions: &mut [Decision],
-    top: Option<u32>,
-    parallel: bool,
-) {
-    let size = top.unwrap_or(posting.shortlist.size) as usize;
-    // The still eligible (not duplicates), by group.
+/// The rows eligible on their requirements (indices into `facts.ranked`), each group's in
+/// rank order, best first.
+fn order_eligible(posting: &Posting, facts: &Facts, parallel: bool) -> Vec<Vec<usize>> {
     let mut members: Vec<(u32, usize)> = facts
         .ranked
         .iter()
         .enumerate()
-        .filter(|(_, (i, _))| decisions[*i as usize].status == Status::Eligible)
         .map(|(k, (_, g))| (*g, k))
         .collect();
     members.sort_unstable();
     let groups: Vec<&[(u32, usize)]> = members.chunk_by(|a, b| a.0 == b.0).collect();
     // Groups are ranked apart: big ones on threads of their own.
-    let orders = map_on_threads(&groups, parallel && members.len() >= PARALLEL_ROWS, |g| {
-        rank_order(posting, facts, g)
-    });
-    for order in orders {
-        for (n, k) in order.into_iter().enumerate() {
-            let i = facts.ranked[k].0 as usize;
-            decisions[i].rank = Some(n as u32 + 1);
-            if n < size {
-                decisions[i].status = Status::Shortlisted;
-            }
-        }
-    }
+    map_on_threads(&groups, parallel, |g| rank_order(posting, facts, g))
 }
 
 /// `f` of each of `items`, in order: on a thread per item when `parallel`.
@@ -649,6 +659,77 @@ mod tests {
         let keys: Vec<u64> = (0..5000u64).map(|i| (i % 1000) + 1).collect();
         let first = first_with_same(keys.len(), |i| keys[i]);
         assert!((0..5000).all(|i| first[i] as usize == i % 1000));
+    }
+
+    #[test]
+    fn threads_decide_as_one_does() {
+        let yaml = std::fs::read(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/postings/jigi-district-officer.yaml"
+        ))
+        .expect("posting");
+        let posting = crate::posting::parse(&yaml).posting.expect("valid posting");
+        let n = 2 * PARALLEL_ROWS;
+        let mut facts = Facts {
+            keys: Keys::for_posting(&posting),
+            ..Facts::default()
+        };
+        let mut decisions = Vec::new();
+        for i in 0..n {
+            // Every seventh row shares an e-mail with the row 100 before it, and so on.
+            let email = if i % 7 == 0 && i >= 100 { i - 100 } else { i };
+            facts
+                .identities
+                .extend([email as u64 + 1, (i % 50_000) as u64 + 1]);
+            facts.submitted.push((i % 997) as i64);
+            facts.on_time.push(i % 11 != 0);
+            facts.places.push(Place {
+                at: 0,
+                file: 0,
+                row: i as u32 + 2,
+            });
+            let eligible = i % 3 != 0;
+            let score = (i % 13) as f64;
+            decisions.push(Decision {
+                status: if eligible {
+                    Status::Eligible
+                } else {
+                    Status::Ineligible
+                },
+                rank: None,
+                group: None,
+                score,
+                outcomes: Outcomes::None,
+                duplicate_of: None,
+            });
+            if eligible {
+                facts.ranked.push((i as u32, (i % 3) as u32));
+                for tb in &posting.shortlist.tie_break {
+                    let value = sort_value(tb.key, score, i as u64, None);
+                    facts.keys.push(value, tb.descending);
+                }
+            }
+        }
+        let mut one = decisions.clone();
+        decide(&posting, &facts, &mut one, None, false);
+        decide(&posting, &facts, &mut decisions, None, true);
+        let count = |s: Status| one.iter().filter(|d| d.status == s).count();
+        assert!(count(Status::Duplicate) > 1000 && count(Status::Shortlisted) > 0);
+        // Duplicates found while the others were put in order hold no rank, and leave no gap.
+        assert!(
+            one.iter()
+                .all(|d| (d.status == Status::Duplicate) != d.rank.is_some()
+                    || d.status == Status::Ineligible)
+        );
+        for group in 1..3 {
+            let mut ranks: Vec<u32> = (facts.ranked.iter())
+                .filter(|(_, g)| *g == group)
+                .filter_map(|(i, _)| one[*i as usize].rank)
+                .collect();
+            ranks.sort_unstable();
+            assert!(ranks.iter().zip(1..).all(|(r, n)| *r == n), "group {group}");
+        }
+        assert!(one == decisions, "the decisions differ");
     }
 
     #[test]
