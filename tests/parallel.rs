@@ -103,3 +103,60 @@ fn dates_whose_order_shows_late_are_read_alike_on_one_thread_and_several() {
         );
     }
 }
+
+/// A generated export of `rows` rows, without its header when `header` is false.
+fn export(rows: u64, seed: u64, header: bool) -> Vec<u8> {
+    let mut out = Vec::new();
+    gen_export::write_export(rows, seed, &mut out).expect("generate");
+    if header {
+        return out;
+    }
+    let body = out.iter().position(|b| *b == b'\n').map_or(0, |i| i + 1);
+    out.split_off(body)
+}
+
+#[test]
+fn broken_rows_among_many_batches_read_alike_on_one_thread_and_several() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let posting = "postings/jigi-district-officer.yaml";
+    // Rows of every kind between generated ones, far from the first batch.
+    let mut bytes = export(3_000, 11, true);
+    bytes.extend_from_slice(b"only,two\r\n");
+    bytes.extend_from_slice(&b",".repeat(16));
+    bytes.extend_from_slice(b"\r\n\r\n");
+    let mut bad_bytes = vec![b'x'; 16];
+    bad_bytes.push(0xff);
+    bytes.extend_from_slice(&[b"\"", &bad_bytes[..], b"\""].concat());
+    bytes.extend_from_slice(&b",y".repeat(16));
+    bytes.extend_from_slice(b"\r\n");
+    bytes.extend_from_slice(&export(3_000, 12, false));
+    let path = dir.path().join("broken.csv");
+    std::fs::write(&path, &bytes).expect("write");
+    let path = path.to_string_lossy().into_owned();
+    let args = ["screen", posting, &path, "--all", "--format", "json"];
+    let many = run(&args);
+    let one = run(&[&args[..], &["--single-thread"]].concat());
+    assert_eq!((many.code, one.code), (0, 0), "{}", many.stderr);
+    assert!(many.stdout == one.stdout, "the outputs differ");
+    let doc: serde_json::Value = serde_json::from_str(&many.stdout).expect("valid JSON");
+    assert_eq!(
+        doc["summary"]["total"], 6_002,
+        "every row but the empty ones"
+    );
+    assert_eq!(doc["summary"]["unreadable"], 2, "{}", doc["summary"]);
+    assert_eq!(doc["inputs"][0]["empty_rows"], 2);
+
+    // A row too long to read stops the reading, at the same row either way.
+    let mut bytes = export(3_000, 13, true);
+    bytes.extend_from_slice(format!("\"{}\"\n", "y".repeat(17 << 20)).as_bytes());
+    bytes.extend_from_slice(&export(100, 14, false));
+    let path = dir.path().join("giant.csv");
+    std::fs::write(&path, &bytes).expect("write");
+    let path = path.to_string_lossy().into_owned();
+    let args = ["screen", posting, &path];
+    let many = run(&args);
+    let one = run(&[&args[..], &["--single-thread"]].concat());
+    assert_eq!((many.code, one.code), (2, 2), "{}", many.stderr);
+    assert_eq!(many.stderr, one.stderr);
+    assert!(many.stderr.contains("row 3002"), "{}", many.stderr);
+}

@@ -2,7 +2,9 @@
 //! taken one batch at a time by workers that each work on theirs, the results gathered in
 //! file order. Either way, what the caller sees does not depend on the threads.
 
-use super::{RowMeta, Source};
+use super::csv_source::Shape;
+use super::records::Record;
+use super::{Cause, RowMeta, Source};
 use std::collections::BTreeMap;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Mutex, mpsc};
@@ -91,12 +93,58 @@ pub struct Batch {
     pub cells: CellBuf,
     /// Bytes of the file read when the batch was full.
     pub position: u64,
+    /// Records read and not yet made rows, for a worker to make rows of apart from the
+    /// reading: as many as there are row numbers in `read`.
+    records: Vec<Record>,
+    /// The row number of each record read, or why reading failed.
+    read: Vec<Result<u64, (u64, Cause)>>,
 }
 
 impl Batch {
     fn clear(&mut self) {
         self.rows.clear();
         self.cells.clear();
+        self.read.clear();
+    }
+
+    /// Fills the batch with records of `source`, to be made rows with [`Self::finish`]; false
+    /// when the source had no row left.
+    fn fill_records(&mut self, source: &mut Source) -> bool {
+        self.clear();
+        let mut used = 0;
+        while self.read.len() < BATCH_ROWS {
+            if used == self.records.len() {
+                self.records.push(Record::default());
+            }
+            let Some(record) = self.records.get_mut(used) else {
+                break;
+            };
+            match source.next_record(record) {
+                Some(Ok(number)) => {
+                    self.read.push(Ok(number));
+                    used += 1;
+                }
+                Some(Err(failed)) => self.read.push(Err(failed)),
+                None => break,
+            }
+        }
+        self.position = Source::position(source);
+        !self.read.is_empty()
+    }
+
+    /// Makes rows of the records read by [`Self::fill_records`], the cells of `columns` kept.
+    fn finish(&mut self, shape: &Shape, columns: &[usize]) {
+        let mut records = self.records.iter();
+        for read in self.read.drain(..) {
+            let meta = match read {
+                Ok(number) => match records.next() {
+                    Some(record) => shape.finish(record, number, columns, &mut self.cells),
+                    None => break,
+                },
+                Err((number, cause)) => RowMeta::Unreadable { number, cause },
+            };
+            self.rows.push(meta);
+        }
     }
 
     /// Fills the batch from `source`; false when the source had no row left.
@@ -165,6 +213,9 @@ pub fn for_each_batch_in_parallel<W: Send, T: Send, E: Send>(
     work: impl Fn(&mut W, &Batch) -> Result<T, E> + Sync,
     merge: impl FnMut(T) -> Result<(), E> + Send,
 ) -> Result<(), E> {
+    // Records of a CSV file are made rows by the workers, outside the lock: only reading
+    // them is one at a time.
+    let shape = source.shape();
     let reading = Mutex::new(Reading {
         source,
         next: 0,
@@ -179,19 +230,27 @@ pub fn for_each_batch_in_parallel<W: Send, T: Send, E: Send>(
     let stop = AtomicBool::new(false);
     std::thread::scope(|scope| {
         for worker in workers.iter_mut() {
-            let (reading, merging, stop, work) = (&reading, &merging, &stop, &work);
+            let (reading, merging, stop, work, shape) = (&reading, &merging, &stop, &work, &shape);
             scope.spawn(move || {
                 let mut batch = Batch::default();
                 while !stop.load(Ordering::Relaxed) {
                     let seq = {
                         let mut r = reading.lock().unwrap_or_else(|p| p.into_inner());
-                        if r.done || !batch.fill(&mut r.source, columns) {
+                        let filled = !r.done
+                            && match shape {
+                                Some(_) => batch.fill_records(&mut r.source),
+                                None => batch.fill(&mut r.source, columns),
+                            };
+                        if !filled {
                             r.done = true;
                             break;
                         }
                         r.next += 1;
                         r.next - 1
                     };
+                    if let Some(shape) = shape {
+                        batch.finish(shape, columns);
+                    }
                     let result = work(worker, &batch);
                     let mut m = merging.lock().unwrap_or_else(|p| p.into_inner());
                     m.waiting.insert(seq, result);

@@ -85,17 +85,18 @@ pub(super) fn open(path: &Path, options: &Options) -> Result<Source, IngestError
     let mut rows = Rows {
         csv: None,
         reader: None,
-        decode,
-        encoding,
-        bom: bom > 0,
-        delimiter,
-        width: 0,
-        header: Vec::new(),
+        shape: Shape {
+            decode,
+            encoding,
+            bom: bom > 0,
+            delimiter,
+            width: 0,
+            header: Vec::new(),
+        },
         embedded: 0,
         next_number: 0,
         done: false,
         rereader,
-        last_at: 0,
     };
     // The header is the first row with a non-blank cell.
     let (header_row, names) = loop {
@@ -107,7 +108,7 @@ pub(super) fn open(path: &Path, options: &Options) -> Result<Source, IngestError
         }
         let number = rows.number(&record);
         rows.note_embedded(&record);
-        let cells = rows.decode_cells(&record).map_err(|why| {
+        let cells = rows.shape.decode_cells(&record).map_err(|why| {
             IngestError::Header(path.into(), number, why.describe(crate::i18n::Lang::En))
         })?;
         if cells.iter().any(|c| !c.trim().is_empty()) {
@@ -123,9 +124,9 @@ pub(super) fn open(path: &Path, options: &Options) -> Result<Source, IngestError
         header.pop();
     }
     check_header(path, header_row, &header)?;
-    rows.width = header.len();
+    rows.shape.width = header.len();
     rows.next_number = header_row + 1;
-    rows.header = header.clone();
+    rows.shape.header = header.clone();
     rows.reader = Some(csv);
     Ok(Source {
         path: path.into(),
@@ -165,20 +166,25 @@ fn skip(mut r: Box<dyn Read + Send>, n: usize) -> Box<dyn Read + Send> {
 struct Rows {
     csv: Option<Record>,
     reader: Option<Records<Box<dyn Read + Send>>>,
-    decode: Decode,
-    encoding: &'static Encoding,
-    bom: bool,
-    delimiter: u8,
-    width: usize,
-    header: Vec<String>,
+    shape: Shape,
     /// Line breaks inside quoted cells so far: they are not rows.
     embedded: u64,
     /// The row number of the next record.
     next_number: u64,
     done: bool,
     rereader: Option<Rereader>,
-    /// Where the last data row given out starts, for [`Rereader`].
-    last_at: u64,
+}
+
+/// How the records of a file become rows once read: all that workers need to make rows of
+/// records apart from the reading.
+#[derive(Clone)]
+pub(crate) struct Shape {
+    decode: Decode,
+    encoding: &'static Encoding,
+    bom: bool,
+    delimiter: u8,
+    width: usize,
+    header: Vec<String>,
 }
 
 impl Rows {
@@ -189,7 +195,9 @@ impl Rows {
     fn note_embedded(&mut self, record: &Record) {
         self.embedded += record.breaks();
     }
+}
 
+impl Shape {
     fn decode_cells(&self, record: &Record) -> Result<Vec<String>, Cause> {
         let last = record.len().saturating_sub(1);
         record
@@ -242,7 +250,7 @@ impl Rows {
                 .any(|line| line.iter().filter(|b| **b == self.delimiter).count() + 1 >= self.width)
     }
 
-    fn row(&mut self, record: &Record, number: u64) -> Row {
+    fn row(&self, record: &Record, number: u64) -> Row {
         if let Err(row) = self.check(record, number, false) {
             return row;
         }
@@ -259,6 +267,47 @@ impl Rows {
             .collect();
         Row::Data { number, cells }
     }
+
+    /// Makes record `number` a row; for a data row, its cells of `columns` are appended to
+    /// `out`.
+    pub(crate) fn finish(
+        &self,
+        record: &Record,
+        number: u64,
+        columns: &[usize],
+        out: &mut CellBuf,
+    ) -> RowMeta {
+        let text = self.utf8_text(record);
+        if let Err(row) = self.check(record, number, text.is_some()) {
+            return match row {
+                Row::Empty { number } => RowMeta::Empty { number },
+                Row::Unreadable { number, cause } => RowMeta::Unreadable { number, cause },
+                Row::Data { number, .. } => RowMeta::Data { number, at: 0 },
+            };
+        }
+        let last = record.len().saturating_sub(1);
+        if let Some(text) = text {
+            // The record's text once; its cells are spans of it.
+            let base = out.push_text(text);
+            for c in columns {
+                let (start, end) = record.range(*c).map_or((0, 0), |r| (r.start, r.end));
+                let cell = text.as_bytes().get(start..end).unwrap_or_default();
+                let len = without_cr(cell, *c == last).len();
+                out.add_cell(base + start, base + start + len);
+            }
+        } else {
+            for c in columns {
+                if let Some(bytes) = record.get(*c) {
+                    self.decode_into(bytes, *c == last, out.text_mut());
+                }
+                out.end_cell();
+            }
+        }
+        RowMeta::Data {
+            number,
+            at: record.byte(),
+        }
+    }
 }
 
 impl RowSource for Rows {
@@ -271,50 +320,38 @@ impl RowSource for Rows {
     }
 
     fn next_row(&mut self) -> Option<Row> {
-        self.next_with(|rows, record, number| rows.row(record, number))
+        self.next_with(|shape, record, number| shape.row(record, number))
     }
 
     fn next_into(&mut self, columns: &[usize], out: &mut CellBuf) -> Option<RowMeta> {
-        self.next_with(|rows, record, number| {
-            rows.last_at = record.byte();
-            let text = rows.utf8_text(record);
-            match rows.check(record, number, text.is_some()) {
-                Err(row) => row,
-                Ok(()) => {
-                    let last = record.len().saturating_sub(1);
-                    if let Some(text) = text {
-                        // The record's text once; its cells are spans of it.
-                        let base = out.push_text(text);
-                        for c in columns {
-                            let (start, end) =
-                                record.range(*c).map_or((0, 0), |r| (r.start, r.end));
-                            let cell = text.as_bytes().get(start..end).unwrap_or_default();
-                            let len = without_cr(cell, *c == last).len();
-                            out.add_cell(base + start, base + start + len);
-                        }
-                    } else {
-                        for c in columns {
-                            if let Some(bytes) = record.get(*c) {
-                                rows.decode_into(bytes, *c == last, out.text_mut());
-                            }
-                            out.end_cell();
-                        }
-                    }
-                    Row::Data {
-                        number,
-                        cells: Vec::new(),
-                    }
-                }
+        self.next_with(|shape, record, number| shape.finish(record, number, columns, out))
+    }
+
+    fn shape(&self) -> Option<Shape> {
+        Some(self.shape.clone())
+    }
+
+    fn next_record(&mut self, record: &mut Record) -> Option<Result<u64, (u64, Cause)>> {
+        if self.done {
+            return None;
+        }
+        match self.reader.as_mut()?.read(record) {
+            Ok(true) => {
+                let number = self.number(record);
+                self.note_embedded(record);
+                self.next_number = number + 1;
+                Some(Ok(number))
             }
-        })
-        .map(|r| match r {
-            Row::Empty { number } => RowMeta::Empty { number },
-            Row::Unreadable { number, cause } => RowMeta::Unreadable { number, cause },
-            Row::Data { number, .. } => RowMeta::Data {
-                number,
-                at: self.last_at,
-            },
-        })
+            Ok(false) => {
+                self.done = true;
+                None
+            }
+            Err(e) => {
+                // Reading gives up only on I/O errors and giant rows: say where, and stop.
+                self.done = true;
+                Some(Err((self.next_number, Cause::Io(e.to_string()))))
+            }
+        }
     }
 }
 
@@ -339,32 +376,19 @@ impl Rows {
     /// Reads the next record (a blank line is one, and an empty row) and turns it into `T`.
     fn next_with<T: FromRecord>(
         &mut self,
-        mut make: impl FnMut(&mut Self, &Record, u64) -> T,
+        make: impl FnOnce(&Shape, &Record, u64) -> T,
     ) -> Option<T> {
-        if self.done {
-            return None;
-        }
         let mut record = self.csv.take().unwrap_or_default();
-        match self.reader.as_mut()?.read(&mut record) {
-            Ok(true) => {
-                let number = self.number(&record);
-                let row = make(self, &record, number);
-                self.next_number = number + 1;
-                self.csv = Some(record);
-                Some(row)
-            }
-            Ok(false) => {
-                self.done = true;
-                None
-            }
-            Err(e) => {
-                // Reading gives up only on I/O errors and giant rows: say where, and stop.
-                self.done = true;
-                Some(T::unreadable(self.next_number, Cause::Io(e.to_string())))
-            }
-        }
+        let row = match self.next_record(&mut record)? {
+            Ok(number) => make(&self.shape, &record, number),
+            Err((number, cause)) => T::unreadable(number, cause),
+        };
+        self.csv = Some(record);
+        Some(row)
     }
+}
 
+impl Shape {
     /// The record as text when the file is UTF-8 and every cell of the record is valid: one
     /// check for the whole record instead of one per cell.
     fn utf8_text<'r>(&self, record: &'r Record) -> Option<&'r str> {
@@ -376,14 +400,12 @@ impl Rows {
 
     /// Checks a record as [`Self::row`] does, without keeping its cells: `Ok` for a data row.
     /// `valid` says the record's text is known to be valid already.
-    fn check(&mut self, record: &Record, number: u64, valid: bool) -> Result<(), Row> {
-        let embedded_before = self.embedded;
-        self.note_embedded(record);
+    fn check(&self, record: &Record, number: u64, valid: bool) -> Result<(), Row> {
         if self.swallowed_rows(record) {
             return Err(Row::Unreadable {
                 number,
                 cause: Cause::UnclosedQuote {
-                    breaks: self.embedded - embedded_before,
+                    breaks: record.breaks(),
                 },
             });
         }

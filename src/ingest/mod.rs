@@ -101,6 +101,18 @@ pub(crate) trait RowSource {
         None
     }
 
+    /// How records become rows, when workers can make rows of records apart from the
+    /// reading, with [`Self::next_record`].
+    fn shape(&self) -> Option<csv_source::Shape> {
+        None
+    }
+
+    /// The next record and its row number, for [`csv_source::Shape::finish`]; the row number
+    /// and cause when reading failed, which ends the rows. Only for a source with a shape.
+    fn next_record(&mut self, _record: &mut records::Record) -> Option<Result<u64, (u64, Cause)>> {
+        None
+    }
+
     /// The next row; for a data row, its cells of `columns` appended to `out`.
     fn next_into(&mut self, columns: &[usize], out: &mut CellBuf) -> Option<RowMeta> {
         Some(match self.next_row()? {
@@ -332,6 +344,21 @@ impl Source {
     /// appended to `out`: what screening reads, without a new string per cell.
     pub fn next_into(&mut self, columns: &[usize], out: &mut CellBuf) -> Option<RowMeta> {
         self.rows.next_into(columns, out)
+    }
+
+    /// How records become rows, when workers can make rows of records apart from the
+    /// reading, with [`Self::next_record`].
+    pub(super) fn shape(&self) -> Option<csv_source::Shape> {
+        self.rows.shape()
+    }
+
+    /// The next record and its row number, or the row number and cause when reading failed;
+    /// none at the end. Only for a source with a [`Self::shape`].
+    pub(super) fn next_record(
+        &mut self,
+        record: &mut records::Record,
+    ) -> Option<Result<u64, (u64, Cause)>> {
+        self.rows.next_record(record)
     }
 
     /// What reads a data row again from the file by its [`RowMeta::Data`] `at`, for sources

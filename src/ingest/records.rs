@@ -18,7 +18,7 @@ const CHUNK: usize = 64 << 10;
 /// Fields are spans of the record's own bytes: a field that held doubled quotes, or text
 /// after its closing quote, is rewritten in place, the bytes it no longer needs made quotes.
 #[derive(Clone, Debug, Default)]
-pub(super) struct Record {
+pub(crate) struct Record {
     raw: Vec<u8>,
     spans: Vec<(usize, usize)>,
     /// Fields to rewrite once the record is read.
