@@ -527,14 +527,20 @@ pub fn sort_value(key: SortKey, score: f64, row: u64, value: Option<&Value>) -> 
 /// The rows eligible on their requirements (indices into `facts.ranked`), each group's in
 /// rank order, best first.
 fn order_eligible(posting: &Posting, facts: &Facts, parallel: bool) -> Vec<Vec<usize>> {
-    let mut members: Vec<(u32, usize)> = facts
-        .ranked
+    // Rows by group, in row order within each: groups are numbered from 0 as they come.
+    let mut members: Vec<Vec<(u32, usize)>> = Vec::new();
+    for (k, &(_, g)) in facts.ranked.iter().enumerate() {
+        let g = g as usize;
+        if members.len() <= g {
+            members.resize_with(g + 1, Vec::new);
+        }
+        members[g].push((g as u32, k));
+    }
+    let groups: Vec<&[(u32, usize)]> = members
         .iter()
-        .enumerate()
-        .map(|(k, (_, g))| (*g, k))
+        .filter(|m| !m.is_empty())
+        .map(Vec::as_slice)
         .collect();
-    members.sort_unstable();
-    let groups: Vec<&[(u32, usize)]> = members.chunk_by(|a, b| a.0 == b.0).collect();
     // Groups are ranked apart: big ones on threads of their own.
     map_on_threads(&groups, parallel, |g| rank_order(posting, facts, g))
 }
