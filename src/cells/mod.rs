@@ -24,7 +24,7 @@ pub enum Value {
     /// A lower-cased e-mail address.
     Email(String),
     /// Digits with the country code.
-    Phone(String),
+    Phone(phone::Phone),
     /// A number of years.
     Years(f64),
     /// A point in time.
