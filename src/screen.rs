@@ -417,7 +417,7 @@ impl Screening<'_> {
         };
         // Each group's name folded once, not once per comparison.
         let mut folded: FxHashMap<&str, String> = FxHashMap::default();
-        for d in &self.decisions {
+        for d in idx.iter().map(|&i| &self.decisions[i]) {
             if let Some(g) = d.group.as_deref() {
                 folded.entry(g).or_insert_with(|| crate::text::fold(g));
             }
