@@ -14,10 +14,14 @@ pub struct Phone {
 }
 
 impl Phone {
+    /// The digits, as ASCII.
+    pub fn digits(&self) -> &[u8] {
+        self.digits.get(..usize::from(self.len)).unwrap_or_default()
+    }
+
     /// The digits as text.
     pub fn as_str(&self) -> &str {
-        let digits = self.digits.get(..usize::from(self.len)).unwrap_or_default();
-        std::str::from_utf8(digits).unwrap_or_default()
+        std::str::from_utf8(self.digits()).unwrap_or_default()
     }
 }
 
