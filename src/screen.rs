@@ -665,6 +665,44 @@ impl OrderSeen {
     }
 }
 
+/// Texts a worker's rows name (group and audit cells), each distinct one numbered once in
+/// the order the worker meets them.
+#[derive(Default)]
+struct Labels {
+    index: FxHashMap<Box<str>, u32>,
+    all: Vec<Arc<str>>,
+    /// How many were handed to the merging.
+    sent: usize,
+}
+
+impl Labels {
+    /// The number of `text`.
+    fn id(&mut self, text: &str) -> u32 {
+        if let Some(&id) = self.index.get(text) {
+            return id;
+        }
+        let id = self.all.len() as u32;
+        self.all.push(Arc::from(text));
+        self.index.insert(text.into(), id);
+        id
+    }
+
+    /// The labels numbered since the last call, in order.
+    fn numbered_since(&mut self) -> Vec<Arc<str>> {
+        let new = self.all.get(self.sent..).unwrap_or_default().to_vec();
+        self.sent = self.all.len();
+        new
+    }
+}
+
+/// A worker's label as the merging knows it: its text, and the group and audit cell it
+/// stands for once looked up.
+struct Label {
+    text: Arc<str>,
+    group: Option<(u32, Arc<str>)>,
+    audit: Option<u32>,
+}
+
 /// One reading of the files: rows evaluated and decided as they come, by batches, on as
 /// many threads as there are workers, and gathered in file order.
 struct Pass<'e, 'p> {
@@ -679,6 +717,10 @@ struct Pass<'e, 'p> {
     audit_ids: Vec<u32>,
     audit_cells: Vec<Box<str>>,
     audit_index: FxHashMap<Box<str>, u32>,
+    /// Each worker's labels, with the group and audit cell each stands for.
+    labels: Vec<Vec<Label>>,
+    /// Whether the shortlist is per group.
+    shortlist_per: bool,
     /// Groups by folded value, shown with the spelling of their first row.
     groups: Vec<Arc<str>>,
     group_index: FxHashMap<String, u32>,
@@ -694,8 +736,10 @@ struct Worker<'e, 'p> {
     /// Cells of rows that are not kept: each distinct repeated cell read once.
     scratch: Arc<Table>,
     memo: crate::engine::Memo,
-    /// Group and audit cells, each distinct text shared.
-    texts: FxHashMap<Box<str>, Arc<str>>,
+    /// Which worker this is: the merging numbers its labels apart.
+    id: usize,
+    /// Group and audit cells, each distinct text numbered once.
+    labels: Labels,
     /// Where the cells of each data row of a batch start.
     starts: Vec<usize>,
 }
@@ -705,10 +749,15 @@ struct Part {
     /// One per data row, unreadable ones included.
     places: Vec<Place>,
     decisions: Vec<Decision>,
-    /// Each row's group cell, when the shortlist is per group.
-    groups: Vec<Arc<str>>,
-    /// Each row's audit cell, when an audit column is given; none for an unreadable row.
-    audit: Vec<Option<Arc<str>>>,
+    /// The worker that made it, whose labels the rows name.
+    worker: usize,
+    /// The worker's labels numbered while making it.
+    labels: Vec<Arc<str>>,
+    /// Each row's group cell as a label, when the shortlist is per group.
+    groups: Vec<u32>,
+    /// Each row's audit cell as a label, when an audit column is given; none for an
+    /// unreadable row.
+    audit: Vec<Option<u32>>,
     /// The rows whose requirements all pass, by index in the batch.
     eligible: Vec<u32>,
     keys: crate::rank::Keys,
@@ -740,12 +789,14 @@ impl<'e, 'p> Pass<'e, 'p> {
         Pass {
             engine,
             workers: (0..workers.max(1))
-                .map(|_| Worker {
+                .enumerate()
+                .map(|(id, _)| Worker {
+                    id,
                     engine,
                     reader: CellReader::new(engine, orders.clone(), shared.clone()),
                     scratch: Arc::new(Table::new(width)),
                     memo: engine.memo(),
-                    texts: FxHashMap::default(),
+                    labels: Labels::default(),
                     starts: Vec::new(),
                 })
                 .collect(),
@@ -760,6 +811,8 @@ impl<'e, 'p> Pass<'e, 'p> {
             audit_ids: Vec::new(),
             audit_cells: Vec::new(),
             audit_index: FxHashMap::default(),
+            labels: Vec::new(),
+            shortlist_per: engine.posting().shortlist.per.is_some(),
             groups: Vec::new(),
             group_index: FxHashMap::default(),
             spellings: FxHashMap::default(),
@@ -879,12 +932,30 @@ impl<'e, 'p> Pass<'e, 'p> {
         let base = self.facts.places.len() as u32;
         input.rows += part.places.len() as u64;
         input.empty_rows += part.empty_rows;
+        if self.labels.len() <= part.worker {
+            self.labels.resize_with(part.worker + 1, Vec::new);
+        }
+        // A worker's parts are merged in the order it made them: its labels come in order.
+        for text in part.labels {
+            let group = self.shortlist_per.then(|| self.group_of(&text));
+            if let Some(labels) = self.labels.get_mut(part.worker) {
+                labels.push(Label {
+                    text,
+                    group,
+                    audit: None,
+                });
+            }
+        }
+        let mut labels = std::mem::take(&mut self.labels[part.worker]);
         let mut group_ids = Vec::with_capacity(part.groups.len());
         for (k, mut d) in part.decisions.into_iter().enumerate() {
-            if let Some(text) = part.groups.get(k) {
-                let (g, shown) = self.group_of(text);
-                d.group = Some(shown);
-                group_ids.push(g);
+            if let Some((g, shown)) = part
+                .groups
+                .get(k)
+                .and_then(|&l| labels.get(l as usize)?.group.as_ref())
+            {
+                d.group = Some(shown.clone());
+                group_ids.push(*g);
             }
             self.decisions.push(d);
         }
@@ -901,20 +972,29 @@ impl<'e, 'p> Pass<'e, 'p> {
             self.causes.insert(base + k, cause);
         }
         for a in part.audit {
-            let id = match a {
+            let label = a.and_then(|l| labels.get_mut(l as usize));
+            let id = match label {
                 None => u32::MAX,
-                Some(a) => match self.audit_index.get(&*a) {
-                    Some(&id) => id,
-                    None => {
-                        let id = self.audit_cells.len() as u32;
-                        self.audit_cells.push(a.as_ref().into());
-                        self.audit_index.insert(a.as_ref().into(), id);
-                        id
-                    }
-                },
+                Some(Label {
+                    audit: Some(id), ..
+                }) => *id,
+                Some(label) => {
+                    let id = match self.audit_index.get(&*label.text) {
+                        Some(&id) => id,
+                        None => {
+                            let id = self.audit_cells.len() as u32;
+                            self.audit_cells.push(label.text.as_ref().into());
+                            self.audit_index.insert(label.text.as_ref().into(), id);
+                            id
+                        }
+                    };
+                    label.audit = Some(id);
+                    id
+                }
             };
             self.audit_ids.push(id);
         }
+        self.labels[part.worker] = labels;
         self.latest = self.latest.max(part.latest);
     }
 
@@ -951,6 +1031,8 @@ impl Worker<'_, '_> {
         let mut part = Part {
             places: Vec::with_capacity(batch.rows.len()),
             decisions: Vec::with_capacity(batch.rows.len()),
+            worker: self.id,
+            labels: Vec::new(),
             groups: Vec::new(),
             audit: Vec::new(),
             eligible: Vec::new(),
@@ -1035,7 +1117,7 @@ impl Worker<'_, '_> {
                     let cells = Cells::new(table.clone(), row);
                     Self::candidate(
                         self.engine,
-                        &mut self.texts,
+                        &mut self.labels,
                         &mut part,
                         place,
                         &cells,
@@ -1045,6 +1127,7 @@ impl Worker<'_, '_> {
                 }
             }
         }
+        part.labels = self.labels.numbered_since();
         Ok(part)
     }
 
@@ -1060,25 +1143,14 @@ impl Worker<'_, '_> {
             part.audit.push(None);
         }
         if posting.shortlist.per.is_some() {
-            let text = Self::text(&mut self.texts, "");
-            part.groups.push(text);
+            part.groups.push(self.labels.id(""));
         }
-    }
-
-    /// `text`, shared with the other rows that have it.
-    fn text(texts: &mut FxHashMap<Box<str>, Arc<str>>, text: &str) -> Arc<str> {
-        if let Some(t) = texts.get(text) {
-            return t.clone();
-        }
-        let t: Arc<str> = Arc::from(text);
-        texts.insert(text.into(), t.clone());
-        t
     }
 
     /// Evaluates and decides one data row, whose cells are `cells`.
     fn candidate(
         engine: &Engine,
-        texts: &mut FxHashMap<Box<str>, Arc<str>>,
+        labels: &mut Labels,
         part: &mut Part,
         place: Place,
         cells: &Cells,
@@ -1096,8 +1168,7 @@ impl Worker<'_, '_> {
                 Value::YesNo(false) => "non",
                 _ => "",
             };
-            let text = Self::text(texts, text);
-            part.groups.push(text);
+            part.groups.push(labels.id(text));
         }
         // The group is named when the rows are gathered in order.
         let decision = crate::rank::decision(compact, None);
@@ -1138,8 +1209,7 @@ impl Worker<'_, '_> {
             part.latest = part.latest.max(Some(t.at));
         }
         if let Some(a) = audit {
-            let a = Self::text(texts, a);
-            part.audit.push(Some(a));
+            part.audit.push(Some(labels.id(a)));
         }
         part.decisions.push(decision);
     }
