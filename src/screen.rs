@@ -948,17 +948,14 @@ impl<'e, 'p> Pass<'e, 'p> {
         }
         let mut labels = std::mem::take(&mut self.labels[part.worker]);
         let mut group_ids = Vec::with_capacity(part.groups.len());
-        for (k, mut d) in part.decisions.into_iter().enumerate() {
-            if let Some((g, shown)) = part
-                .groups
-                .get(k)
-                .and_then(|&l| labels.get(l as usize)?.group.as_ref())
-            {
+        let mut decisions = part.decisions;
+        for (d, &l) in decisions.iter_mut().zip(&part.groups) {
+            if let Some((g, shown)) = labels.get(l as usize).and_then(|l| l.group.as_ref()) {
                 d.group = Some(shown.clone());
                 group_ids.push(*g);
             }
-            self.decisions.push(d);
         }
+        self.decisions.append(&mut decisions);
         for k in part.eligible {
             let group = group_ids.get(k as usize).copied().unwrap_or(0);
             self.facts.ranked.push((base + k, group));
