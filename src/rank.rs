@@ -377,35 +377,37 @@ fn mark_duplicates(posting: &Posting, facts: &Facts, decisions: &mut [Decision],
     let n = facts.places.len();
     let width = dups.by.len();
     let key = |i: usize, k: usize| facts.identities.get(i * width + k).copied().unwrap_or(0);
-    // For each field, the first row holding each row's value.
+    // For each field, the rows holding the value of a row before them, and that row.
     let fields: Vec<usize> = (0..width).collect();
-    let firsts = map_on_threads(&fields, parallel && n >= PARALLEL_ROWS, |&k| {
-        first_with_same(n, |i| key(i, k))
+    let links = map_on_threads(&fields, parallel && n >= PARALLEL_ROWS, |&k| {
+        same_as_before(n, |i| key(i, k))
     });
+    // Every link, by row and then by field.
+    let mut all: Vec<(u32, u32, u32)> = (links.iter().enumerate())
+        .flat_map(|(k, l)| l.iter().map(move |&(i, j)| (i, k as u32, j)))
+        .collect();
+    drop(links);
+    all.sort_unstable();
     let mut parent: Vec<u32> = (0..n as u32).collect();
     // For each row, the field (its place in `by`) through which it joined its group.
     let mut via: Vec<u32> = vec![u32::MAX; n];
-    for i in 0..n {
-        for (k, first) in firsts.iter().enumerate() {
-            let j = first[i] as usize;
-            if j == i {
-                continue;
-            }
-            let (a, b) = (find(&mut parent, i), find(&mut parent, j));
-            if a != b {
-                parent[a.max(b)] = a.min(b) as u32;
-            }
-            for x in [i, j] {
-                if via[x] == u32::MAX {
-                    via[x] = k as u32;
-                }
+    let mut linked = Vec::new();
+    for (i, k, j) in all {
+        let (i, j) = (i as usize, j as usize);
+        let (a, b) = (find(&mut parent, i), find(&mut parent, j));
+        if a != b {
+            parent[a.max(b)] = a.min(b) as u32;
+        }
+        for x in [i, j] {
+            if via[x] == u32::MAX {
+                via[x] = k;
+                linked.push(x);
             }
         }
     }
-    drop(firsts);
     // Only rows that share a value with another can be duplicates: group those by root.
-    let mut joined: Vec<(usize, usize)> = (0..n)
-        .filter(|&i| via[i] != u32::MAX)
+    let mut joined: Vec<(usize, usize)> = linked
+        .into_iter()
         .map(|i| (find(&mut parent, i), i))
         .collect();
     joined.sort_unstable();
@@ -459,10 +461,10 @@ fn mark_duplicates(posting: &Posting, facts: &Facts, decisions: &mut [Decision],
     }
 }
 
-/// For each of `n` rows, the first row whose key is the same (itself when none before; key 0
-/// is no key). Few keys repeat: a bit per hash finds the ones that may, and only their rows
-/// are sorted, which keeps time and memory low on a million rows.
-fn first_with_same(n: usize, key: impl Fn(usize) -> u64) -> Vec<u32> {
+/// The rows whose key (0 is no key) is that of a row before them, each with the first row
+/// of that key, in row order. Few keys repeat: a bit per hash finds the ones that may, and
+/// only their rows are sorted, which keeps time and memory low on a million rows.
+fn same_as_before(n: usize, key: impl Fn(usize) -> u64) -> Vec<(u32, u32)> {
     // About eight bits per row, so that few keys seem to repeat when they do not: from
     // 2 MB, and more for more rows. A second set of bits marks the hashes seen twice.
     let bits = (usize::BITS - n.leading_zeros() + 3).clamp(24, 32);
@@ -491,13 +493,12 @@ fn first_with_same(n: usize, key: impl Fn(usize) -> u64) -> Vec<u32> {
         .collect();
     drop(twice);
     pairs.sort_unstable();
-    let mut first: Vec<u32> = (0..n as u32).collect();
-    for run in pairs.chunk_by(|a, b| a.0 == b.0) {
-        for &(_, i) in run {
-            first[i as usize] = run[0].1;
-        }
-    }
-    first
+    let mut links: Vec<(u32, u32)> = pairs
+        .chunk_by(|a, b| a.0 == b.0)
+        .flat_map(|run| run.iter().skip(1).map(|&(_, i)| (i, run[0].1)))
+        .collect();
+    links.sort_unstable();
+    links
 }
 
 /// A value to sort on; `None` sorts last whatever the direction.
@@ -657,14 +658,15 @@ mod tests {
     use super::*;
 
     #[test]
-    fn rows_with_the_same_key_point_to_the_first() {
+    fn rows_with_a_key_seen_before_point_to_its_first_row() {
         let keys = [5u64, 0, 7, 5, 9, 7, 0, 5, u64::MAX, u64::MAX - 1, u64::MAX];
-        let first = first_with_same(keys.len(), |i| keys[i]);
-        assert_eq!(first, [0, 1, 2, 0, 4, 2, 6, 0, 8, 9, 8]);
+        let links = same_as_before(keys.len(), |i| keys[i]);
+        assert_eq!(links, [(3, 0), (5, 2), (7, 0), (10, 8)]);
         // Many keys sharing their top bits: every row still finds its own first.
         let keys: Vec<u64> = (0..5000u64).map(|i| (i % 1000) + 1).collect();
-        let first = first_with_same(keys.len(), |i| keys[i]);
-        assert!((0..5000).all(|i| first[i] as usize == i % 1000));
+        let links = same_as_before(keys.len(), |i| keys[i]);
+        let want: Vec<(u32, u32)> = (1000..5000).map(|i| (i, i % 1000)).collect();
+        assert_eq!(links, want);
     }
 
     #[test]
