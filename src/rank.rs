@@ -211,8 +211,9 @@ pub struct Place {
 pub struct Facts {
     /// Each entry's place.
     pub places: Vec<Place>,
-    /// Identity keys of the posting's duplicate fields, one per field and entry; 0 for none.
-    pub identities: Vec<u64>,
+    /// Identity keys of the posting's duplicate fields: for each field, one per entry; 0 for
+    /// none.
+    pub identities: Vec<Vec<u64>>,
     /// Submission instants, in microseconds; `i64::MIN` for none. Kept only when duplicates
     /// are looked for.
     pub submitted: Vec<i64>,
@@ -376,7 +377,12 @@ fn mark_duplicates(posting: &Posting, facts: &Facts, decisions: &mut [Decision],
     };
     let n = facts.places.len();
     let width = dups.by.len();
-    let key = |i: usize, k: usize| facts.identities.get(i * width + k).copied().unwrap_or(0);
+    let key = |i: usize, k: usize| {
+        (facts.identities.get(k))
+            .and_then(|keys| keys.get(i))
+            .copied()
+            .unwrap_or(0)
+    };
     // For each field, the rows holding the value of a row before them, and that row.
     let fields: Vec<usize> = (0..width).collect();
     let links = map_on_threads(&fields, parallel && n >= PARALLEL_ROWS, |&k| {
@@ -686,9 +692,9 @@ mod tests {
         for i in 0..n {
             // Every seventh row shares an e-mail with the row 100 before it, and so on.
             let email = if i % 7 == 0 && i >= 100 { i - 100 } else { i };
-            facts
-                .identities
-                .extend([email as u64 + 1, (i % 50_000) as u64 + 1]);
+            facts.identities.resize(2, Vec::new());
+            facts.identities[0].push(email as u64 + 1);
+            facts.identities[1].push((i % 50_000) as u64 + 1);
             facts.submitted.push((i % 997) as i64);
             facts.on_time.push(i % 11 != 0);
             facts.places.push(Place {

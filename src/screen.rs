@@ -761,7 +761,8 @@ struct Part {
     /// The rows whose requirements all pass, by index in the batch.
     eligible: Vec<u32>,
     keys: crate::rank::Keys,
-    identities: Vec<u64>,
+    /// For each duplicate field, each row's identity key.
+    identities: Vec<Vec<u64>>,
     submitted: Vec<i64>,
     on_time: Vec<bool>,
     causes: Vec<(u32, Cause)>,
@@ -962,7 +963,12 @@ impl<'e, 'p> Pass<'e, 'p> {
         }
         self.facts.keys.append(part.keys);
         self.facts.places.extend(part.places);
-        self.facts.identities.extend(part.identities);
+        if self.facts.identities.len() < part.identities.len() {
+            (self.facts.identities).resize(part.identities.len(), Vec::new());
+        }
+        for (all, more) in self.facts.identities.iter_mut().zip(part.identities) {
+            all.extend(more);
+        }
         self.facts.submitted.extend(part.submitted);
         self.facts.on_time.extend(part.on_time);
         for (k, cause) in part.causes {
@@ -1132,7 +1138,10 @@ impl Worker<'_, '_> {
     fn no_facts(&mut self, part: &mut Part, audit: bool) {
         let posting = self.engine.posting();
         if let Some(d) = &posting.candidate.duplicates {
-            part.identities.extend(std::iter::repeat_n(0, d.by.len()));
+            part.identities.resize(d.by.len(), Vec::new());
+            for keys in &mut part.identities {
+                keys.push(0);
+            }
             part.submitted.push(i64::MIN);
             part.on_time.push(false);
         }
@@ -1190,9 +1199,9 @@ impl Worker<'_, '_> {
                 _ => None,
             });
         if let Some(d) = &posting.candidate.duplicates {
-            for &f in &d.by {
-                part.identities
-                    .push(crate::rank::identity(f, cells.value(f)));
+            part.identities.resize(d.by.len(), Vec::new());
+            for (keys, &f) in part.identities.iter_mut().zip(&d.by) {
+                keys.push(crate::rank::identity(f, cells.value(f)));
             }
             part.submitted
                 .push(submitted.map_or(i64::MIN, |t| t.at.timestamp_micros()));
