@@ -1058,9 +1058,12 @@ impl Worker<'_, '_> {
                 next += layout.step;
             }
         }
-        let cell = |r: usize, f: FieldId| match (starts.get(r), layout.slots.get(f)) {
-            (Some(start), Some(Some(k))) => batch.cells.cell(start + k),
-            _ => "",
+        let cells = &batch.cells;
+        let column = |f: FieldId| {
+            let slot = layout.slots.get(f).copied().flatten();
+            starts
+                .iter()
+                .map(move |start| slot.map_or("", |k| cells.cell(start + k)))
         };
         let engine = self.engine;
         let reader = &mut self.reader;
@@ -1069,13 +1072,13 @@ impl Worker<'_, '_> {
         // pass through a scratch table that keeps only the cells that repeat.
         let (table, first) = match memory.as_mut() {
             Some((table, _)) => {
-                let first = Arc::make_mut(table).push_rows(starts.len(), cell, read);
+                let first = Arc::make_mut(table).push_rows(starts.len(), column, read);
                 (table.clone(), first)
             }
             None => {
                 let scratch = Arc::make_mut(&mut self.scratch);
                 scratch.clear_rows();
-                let first = scratch.push_rows(starts.len(), cell, read);
+                let first = scratch.push_rows(starts.len(), column, read);
                 (self.scratch.clone(), first)
             }
         };

@@ -229,16 +229,21 @@ impl Table {
         read: impl FnMut(FieldId, &str) -> (Value, Hits),
     ) -> u32 {
         let cells: Vec<&str> = cells.into_iter().take(self.width).collect();
-        self.push_rows(1, |_, f| cells.get(f).copied().unwrap_or(""), read)
+        self.push_rows(
+            1,
+            |f| std::iter::once(cells.get(f).copied().unwrap_or("")),
+            read,
+        )
     }
 
-    /// Adds `n` rows, column by column: `cell(r, f)` is the cell of field `f` in the `r`-th
-    /// of them, and `read` gives the value and hits of a cell the column has not seen yet.
-    /// Returns the index of the first. A column at a time keeps its cache at hand.
-    pub fn push_rows<'a>(
+    /// Adds `n` rows, column by column: `column(f)` gives the cells of field `f` in the
+    /// rows, in order (blanks after its end), and `read` the value and hits of a cell the
+    /// column has not seen yet. Returns the index of the first row. A column at a time keeps
+    /// its cache at hand.
+    pub fn push_rows<'a, C: Iterator<Item = &'a str>>(
         &mut self,
         n: usize,
-        cell: impl Fn(usize, FieldId) -> &'a str,
+        column: impl Fn(FieldId) -> C,
         mut read: impl FnMut(FieldId, &str) -> (Value, Hits),
     ) -> u32 {
         let first = self.len();
@@ -247,8 +252,9 @@ impl Table {
         let rows = self.ids.get_mut(first * width..).unwrap_or_default();
         for (f, col) in self.columns.iter_mut().enumerate() {
             // `width` is at least 1 here: there is a column.
-            for (r, ids) in rows.chunks_exact_mut(width).enumerate() {
-                let c = cell(r, f);
+            let mut cells = column(f);
+            for ids in rows.chunks_exact_mut(width) {
+                let c = cells.next().unwrap_or("");
                 let id = col.id_of(c, |c| read(f, c));
                 if let Some(slot) = ids.get_mut(f) {
                     *slot = id;
@@ -468,7 +474,11 @@ mod tests {
         let mut many = Table::new(2);
         let cells: Vec<[String; 2]> = (0..rows).map(|r| [cell(r, 0), cell(r, 1)]).collect();
         for chunk in cells.chunks(1000) {
-            many.push_rows(chunk.len(), |r, f| chunk[r][f].as_str(), &mut read);
+            many.push_rows(
+                chunk.len(),
+                |f| chunk.iter().map(move |c| c[f].as_str()),
+                &mut read,
+            );
         }
         assert_eq!(many.len(), rows);
         let (one, many) = (Arc::new(one), Arc::new(many));
