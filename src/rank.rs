@@ -355,7 +355,7 @@ pub fn identity(field: FieldId, v: &Value) -> u64 {
     let mut h = foldhash::quality::FixedState::with_seed(0x5eed).build_hasher();
     field.hash(&mut h);
     match v {
-        Value::Email(e) => (0u8, e.as_str()).hash(&mut h),
+        Value::Email(e) => (0u8, e.as_bytes()).hash(&mut h),
         Value::Phone(p) => (1u8, p.digits()).hash(&mut h),
         Value::Text(t) => (2u8, fold(t).as_str()).hash(&mut h),
         _ => return 0,

@@ -1,18 +1,69 @@
 //! E-mail addresses, lower-cased.
 
+/// Bytes an ASCII address is kept inline up to: most are shorter.
+const INLINE: usize = 38;
+
+/// A lower-cased e-mail address, kept inline when it is short and ASCII, as most are: no
+/// allocation per row.
+#[derive(Clone, PartialEq, Eq)]
+pub struct Address(Repr);
+
+#[derive(Clone, PartialEq, Eq)]
+enum Repr {
+    /// ASCII bytes, and how many.
+    Inline([u8; INLINE], u8),
+    Heap(Box<str>),
+}
+
+impl Address {
+    /// The address.
+    pub fn as_str(&self) -> &str {
+        match &self.0 {
+            Repr::Inline(bytes, len) => {
+                std::str::from_utf8(bytes.get(..usize::from(*len)).unwrap_or_default())
+                    .unwrap_or_default()
+            }
+            Repr::Heap(text) => text,
+        }
+    }
+
+    /// The address's bytes.
+    pub fn as_bytes(&self) -> &[u8] {
+        match &self.0 {
+            Repr::Inline(bytes, len) => bytes.get(..usize::from(*len)).unwrap_or_default(),
+            Repr::Heap(text) => text.as_bytes(),
+        }
+    }
+}
+
+impl std::fmt::Debug for Address {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{:?}", self.as_str())
+    }
+}
+
 /// Reads an address, lower-cased; a malformed one is unknown.
-pub fn parse(cell: &str) -> Result<String, String> {
+pub fn parse(cell: &str) -> Result<Address, String> {
     let t = crate::text::trim(cell);
     let t = t.strip_prefix("mailto:").unwrap_or(t);
     let bad = || format!("`{}` is not an e-mail address", cell.trim());
     // Most addresses are ASCII: one pass over the bytes, which only ASCII ones can pass.
     if ascii_ok(t.as_bytes()) {
-        return Ok(t.to_ascii_lowercase());
+        if t.len() <= INLINE {
+            let mut bytes = [0u8; INLINE];
+            for (to, from) in bytes.iter_mut().zip(t.bytes()) {
+                *to = from.to_ascii_lowercase();
+            }
+            return Ok(Address(Repr::Inline(bytes, t.len() as u8)));
+        }
+        return Ok(Address(Repr::Heap(t.to_ascii_lowercase().into())));
     }
     if t.is_ascii() {
         return Err(bad());
     }
-    general(t).ok_or_else(bad)
+    general(t)
+        .map(|a| Address(Repr::Heap(a.into())))
+        .ok_or_else(bad)
 }
 
 /// Reads an address character by character, whatever its characters; none when malformed.
@@ -90,17 +141,27 @@ mod tests {
         #[test]
         fn ascii_addresses_read_as_any(t in "[a-zA-Z0-9.@<>()\\[\\]\\\\,;:\" _-]{0,12}(@[a-z.]{0,6})?") {
             let t = t.trim();
-            proptest::prop_assert_eq!(parse(t).ok(), general(t.strip_prefix("mailto:").unwrap_or(t)));
+            proptest::prop_assert_eq!(
+                parse(t).ok().map(|a| a.as_str().to_string()),
+                general(t.strip_prefix("mailto:").unwrap_or(t))
+            );
         }
     }
 
     #[test]
     fn reads_and_rejects() {
+        let read = |cell: &str| parse(cell).map(|a| a.as_str().to_string());
         assert_eq!(
-            parse(" Awa.Traore@Gmail.com ").as_deref(),
+            read(" Awa.Traore@Gmail.com ").as_deref(),
             Ok("awa.traore@gmail.com")
         );
-        assert_eq!(parse("mailto:a@b.ml").as_deref(), Ok("a@b.ml"));
+        assert_eq!(read("mailto:a@b.ml").as_deref(), Ok("a@b.ml"));
+        let long = format!("{}@Exemple.ml", "a".repeat(40));
+        assert_eq!(read(&long), Ok(long.to_lowercase()), "kept apart when long");
+        assert_eq!(
+            read("Aïssata@Exemple.ml").as_deref(),
+            Ok("aïssata@exemple.ml")
+        );
         for bad in [
             "awa",
             "awa@",

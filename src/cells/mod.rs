@@ -22,7 +22,7 @@ pub enum Value {
     /// Free text, trimmed.
     Text(String),
     /// A lower-cased e-mail address.
-    Email(String),
+    Email(email::Address),
     /// Digits with the country code.
     Phone(phone::Phone),
     /// A number of years.

@@ -39,7 +39,7 @@ pub fn run(args: &ExplainArgs) -> anyhow::Result<Exit> {
             (None, Some(email)) => match &s.entry(i) {
                 Entry::Candidate { cells, .. } => posting.fields.iter().enumerate().any(|(f, field)| {
                     field.kind == crate::posting::FieldType::Email
-                        && matches!(cells.value(f), crate::cells::Value::Email(e) if *e == email.trim().to_lowercase())
+                        && matches!(cells.value(f), crate::cells::Value::Email(e) if e.as_str() == email.trim().to_lowercase())
                 }),
                 Entry::Unreadable { .. } => false,
             },
