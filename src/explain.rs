@@ -531,16 +531,15 @@ fn reasons_styled(
         number(d.score, lang),
         number(p.score_max(), lang)
     );
-    let group = d
-        .group
-        .as_ref()
+    let group = s
+        .group(i)
         .filter(|g| !g.is_empty())
         .map(|g| format!(" {} {g}", lang.pick("à", "in")))
         .unwrap_or_default();
     match (d.status, entry) {
         (Status::Unreadable, Entry::Unreadable { cause, .. }) => vec![cause.describe(lang)],
         (Status::Duplicate, _) => {
-            let Some(kept) = d.duplicate_of else {
+            let Some(kept) = s.kept(i) else {
                 return Vec::new();
             };
             let column = &p.fields[kept.field as usize].column;

@@ -6,8 +6,8 @@ use crate::engine::Outcome;
 use crate::i18n::Lang;
 use crate::posting::{FieldId, Keep, Posting, SortKey};
 use crate::text::fold;
+use rustc_hash::FxHashMap;
 use std::cmp::Ordering;
-use std::sync::Arc;
 
 /// The status of a row.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -159,7 +159,24 @@ impl Outcomes {
     }
 }
 
-/// The decision on one row.
+/// A group's number among the groups of a screening (see [`crate::screen::Screening::group`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct GroupId(std::num::NonZeroU32);
+
+impl GroupId {
+    /// The group numbered `index`.
+    pub fn new(index: u32) -> Option<GroupId> {
+        std::num::NonZeroU32::new(index.checked_add(1)?).map(GroupId)
+    }
+
+    /// Its number.
+    pub fn index(self) -> usize {
+        self.0.get() as usize - 1
+    }
+}
+
+/// The decision on one row, kept small: a million rows hold a million of them. The row a
+/// duplicate gives way to is kept apart (see [`decide`]).
 #[derive(Clone, Debug, PartialEq)]
 pub struct Decision {
     /// Its status.
@@ -167,13 +184,11 @@ pub struct Decision {
     /// Its rank among the eligible of its group.
     pub rank: Option<u32>,
     /// Its group, when the posting shortlists per group.
-    pub group: Option<Arc<str>>,
+    pub group: Option<GroupId>,
     /// Points of the preferences.
     pub score: f64,
     /// The outcome of each requirement, then each preference (none for an unreadable row).
     pub outcomes: Outcomes,
-    /// For a duplicate: the row kept.
-    pub duplicate_of: Option<Kept>,
 }
 
 impl Decision {
@@ -278,7 +293,7 @@ impl Keys {
 }
 
 /// The decision on a row that was read and evaluated.
-pub fn decision(c: Compact, group: Option<Arc<str>>) -> Decision {
+pub fn decision(c: Compact) -> Decision {
     let status = match Outcome::all(c.outcomes.iter().take(c.requirements)) {
         Outcome::Pass => Status::Eligible,
         Outcome::Unknown => Status::Review,
@@ -287,10 +302,9 @@ pub fn decision(c: Compact, group: Option<Arc<str>>) -> Decision {
     Decision {
         status,
         rank: None,
-        group,
+        group: None,
         score: c.score,
         outcomes: c.outcomes,
-        duplicate_of: None,
     }
 }
 
@@ -302,33 +316,34 @@ pub fn unreadable() -> Decision {
         group: None,
         score: 0.0,
         outcomes: Outcomes::None,
-        duplicate_of: None,
     }
 }
 
 /// Finishes the decisions: marks duplicates, then ranks the eligible of each group.
-/// With `parallel`, big inputs use threads; the decisions are the same either way.
+/// Returns, for each duplicate (by entry), the row kept in its place. With `parallel`, big
+/// inputs use threads; the decisions are the same either way.
 pub fn decide(
     posting: &Posting,
     facts: &Facts,
     decisions: &mut [Decision],
     top: Option<u32>,
     parallel: bool,
-) {
+) -> FxHashMap<u32, Kept> {
     let parallel = parallel && facts.places.len() >= PARALLEL_ROWS;
     // Duplicates do not change how the others compare: all rows eligible so far are put in
     // order while duplicates are sought, and those found are then left out.
-    let orders = if parallel {
+    let (kept, orders) = if parallel {
         std::thread::scope(|scope| {
             let orders = scope.spawn(|| order_eligible(posting, facts, parallel));
-            mark_duplicates(posting, facts, decisions, parallel);
-            orders
+            let kept = mark_duplicates(posting, facts, decisions, parallel);
+            let orders = orders
                 .join()
-                .unwrap_or_else(|e| std::panic::resume_unwind(e))
+                .unwrap_or_else(|e| std::panic::resume_unwind(e));
+            (kept, orders)
         })
     } else {
-        mark_duplicates(posting, facts, decisions, parallel);
-        order_eligible(posting, facts, parallel)
+        let kept = mark_duplicates(posting, facts, decisions, parallel);
+        (kept, order_eligible(posting, facts, parallel))
     };
     let size = top.unwrap_or(posting.shortlist.size) as usize;
     for order in orders {
@@ -345,6 +360,7 @@ pub fn decide(
             n += 1;
         }
     }
+    kept
 }
 
 /// The key under which two rows are one person, for a duplicate field's value: a 64-bit
@@ -371,9 +387,16 @@ fn find(parent: &mut [u32], mut i: usize) -> usize {
     i
 }
 
-fn mark_duplicates(posting: &Posting, facts: &Facts, decisions: &mut [Decision], parallel: bool) {
+/// Marks the duplicates; returns, for each, the row kept.
+fn mark_duplicates(
+    posting: &Posting,
+    facts: &Facts,
+    decisions: &mut [Decision],
+    parallel: bool,
+) -> FxHashMap<u32, Kept> {
+    let mut kept_for = FxHashMap::default();
     let Some(dups) = &posting.candidate.duplicates else {
-        return;
+        return kept_for;
     };
     let n = facts.places.len();
     let width = dups.by.len();
@@ -458,13 +481,17 @@ fn mark_duplicates(posting: &Posting, facts: &Facts, decisions: &mut [Decision],
                 let joined_by = (via[i] != u32::MAX).then_some(via[i] as usize);
                 let k = shared.or(joined_by).unwrap_or(0);
                 decisions[i].status = Status::Duplicate;
-                decisions[i].duplicate_of = Some(Kept {
-                    entry: kept as u32,
-                    field: dups.by[k] as u32,
-                });
+                kept_for.insert(
+                    i as u32,
+                    Kept {
+                        entry: kept as u32,
+                        field: dups.by[k] as u32,
+                    },
+                );
             }
         }
     }
+    kept_for
 }
 
 /// The rows whose key (0 is no key) is that of a row before them, each with the first row
@@ -714,7 +741,6 @@ mod tests {
                 group: None,
                 score,
                 outcomes: Outcomes::None,
-                duplicate_of: None,
             });
             if eligible {
                 facts.ranked.push((i as u32, (i % 3) as u32));
@@ -725,8 +751,13 @@ mod tests {
             }
         }
         let mut one = decisions.clone();
-        decide(&posting, &facts, &mut one, None, false);
-        decide(&posting, &facts, &mut decisions, None, true);
+        let kept_by_one = decide(&posting, &facts, &mut one, None, false);
+        let kept = decide(&posting, &facts, &mut decisions, None, true);
+        assert_eq!(kept_by_one, kept, "the rows kept differ");
+        assert!(
+            kept.keys()
+                .all(|&i| one[i as usize].status == Status::Duplicate)
+        );
         let count = |s: Status| one.iter().filter(|d| d.status == s).count();
         assert!(count(Status::Duplicate) > 1000 && count(Status::Shortlisted) > 0);
         // Duplicates found while the others were put in order hold no rank, and leave no gap.
@@ -748,7 +779,7 @@ mod tests {
 
     #[test]
     fn a_decision_is_small() {
-        assert!(std::mem::size_of::<Decision>() <= 64);
+        assert!(std::mem::size_of::<Decision>() <= 40);
         assert_eq!(std::mem::size_of::<Outcomes>(), 16);
     }
 

@@ -468,12 +468,7 @@ pub fn document(s: &Screening) -> Vec<Block> {
         let mut v: Vec<usize> = (0..s.len())
             .filter(|&i| matches!(s.decisions[i].status, Status::Shortlisted))
             .collect();
-        v.sort_by_key(|&i| {
-            (
-                s.decisions[i].group.as_deref().map(crate::text::fold),
-                s.decisions[i].rank,
-            )
-        });
+        v.sort_by_key(|&i| (s.group(i).map(crate::text::fold), s.decisions[i].rank));
         v
     };
     let mut head: Vec<String> = vec![
@@ -510,8 +505,8 @@ pub fn document(s: &Screening) -> Vec<Block> {
             .collect();
         row.push(points.join(" · "));
         match groups.last_mut() {
-            Some((g, rows)) if g.as_deref() == d.group.as_deref() => rows.push(row),
-            _ => groups.push((d.group.as_deref().map(str::to_string), vec![row])),
+            Some((g, rows)) if g.as_deref() == s.group(i) => rows.push(row),
+            _ => groups.push((s.group(i).map(str::to_string), vec![row])),
         }
     }
     let numeric: Vec<bool> = head

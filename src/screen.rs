@@ -145,6 +145,10 @@ pub struct Screening<'p> {
     places: Vec<Place>,
     /// Why each unreadable entry is, by entry index.
     causes: FxHashMap<u32, Cause>,
+    /// For each duplicate, by entry index, the row kept in its place.
+    kept: FxHashMap<u32, crate::rank::Kept>,
+    /// The groups, shown with the spelling of their first row.
+    groups: Vec<Arc<str>>,
     /// Each entry's cell in the audit column, as an index into `audit_cells`.
     audit_ids: Vec<u32>,
     audit_cells: Vec<Box<str>>,
@@ -222,9 +226,10 @@ impl Screening<'_> {
             audit_ids,
             audit_cells,
             latest,
+            groups,
             ..
         } = pass;
-        crate::rank::decide(
+        let kept = crate::rank::decide(
             posting,
             &facts,
             &mut decisions,
@@ -265,6 +270,8 @@ impl Screening<'_> {
             shortlist_size: request.top.unwrap_or(posting.shortlist.size),
             places: facts.places,
             causes,
+            kept,
+            groups,
             audit_ids,
             audit_cells,
             cellars,
@@ -273,6 +280,17 @@ impl Screening<'_> {
             sequential: request.sequential,
             engine,
         })
+    }
+
+    /// The group of entry `i`, when the posting shortlists per group.
+    pub fn group(&self, i: usize) -> Option<&str> {
+        let g = self.decisions.get(i)?.group?;
+        self.groups.get(g.index()).map(|g| &**g)
+    }
+
+    /// For a duplicate, the row kept in its place.
+    pub fn kept(&self, i: usize) -> Option<crate::rank::Kept> {
+        self.kept.get(&(i as u32)).copied()
     }
 
     /// Data rows read, unreadable ones included.
@@ -416,12 +434,7 @@ impl Screening<'_> {
             Status::Unreadable => 4,
         };
         // Each group's name folded once, not once per comparison.
-        let mut folded: FxHashMap<&str, String> = FxHashMap::default();
-        for d in idx.iter().map(|&i| &self.decisions[i]) {
-            if let Some(g) = d.group.as_deref() {
-                folded.entry(g).or_insert_with(|| crate::text::fold(g));
-            }
-        }
+        let folded: Vec<String> = self.groups.iter().map(|g| crate::text::fold(g)).collect();
         let no_group = String::new();
         idx.sort_by_cached_key(|&i| {
             let d = &self.decisions[i];
@@ -430,8 +443,7 @@ impl Screening<'_> {
                 bucket(d.status),
                 if ranked {
                     d.group
-                        .as_deref()
-                        .and_then(|g| folded.get(g))
+                        .and_then(|g| folded.get(g.index()))
                         .unwrap_or(&no_group)
                 } else {
                     &no_group
@@ -699,7 +711,7 @@ impl Labels {
 /// stands for once looked up.
 struct Label {
     text: Arc<str>,
-    group: Option<(u32, Arc<str>)>,
+    group: Option<u32>,
     audit: Option<u32>,
 }
 
@@ -724,7 +736,6 @@ struct Pass<'e, 'p> {
     /// Groups by folded value, shown with the spelling of their first row.
     groups: Vec<Arc<str>>,
     group_index: FxHashMap<String, u32>,
-    spellings: FxHashMap<Arc<str>, u32>,
     latest: Option<DateTime<Utc>>,
 }
 
@@ -816,7 +827,6 @@ impl<'e, 'p> Pass<'e, 'p> {
             shortlist_per: engine.posting().shortlist.per.is_some(),
             groups: Vec::new(),
             group_index: FxHashMap::default(),
-            spellings: FxHashMap::default(),
             latest: None,
         }
     }
@@ -951,9 +961,9 @@ impl<'e, 'p> Pass<'e, 'p> {
         let mut group_ids = Vec::with_capacity(part.groups.len());
         let mut decisions = part.decisions;
         for (d, &l) in decisions.iter_mut().zip(&part.groups) {
-            if let Some((g, shown)) = labels.get(l as usize).and_then(|l| l.group.as_ref()) {
-                d.group = Some(shown.clone());
-                group_ids.push(*g);
+            if let Some(g) = labels.get(l as usize).and_then(|l| l.group) {
+                d.group = crate::rank::GroupId::new(g);
+                group_ids.push(g);
             }
         }
         self.decisions.append(&mut decisions);
@@ -1001,13 +1011,11 @@ impl<'e, 'p> Pass<'e, 'p> {
         self.latest = self.latest.max(part.latest);
     }
 
-    /// The group of a row whose group cell reads `text`: its index and how it is shown.
-    fn group_of(&mut self, text: &Arc<str>) -> (u32, Arc<str>) {
-        if let Some(&g) = self.spellings.get(text) {
-            return (g, self.groups[g as usize].clone());
-        }
+    /// The group of a row whose group cell reads `text`: groups are told apart by folded
+    /// value, and shown with the spelling of their first row.
+    fn group_of(&mut self, text: &Arc<str>) -> u32 {
         let key = crate::text::fold(text);
-        let g = match self.group_index.get(&key) {
+        match self.group_index.get(&key) {
             Some(&g) => g,
             None => {
                 let g = self.groups.len() as u32;
@@ -1015,9 +1023,7 @@ impl<'e, 'p> Pass<'e, 'p> {
                 self.group_index.insert(key, g);
                 g
             }
-        };
-        self.spellings.insert(text.clone(), g);
-        (g, self.groups[g as usize].clone())
+        }
     }
 }
 
@@ -1180,7 +1186,7 @@ impl Worker<'_, '_> {
             part.groups.push(labels.id(text));
         }
         // The group is named when the rows are gathered in order.
-        let decision = crate::rank::decision(compact, None);
+        let decision = crate::rank::decision(compact);
         if decision.status == Status::Eligible {
             part.eligible.push(k);
             for tb in &posting.shortlist.tie_break {

@@ -92,9 +92,8 @@ fn write_one(s: &Screening, i: usize, lang: Lang, out: &mut String) {
         .rank
         .map(|r| format!(", {} {r}", lang.pick("rang", "rank")))
         .unwrap_or_default();
-    let group = d
-        .group
-        .as_ref()
+    let group = s
+        .group(i)
         .filter(|g| !g.is_empty())
         .map(|g| format!(" ({g})"))
         .unwrap_or_default();

@@ -159,7 +159,7 @@ pub fn write(s: &Screening, out: &mut dyn Write) -> io::Result<()> {
         buf.extend_from_slice(b",\"contact\":");
         push_json(buf, &explain::contact(p, &e, s.view.blind));
         buf.extend_from_slice(b",\"group\":");
-        push_json(buf, &d.group.as_deref());
+        push_json(buf, &s.group(i));
         buf.extend_from_slice(b",\"rules\":[");
         if let (crate::screen::Entry::Candidate { cells, .. }, Some((reqs, prefs))) =
             (&e, &evaluated)

@@ -64,7 +64,7 @@ pub fn write(s: &Screening, out: &mut dyn Write) -> io::Result<()> {
             escape(&explain::name(p, e, s.view.blind, several)),
         ];
         if per {
-            cells.push(escape(d.group.as_deref().unwrap_or("")));
+            cells.push(escape(s.group(i).unwrap_or("")));
         }
         cells.push(number(d.score, lang));
         cells.push(d.status.label(lang).to_string());

@@ -56,7 +56,7 @@ pub fn write(s: &Screening, colour_on: bool, out: &mut dyn Write) -> io::Result<
             Cell::new(printable(&explain::name(p, e, s.view.blind, several))),
         ];
         if per {
-            row.push(Cell::new(printable(d.group.as_deref().unwrap_or(""))));
+            row.push(Cell::new(printable(s.group(i).unwrap_or(""))));
         }
         row.push(Cell::new(format!(
             "{} / {}",
