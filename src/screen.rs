@@ -1088,6 +1088,8 @@ impl Worker<'_, '_> {
                 (self.scratch.clone(), first)
             }
         };
+        // One view of the table, moved from row to row.
+        let mut cells = Cells::new(table, first);
         let mut data = 0;
         for meta in &batch.rows {
             match meta {
@@ -1126,7 +1128,7 @@ impl Worker<'_, '_> {
                         row: small_row(layout.path, *number)?,
                         at,
                     };
-                    let cells = Cells::new(table.clone(), row);
+                    cells.move_to(row);
                     Self::candidate(
                         self.engine,
                         &mut self.labels,

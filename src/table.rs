@@ -306,6 +306,11 @@ impl Cells {
         Cells { table, row }
     }
 
+    /// The same table's row `row`.
+    pub fn move_to(&mut self, row: u32) {
+        self.row = row;
+    }
+
     /// The raw cell of field `f`.
     pub fn raw(&self, f: FieldId) -> &str {
         self.table.columns[f].raw(self.table.id(self.row, f))
