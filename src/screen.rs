@@ -685,6 +685,10 @@ struct Labels {
     all: Vec<Arc<str>>,
     /// How many were handed to the merging.
     sent: usize,
+    /// The label of each distinct cell of a table's column (plus one; 0 for not yet),
+    /// and the table's serial number.
+    by_cell: Vec<u32>,
+    serial: u64,
 }
 
 impl Labels {
@@ -696,6 +700,25 @@ impl Labels {
         let id = self.all.len() as u32;
         self.all.push(Arc::from(text));
         self.index.insert(text.into(), id);
+        id
+    }
+
+    /// The number of the text of distinct cell `cell` of the table numbered `serial`: the
+    /// text is looked up once per cell.
+    fn of_cell<'t>(&mut self, serial: u64, cell: u32, text: impl FnOnce() -> &'t str) -> u32 {
+        if serial != self.serial {
+            self.by_cell.clear();
+            self.serial = serial;
+        }
+        let cell = cell as usize;
+        if let Some(&known) = self.by_cell.get(cell).filter(|l| **l != 0) {
+            return known - 1;
+        }
+        let id = self.id(text());
+        if self.by_cell.len() <= cell {
+            self.by_cell.resize(cell + 1, 0);
+        }
+        self.by_cell[cell] = id + 1;
         id
     }
 
@@ -1179,13 +1202,17 @@ impl Worker<'_, '_> {
         part.places.push(place);
         let compact = engine.outcomes_with(cells, memo);
         if let Some(f) = posting.shortlist.per {
-            let text = match cells.value(f) {
+            let text = || match cells.value(f) {
                 Value::Text(t) => t.trim(),
                 Value::YesNo(true) => "oui",
                 Value::YesNo(false) => "non",
                 _ => "",
             };
-            part.groups.push(labels.id(text));
+            let label = match cells.keys().get(f) {
+                Some(cell) => labels.of_cell(cells.table_serial(), cell, text),
+                None => labels.id(text()),
+            };
+            part.groups.push(label);
         }
         // The group is named when the rows are gathered in order.
         let decision = crate::rank::decision(compact);
