@@ -94,7 +94,7 @@ pub struct Batch {
     /// Bytes of the file read when the batch was full.
     pub position: u64,
     /// Records read and not yet made rows, for a worker to make rows of apart from the
-    /// reading: as many as there are row numbers in `read`.
+    /// reading: the `k`-th goes with the `k`-th of `read`.
     records: Vec<Record>,
     /// The row number of each record read, or why reading failed.
     read: Vec<Result<u64, (u64, Cause)>>,
@@ -111,20 +111,15 @@ impl Batch {
     /// when the source had no row left.
     fn fill_records(&mut self, source: &mut Source) -> bool {
         self.clear();
-        let mut used = 0;
         while self.read.len() < BATCH_ROWS {
-            if used == self.records.len() {
+            if self.read.len() == self.records.len() {
                 self.records.push(Record::default());
             }
-            let Some(record) = self.records.get_mut(used) else {
+            let Some(record) = self.records.get_mut(self.read.len()) else {
                 break;
             };
             match source.next_record(record) {
-                Some(Ok(number)) => {
-                    self.read.push(Ok(number));
-                    used += 1;
-                }
-                Some(Err(failed)) => self.read.push(Err(failed)),
+                Some(read) => self.read.push(read),
                 None => break,
             }
         }
@@ -134,16 +129,12 @@ impl Batch {
 
     /// Makes rows of the records read by [`Self::fill_records`], the cells of `columns` kept.
     fn finish(&mut self, shape: &Shape, columns: &[usize]) {
-        let mut records = self.records.iter();
-        for read in self.read.drain(..) {
-            let meta = match read {
-                Ok(number) => match records.next() {
-                    Some(record) => shape.finish(record, number, columns, &mut self.cells),
-                    None => break,
-                },
+        // There are at least as many records as entries read: each has its own.
+        for (read, record) in self.read.drain(..).zip(&self.records) {
+            self.rows.push(match read {
+                Ok(number) => shape.finish(record, number, columns, &mut self.cells),
                 Err((number, cause)) => RowMeta::Unreadable { number, cause },
-            };
-            self.rows.push(meta);
+            });
         }
     }
 
