@@ -624,6 +624,9 @@ fn twelve_hour(t: NaiveTime, pm: bool) -> Option<NaiveTime> {
 }
 
 fn numeric_date(t: &str) -> Option<WrittenDate> {
+    if let Some(w) = fixed_date(t.as_bytes()) {
+        return Some(w);
+    }
     // Three numbers of one to four digits, between two of the same `-`, `/` or `.`.
     let (mut numbers, mut lens, mut k, mut sep) = ([0u32; 3], [0usize; 3], 0, 0u8);
     for &c in t.as_bytes() {
@@ -661,6 +664,32 @@ fn numeric_date(t: &str) -> Option<WrittenDate> {
         return None;
     }
     Some(WrittenDate::YearLast(na, nb, year(lens[2], nc)?))
+}
+
+/// The two shapes exports write most, `2024/02/19` and `19/02/2024` (any one of `-`, `/`,
+/// `.` twice), read by position; none for any other text, which [`numeric_date`] reads.
+fn fixed_date(t: &[u8]) -> Option<WrittenDate> {
+    let t: &[u8; 10] = t.try_into().ok()?;
+    let number = |digits: &[u8]| {
+        digits.iter().try_fold(0u32, |n, &d| {
+            d.is_ascii_digit().then(|| n * 10 + u32::from(d - b'0'))
+        })
+    };
+    let separators = |i: usize, j: usize| matches!(t[i], b'-' | b'/' | b'.') && t[j] == t[i];
+    let year = |n: u32| Some(n as i32).filter(|y| (1900..=2100).contains(y));
+    if separators(4, 7) {
+        let y = year(number(&t[..4])?)?;
+        return Some(WrittenDate::Ymd(y, number(&t[5..7])?, number(&t[8..])?));
+    }
+    if separators(2, 5) {
+        let y = year(number(&t[6..])?)?;
+        return Some(WrittenDate::YearLast(
+            number(&t[..2])?,
+            number(&t[3..5])?,
+            y,
+        ));
+    }
+    None
 }
 
 fn named_date(tokens: &[&str]) -> Option<WrittenDate> {
@@ -800,6 +829,14 @@ mod tests {
         ) {
             proptest::prop_assert_eq!(numeric_date(&t), numeric_date_plainly(&t), "{}", t);
             proptest::prop_assert_eq!(numeric_clock(&t), numeric_clock_plainly(&t), "{}", t);
+        }
+
+        /// Dates of the two common shapes read by position as they read stated plainly.
+        #[test]
+        fn common_dates_read_by_position_as_stated_plainly(
+            t in "[0-9x]{4}[/.:-][0-9]{2}[/.-][0-9x]{2}|[0-9]{2}[/.-][0-9x]{2}[/.:-][0-9]{4}|(19|20|21)[0-9]{2}/[0-9]{2}/[0-9]{2}|[0-9]{2}-[0-9]{2}-(18|19|20|21)[0-9]{2}"
+        ) {
+            proptest::prop_assert_eq!(numeric_date(&t), numeric_date_plainly(&t), "{}", t);
         }
 
         /// Whatever the fast path reads, the general reader reads the same way.
