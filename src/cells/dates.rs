@@ -482,6 +482,19 @@ fn digits(t: &str) -> Option<u32> {
 /// `10:15` or `10:15:32`, digits and colons only, hours of one or two digits; read in one
 /// pass, as [`clock`] reads these.
 fn numeric_clock(t: &str) -> Option<NaiveTime> {
+    // `10:15:32` and `9:04:33`, the shapes exports write, by position.
+    let digit = |b: u8| b.is_ascii_digit().then(|| u32::from(b - b'0'));
+    let fixed = match t.as_bytes() {
+        [h1, h2, b':', m1, m2, b':', s1, s2] => {
+            Some((Some(digit(*h1)? * 10), h2, [m1, m2, s1, s2]))
+        }
+        [h2, b':', m1, m2, b':', s1, s2] => Some((Some(0), h2, [m1, m2, s1, s2])),
+        _ => None,
+    };
+    if let Some((tens, h2, [m1, m2, s1, s2])) = fixed {
+        let two = |a: &u8, b: &u8| Some(digit(*a)? * 10 + digit(*b)?);
+        return NaiveTime::from_hms_opt(tens? + digit(*h2)?, two(m1, m2)?, two(s1, s2)?);
+    }
     let (mut numbers, mut lens, mut k) = ([0u32; 3], [0usize; 3], 0);
     for &c in t.as_bytes() {
         match c {
@@ -837,6 +850,14 @@ mod tests {
             t in "[0-9x]{4}[/.:-][0-9]{2}[/.-][0-9x]{2}|[0-9]{2}[/.-][0-9x]{2}[/.:-][0-9]{4}|(19|20|21)[0-9]{2}/[0-9]{2}/[0-9]{2}|[0-9]{2}-[0-9]{2}-(18|19|20|21)[0-9]{2}"
         ) {
             proptest::prop_assert_eq!(numeric_date(&t), numeric_date_plainly(&t), "{}", t);
+        }
+
+        /// Clocks of the common shapes read by position as they read stated plainly.
+        #[test]
+        fn common_clocks_read_by_position_as_stated_plainly(
+            t in "[0-9x]{1,2}[:.][0-9x]{2}:[0-9]{2}|[0-2]?[0-9]:[0-6][0-9]:[0-6][0-9]"
+        ) {
+            proptest::prop_assert_eq!(numeric_clock(&t), numeric_clock_plainly(&t), "{}", t);
         }
 
         /// Whatever the fast path reads, the general reader reads the same way.
