@@ -334,16 +334,17 @@ pub fn decide(
     // order while duplicates are sought, and those found are then left out.
     let (kept, orders) = if parallel {
         std::thread::scope(|scope| {
-            let orders = scope.spawn(|| order_eligible(posting, facts, parallel));
-            let kept = mark_duplicates(posting, facts, decisions, parallel);
+            // One thread each: more would only contend for the same memory and cores.
+            let orders = scope.spawn(|| order_eligible(posting, facts));
+            let kept = mark_duplicates(posting, facts, decisions);
             let orders = orders
                 .join()
                 .unwrap_or_else(|e| std::panic::resume_unwind(e));
             (kept, orders)
         })
     } else {
-        let kept = mark_duplicates(posting, facts, decisions, parallel);
-        (kept, order_eligible(posting, facts, parallel))
+        let kept = mark_duplicates(posting, facts, decisions);
+        (kept, order_eligible(posting, facts))
     };
     let size = top.unwrap_or(posting.shortlist.size) as usize;
     for order in orders {
@@ -392,7 +393,6 @@ fn mark_duplicates(
     posting: &Posting,
     facts: &Facts,
     decisions: &mut [Decision],
-    parallel: bool,
 ) -> FxHashMap<u32, Kept> {
     let mut kept_for = FxHashMap::default();
     let Some(dups) = &posting.candidate.duplicates else {
@@ -407,10 +407,9 @@ fn mark_duplicates(
             .unwrap_or(0)
     };
     // For each field, the rows holding the value of a row before them, and that row.
-    let fields: Vec<usize> = (0..width).collect();
-    let links = map_on_threads(&fields, parallel && n >= PARALLEL_ROWS, |&k| {
-        same_as_before(n, |i| key(i, k))
-    });
+    let links: Vec<Vec<(u32, u32)>> = (0..width)
+        .map(|k| same_as_before(n, |i| key(i, k)))
+        .collect();
     // Every link, by row and then by field.
     let mut all: Vec<(u32, u32, u32)> = (links.iter().enumerate())
         .flat_map(|(k, l)| l.iter().map(move |&(i, j)| (i, k as u32, j)))
@@ -560,7 +559,7 @@ pub fn sort_value(key: SortKey, score: f64, row: u64, value: Option<&Value>) -> 
 
 /// The rows eligible on their requirements (indices into `facts.ranked`), each group's in
 /// rank order, best first.
-fn order_eligible(posting: &Posting, facts: &Facts, parallel: bool) -> Vec<Vec<usize>> {
+fn order_eligible(posting: &Posting, facts: &Facts) -> Vec<Vec<usize>> {
     // Rows by group, in row order within each: groups are numbered from 0 as they come.
     let mut members: Vec<Vec<(u32, usize)>> = Vec::new();
     for (k, &(_, g)) in facts.ranked.iter().enumerate() {
@@ -570,35 +569,14 @@ fn order_eligible(posting: &Posting, facts: &Facts, parallel: bool) -> Vec<Vec<u
         }
         members[g].push((g as u32, k));
     }
-    let groups: Vec<&[(u32, usize)]> = members
+    members
         .iter()
         .filter(|m| !m.is_empty())
-        .map(Vec::as_slice)
-        .collect();
-    // Groups are ranked apart: big ones on threads of their own.
-    map_on_threads(&groups, parallel, |g| rank_order(posting, facts, g))
+        .map(|g| rank_order(posting, facts, g))
+        .collect()
 }
 
-/// `f` of each of `items`, in order: on a thread per item when `parallel`.
-fn map_on_threads<T: Sync, R: Send>(
-    items: &[T],
-    parallel: bool,
-    f: impl Fn(&T) -> R + Sync,
-) -> Vec<R> {
-    if !parallel || items.len() < 2 {
-        return items.iter().map(&f).collect();
-    }
-    std::thread::scope(|scope| {
-        let f = &f;
-        let handles: Vec<_> = items.iter().map(|x| scope.spawn(move || f(x))).collect();
-        handles
-            .into_iter()
-            .map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
-            .collect()
-    })
-}
-
-/// Rows from which ranking and duplicate search use threads.
+/// Rows from which ranking and the duplicate search run side by side.
 const PARALLEL_ROWS: usize = 50_000;
 
 /// The ranked rows of one group (indices into `facts.ranked`), best first.
