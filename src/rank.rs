@@ -406,15 +406,13 @@ fn mark_duplicates(
             .copied()
             .unwrap_or(0)
     };
-    // For each field, the rows holding the value of a row before them, and that row.
-    let links: Vec<Vec<(u32, u32)>> = (0..width)
-        .map(|k| same_as_before(n, |i| key(i, k)))
-        .collect();
-    // Every link, by row and then by field.
-    let mut all: Vec<(u32, u32, u32)> = (links.iter().enumerate())
-        .flat_map(|(k, l)| l.iter().map(move |&(i, j)| (i, k as u32, j)))
-        .collect();
-    drop(links);
+    // The rows holding the value of a row before them, with that row, by row and then by
+    // field.
+    let mut all: Vec<(u32, u32, u32)> = Vec::new();
+    for k in 0..width {
+        let links = same_as_before(n, |i| key(i, k));
+        all.extend(links.into_iter().map(|(i, j)| (i, k as u32, j)));
+    }
     all.sort_unstable();
     let mut parent: Vec<u32> = (0..n as u32).collect();
     // For each row, the field (its place in `by`) through which it joined its group.
@@ -494,7 +492,7 @@ fn mark_duplicates(
 }
 
 /// The rows whose key (0 is no key) is that of a row before them, each with the first row
-/// of that key, in row order. Few keys repeat: a bit per hash finds the ones that may, and
+/// of that key, in no particular order. Few keys repeat: a bit per hash finds the ones that may, and
 /// only their rows are sorted, which keeps time and memory low on a million rows.
 fn same_as_before(n: usize, key: impl Fn(usize) -> u64) -> Vec<(u32, u32)> {
     // About eight bits per row, so that few keys seem to repeat when they do not: from
@@ -525,12 +523,10 @@ fn same_as_before(n: usize, key: impl Fn(usize) -> u64) -> Vec<(u32, u32)> {
         .collect();
     drop(twice);
     pairs.sort_unstable();
-    let mut links: Vec<(u32, u32)> = pairs
+    pairs
         .chunk_by(|a, b| a.0 == b.0)
         .flat_map(|run| run.iter().skip(1).map(|&(_, i)| (i, run[0].1)))
-        .collect();
-    links.sort_unstable();
-    links
+        .collect()
 }
 
 /// A value to sort on; `None` sorts last whatever the direction.
@@ -561,13 +557,13 @@ pub fn sort_value(key: SortKey, score: f64, row: u64, value: Option<&Value>) -> 
 /// rank order, best first.
 fn order_eligible(posting: &Posting, facts: &Facts) -> Vec<Vec<usize>> {
     // Rows by group, in row order within each: groups are numbered from 0 as they come.
-    let mut members: Vec<Vec<(u32, usize)>> = Vec::new();
+    let mut members: Vec<Vec<usize>> = Vec::new();
     for (k, &(_, g)) in facts.ranked.iter().enumerate() {
         let g = g as usize;
         if members.len() <= g {
             members.resize_with(g + 1, Vec::new);
         }
-        members[g].push((g as u32, k));
+        members[g].push(k);
     }
     members
         .iter()
@@ -580,7 +576,7 @@ fn order_eligible(posting: &Posting, facts: &Facts) -> Vec<Vec<usize>> {
 const PARALLEL_ROWS: usize = 50_000;
 
 /// The ranked rows of one group (indices into `facts.ranked`), best first.
-fn rank_order(posting: &Posting, facts: &Facts, group: &[(u32, usize)]) -> Vec<usize> {
+fn rank_order(posting: &Posting, facts: &Facts, group: &[usize]) -> Vec<usize> {
     let width = posting.shortlist.tie_break.len();
     let place = |k: usize| {
         let p = &facts.places[facts.ranked[k].0 as usize];
@@ -591,7 +587,7 @@ fn rank_order(posting: &Posting, facts: &Facts, group: &[(u32, usize)]) -> Vec<u
         Keys::Packed(packed) if width <= 4 => {
             let mut rows: Vec<([u64; 5], usize)> = group
                 .iter()
-                .map(|&(_, k)| {
+                .map(|&k| {
                     let mut key = [0u64; 5];
                     key[..width].copy_from_slice(&packed[k * width..(k + 1) * width]);
                     key[width] = place(k);
@@ -602,12 +598,12 @@ fn rank_order(posting: &Posting, facts: &Facts, group: &[(u32, usize)]) -> Vec<u
             rows.into_iter().map(|(_, k)| k).collect()
         }
         Keys::Packed(packed) => {
-            let mut order: Vec<usize> = group.iter().map(|(_, k)| *k).collect();
+            let mut order = group.to_vec();
             order.sort_unstable_by_key(|&k| (&packed[k * width..(k + 1) * width], place(k)));
             order
         }
         Keys::Values(keys) => {
-            let mut order: Vec<usize> = group.iter().map(|(_, k)| *k).collect();
+            let mut order = group.to_vec();
             order.sort_by(|&a, &b| {
                 compare(
                     posting,
@@ -671,11 +667,13 @@ mod tests {
     #[test]
     fn rows_with_a_key_seen_before_point_to_its_first_row() {
         let keys = [5u64, 0, 7, 5, 9, 7, 0, 5, u64::MAX, u64::MAX - 1, u64::MAX];
-        let links = same_as_before(keys.len(), |i| keys[i]);
+        let mut links = same_as_before(keys.len(), |i| keys[i]);
+        links.sort_unstable();
         assert_eq!(links, [(3, 0), (5, 2), (7, 0), (10, 8)]);
         // Many keys sharing their top bits: every row still finds its own first.
         let keys: Vec<u64> = (0..5000u64).map(|i| (i % 1000) + 1).collect();
-        let links = same_as_before(keys.len(), |i| keys[i]);
+        let mut links = same_as_before(keys.len(), |i| keys[i]);
+        links.sort_unstable();
         let want: Vec<(u32, u32)> = (1000..5000).map(|i| (i, i % 1000)).collect();
         assert_eq!(links, want);
     }

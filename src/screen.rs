@@ -969,18 +969,16 @@ impl<'e, 'p> Pass<'e, 'p> {
         if self.labels.len() <= part.worker {
             self.labels.resize_with(part.worker + 1, Vec::new);
         }
+        let mut labels = std::mem::take(&mut self.labels[part.worker]);
         // A worker's parts are merged in the order it made them: its labels come in order.
         for text in part.labels {
             let group = self.shortlist_per.then(|| self.group_of(&text));
-            if let Some(labels) = self.labels.get_mut(part.worker) {
-                labels.push(Label {
-                    text,
-                    group,
-                    audit: None,
-                });
-            }
+            labels.push(Label {
+                text,
+                group,
+                audit: None,
+            });
         }
-        let mut labels = std::mem::take(&mut self.labels[part.worker]);
         let mut group_ids = Vec::with_capacity(part.groups.len());
         let mut decisions = part.decisions;
         for (d, &l) in decisions.iter_mut().zip(&part.groups) {
@@ -1069,7 +1067,14 @@ impl Worker<'_, '_> {
             audit: Vec::new(),
             eligible: Vec::new(),
             keys: crate::rank::Keys::for_posting(posting),
-            identities: Vec::new(),
+            identities: vec![
+                Vec::new();
+                posting
+                    .candidate
+                    .duplicates
+                    .as_ref()
+                    .map_or(0, |d| d.by.len())
+            ],
             submitted: Vec::new(),
             on_time: Vec::new(),
             causes: Vec::new(),
@@ -1171,8 +1176,7 @@ impl Worker<'_, '_> {
     /// Facts of a row that has none to give: an unreadable one.
     fn no_facts(&mut self, part: &mut Part, audit: bool) {
         let posting = self.engine.posting();
-        if let Some(d) = &posting.candidate.duplicates {
-            part.identities.resize(d.by.len(), Vec::new());
+        if posting.candidate.duplicates.is_some() {
             for keys in &mut part.identities {
                 keys.push(0);
             }
@@ -1237,7 +1241,6 @@ impl Worker<'_, '_> {
                 _ => None,
             });
         if let Some(d) = &posting.candidate.duplicates {
-            part.identities.resize(d.by.len(), Vec::new());
             for (keys, &f) in part.identities.iter_mut().zip(&d.by) {
                 keys.push(crate::rank::identity(f, cells.value(f)));
             }

@@ -21,7 +21,7 @@ const SAMPLE_ROWS: usize = 4096;
 /// Slots of the cache a column keeps in front of its index.
 const CACHE_SLOTS: usize = 64;
 
-/// A cell found lately: its length, its first eight bytes and its id.
+/// A cell found lately: its length, its [`prefix`] and its id.
 #[derive(Clone, Copy, Debug, Default)]
 struct Slot {
     prefix: u64,

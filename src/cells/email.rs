@@ -19,10 +19,7 @@ impl Address {
     /// The address.
     pub fn as_str(&self) -> &str {
         match &self.0 {
-            Repr::Inline(bytes, len) => {
-                std::str::from_utf8(bytes.get(..usize::from(*len)).unwrap_or_default())
-                    .unwrap_or_default()
-            }
+            Repr::Inline(..) => std::str::from_utf8(self.as_bytes()).unwrap_or_default(),
             Repr::Heap(text) => text,
         }
     }
