@@ -408,18 +408,19 @@ fn mark_duplicates(
     };
     // The rows holding the value of a row before them, with that row, by row and then by
     // field.
-    let mut all: Vec<(u32, u32, u32)> = Vec::new();
-    for k in 0..width {
-        let links = same_as_before(n, |i| key(i, k));
-        all.extend(links.into_iter().map(|(i, j)| (i, k as u32, j)));
-    }
+    let mut all = same_as_before(n, width, key);
     all.sort_unstable();
-    let mut parent: Vec<u32> = (0..n as u32).collect();
-    // For each row, the field (its place in `by`) through which it joined its group.
-    let mut via: Vec<u32> = vec![u32::MAX; n];
-    let mut linked = Vec::new();
-    for (i, k, j) in all {
-        let (i, j) = (i as usize, j as usize);
+    // Only rows that share a value with another can be duplicates: they alone are linked,
+    // each by its place among them.
+    let mut linked: Vec<u32> = all.iter().flat_map(|&(i, _, j)| [i, j]).collect();
+    linked.sort_unstable();
+    linked.dedup();
+    let index = |row: u32| linked.binary_search(&row).unwrap_or(0);
+    let mut parent: Vec<u32> = (0..linked.len() as u32).collect();
+    // For each linked row, the field (its place in `by`) through which it joined its group.
+    let mut via: Vec<u32> = vec![u32::MAX; linked.len()];
+    for &(i, k, j) in &all {
+        let (i, j) = (index(i), index(j));
         let (a, b) = (find(&mut parent, i), find(&mut parent, j));
         if a != b {
             parent[a.max(b)] = a.min(b) as u32;
@@ -427,14 +428,11 @@ fn mark_duplicates(
         for x in [i, j] {
             if via[x] == u32::MAX {
                 via[x] = k;
-                linked.push(x);
             }
         }
     }
-    // Only rows that share a value with another can be duplicates: group those by root.
-    let mut joined: Vec<(usize, usize)> = linked
-        .into_iter()
-        .map(|i| (find(&mut parent, i), i))
+    let mut joined: Vec<(usize, usize)> = (0..linked.len())
+        .map(|x| (find(&mut parent, x), x))
         .collect();
     joined.sort_unstable();
     let submitted =
@@ -442,40 +440,28 @@ fn mark_duplicates(
     let on_time = |i: usize| facts.on_time.get(i).copied().unwrap_or(false);
     let position = |i: usize| (facts.places[i].file, facts.places[i].row);
     for chunk in joined.chunk_by(|a, b| a.0 == b.0) {
-        let group: Vec<usize> = chunk.iter().map(|&(_, i)| i).collect();
+        let group = || chunk.iter().map(|&(_, x)| linked[x] as usize);
+        let latest = |pool: &dyn Fn(usize) -> bool| {
+            group()
+                .filter(|&i| submitted(i).is_some() && pool(i))
+                .max_by_key(|&i| (submitted(i), position(i)))
+        };
         let kept = match dups.keep {
-            Keep::Latest => {
-                let timely: Vec<usize> = group
-                    .iter()
-                    .copied()
-                    .filter(|&i| submitted(i).is_some() && on_time(i))
-                    .collect();
-                let pool: Vec<usize> = if timely.is_empty() {
-                    group
-                        .iter()
-                        .copied()
-                        .filter(|&i| submitted(i).is_some())
-                        .collect()
-                } else {
-                    timely
-                };
-                pool.into_iter()
-                    .max_by_key(|&i| (submitted(i), position(i)))
-                    .or_else(|| group.iter().copied().max_by_key(|&i| position(i)))
-            }
-            Keep::Earliest => group
-                .iter()
-                .copied()
+            // The latest on time; failing that, the latest; failing that, the last row.
+            Keep::Latest => latest(&on_time)
+                .or_else(|| latest(&|_| true))
+                .or_else(|| group().max_by_key(|&i| position(i))),
+            Keep::Earliest => group()
                 .filter(|&i| submitted(i).is_some())
                 .min_by_key(|&i| (submitted(i), position(i)))
-                .or_else(|| group.iter().copied().min_by_key(|&i| position(i))),
+                .or_else(|| group().min_by_key(|&i| position(i))),
         };
         let Some(kept) = kept else { continue };
-        for &i in &group {
+        for (&(_, x), i) in chunk.iter().zip(group()) {
             if i != kept {
                 // A field the two rows share directly, if any.
                 let shared = (0..width).find(|&k| key(i, k) != 0 && key(i, k) == key(kept, k));
-                let joined_by = (via[i] != u32::MAX).then_some(via[i] as usize);
+                let joined_by = (via[x] != u32::MAX).then_some(via[x] as usize);
                 let k = shared.or(joined_by).unwrap_or(0);
                 decisions[i].status = Status::Duplicate;
                 kept_for.insert(
@@ -491,42 +477,50 @@ fn mark_duplicates(
     kept_for
 }
 
-/// The rows whose key (0 is no key) is that of a row before them, each with the first row
-/// of that key, in no particular order. Few keys repeat: a bit per hash finds the ones that may, and
-/// only their rows are sorted, which keeps time and memory low on a million rows.
-fn same_as_before(n: usize, key: impl Fn(usize) -> u64) -> Vec<(u32, u32)> {
-    // About eight bits per row, so that few keys seem to repeat when they do not: from
-    // 2 MB, and more for more rows. A second set of bits marks the hashes seen twice.
+/// The rows whose key for a field (0 is no key) is that of a row before them: (row, field,
+/// first row of that key), in no particular order. Few keys repeat: a bit per hash finds the
+/// ones that may, and only their rows are sorted, which keeps time and memory low on a
+/// million rows.
+fn same_as_before(
+    n: usize,
+    width: usize,
+    key: impl Fn(usize, usize) -> u64,
+) -> Vec<(u32, u32, u32)> {
     let bits = (usize::BITS - n.leading_zeros() + 3).clamp(24, 32);
-    let words = 1usize << (bits - 6);
-    let (mut seen, mut twice) = (vec![0u64; words], vec![0u64; words]);
     let slot = |k: u64| {
         let bit = (k >> (64 - bits)) as usize;
         (bit >> 6, 1u64 << (bit & 63))
     };
-    for i in 0..n {
-        let k = key(i);
-        if k == 0 {
-            continue;
-        }
-        let (word, mask) = slot(k);
-        twice[word] |= seen[word] & mask;
-        seen[word] |= mask;
-    }
-    drop(seen);
-    let mut pairs: Vec<(u64, u32)> = (0..n)
-        .filter_map(|i| {
-            let k = key(i);
+    let mut links = Vec::new();
+    for f in 0..width {
+        let words = 1usize << (bits - 6);
+        let (mut seen, mut twice) = (vec![0u64; words], vec![0u64; words]);
+        for i in 0..n {
+            let k = key(i, f);
+            if k == 0 {
+                continue;
+            }
             let (word, mask) = slot(k);
-            (k != 0 && twice[word] & mask != 0).then_some((k, i as u32))
-        })
-        .collect();
-    drop(twice);
-    pairs.sort_unstable();
-    pairs
-        .chunk_by(|a, b| a.0 == b.0)
-        .flat_map(|run| run.iter().skip(1).map(|&(_, i)| (i, run[0].1)))
-        .collect()
+            twice[word] |= seen[word] & mask;
+            seen[word] |= mask;
+        }
+        drop(seen);
+        let mut pairs: Vec<(u64, u32)> = (0..n)
+            .filter_map(|i| {
+                let k = key(i, f);
+                let (word, mask) = slot(k);
+                (k != 0 && twice[word] & mask != 0).then_some((k, i as u32))
+            })
+            .collect();
+        drop(twice);
+        pairs.sort_unstable();
+        links.extend(
+            pairs
+                .chunk_by(|a, b| a.0 == b.0)
+                .flat_map(|run| run.iter().skip(1).map(|&(_, i)| (i, f as u32, run[0].1))),
+        );
+    }
+    links
 }
 
 /// A value to sort on; `None` sorts last whatever the direction.
@@ -583,6 +577,9 @@ fn rank_order(posting: &Posting, facts: &Facts, group: &[usize]) -> Vec<usize> {
         (u64::from(p.file) << 32) | u64::from(p.row)
     };
     match &facts.keys {
+        // Numbers that fit one word together with the row's place in the group: one sort
+        // of words. Entries are in file order, so a row's place in the group is its place.
+        Keys::Packed(packed) if let Some(order) = word_order(packed, width, group) => order,
         // Up to four numbers: sorted as plain arrays side by side, not through indices.
         Keys::Packed(packed) if width <= 4 => {
             let mut rows: Vec<([u64; 5], usize)> = group
@@ -615,6 +612,78 @@ fn rank_order(posting: &Posting, facts: &Facts, group: &[usize]) -> Vec<usize> {
             order
         }
     }
+}
+
+/// How the values of one tie-break column are made small: present values `v` become
+/// `(v - low) >> shift`, which keeps their order, and a missing one sorts after them all.
+#[derive(Clone, Copy, Debug, PartialEq)]
+struct Squeeze {
+    low: u64,
+    shift: u32,
+    /// The code of a missing value; the bits of the codes follow from it.
+    none: u64,
+}
+
+impl Squeeze {
+    /// The squeeze of the present values of `values` (`u64::MAX` is a missing one).
+    fn of(values: impl Iterator<Item = u64> + Clone) -> Squeeze {
+        let present = values.filter(|&v| v != u64::MAX);
+        let low = present.clone().min().unwrap_or(0);
+        let (high, steps) = present.fold((low, 0u64), |(h, o), v| (h.max(v), o | (v - low)));
+        let shift = steps.trailing_zeros().min(63);
+        Squeeze {
+            low,
+            shift,
+            none: ((high - low) >> shift) + 1,
+        }
+    }
+
+    /// Bits a code takes.
+    fn bits(&self) -> u32 {
+        u64::BITS - self.none.leading_zeros()
+    }
+
+    fn code(&self, v: u64) -> u64 {
+        if v == u64::MAX {
+            self.none
+        } else {
+            (v - self.low) >> self.shift
+        }
+    }
+}
+
+/// The rows of `group` (ascending indices into the packed keys, `width` each) in the order
+/// of their keys and then of their place, when the keys squeezed and the place fit in two
+/// words; `None` when they do not.
+fn word_order(packed: &[u64], width: usize, group: &[usize]) -> Option<Vec<usize>> {
+    let key = |k: usize, c: usize| packed.get(k * width + c).copied().unwrap_or(u64::MAX);
+    let squeezes: Vec<Squeeze> = (0..width)
+        .map(|c| Squeeze::of(group.iter().map(move |&k| key(k, c))))
+        .collect();
+    let place_bits = usize::BITS - group.len().leading_zeros();
+    let bits: u32 = squeezes.iter().map(Squeeze::bits).sum::<u32>() + place_bits;
+    if bits > u128::BITS {
+        return None;
+    }
+    let mut words: Vec<u128> = group
+        .iter()
+        .enumerate()
+        .map(|(j, &k)| {
+            let word = squeezes.iter().enumerate().fold(0u128, |w, (c, s)| {
+                // Shifted by less than 128: the bits of all codes and the place fit in 128.
+                (w << s.bits()) | u128::from(s.code(key(k, c)))
+            });
+            (word << place_bits) | j as u128
+        })
+        .collect();
+    words.sort_unstable();
+    let mask = (1u128 << place_bits) - 1;
+    Some(
+        words
+            .into_iter()
+            .filter_map(|w| group.get((w & mask) as usize).copied())
+            .collect(),
+    )
 }
 
 /// A number key as an integer that sorts as [`compare`] does: none last, either way; `None`
@@ -667,15 +736,20 @@ mod tests {
     #[test]
     fn rows_with_a_key_seen_before_point_to_its_first_row() {
         let keys = [5u64, 0, 7, 5, 9, 7, 0, 5, u64::MAX, u64::MAX - 1, u64::MAX];
-        let mut links = same_as_before(keys.len(), |i| keys[i]);
+        let mut links = same_as_before(keys.len(), 1, |i, _| keys[i]);
         links.sort_unstable();
-        assert_eq!(links, [(3, 0), (5, 2), (7, 0), (10, 8)]);
+        assert_eq!(links, [(3, 0, 0), (5, 0, 2), (7, 0, 0), (10, 0, 8)]);
         // Many keys sharing their top bits: every row still finds its own first.
         let keys: Vec<u64> = (0..5000u64).map(|i| (i % 1000) + 1).collect();
-        let mut links = same_as_before(keys.len(), |i| keys[i]);
+        let mut links = same_as_before(keys.len(), 1, |i, _| keys[i]);
         links.sort_unstable();
-        let want: Vec<(u32, u32)> = (1000..5000).map(|i| (i, i % 1000)).collect();
+        let want: Vec<(u32, u32, u32)> = (1000..5000).map(|i| (i, 0, i % 1000)).collect();
         assert_eq!(links, want);
+        // Two fields: each row's key of either field, linked to the first row holding it.
+        let two = |i: usize, f: usize| [[1, 0], [2, 1], [3, 2], [4, 2]][i][f];
+        let mut links = same_as_before(4, 2, two);
+        links.sort_unstable();
+        assert_eq!(links, [(3, 1, 2)]);
     }
 
     #[test]
@@ -808,6 +882,62 @@ mod tests {
             assert_eq!(packed.len(), n);
             assert_eq!(packed.iter().collect::<Vec<_>>(), want, "{n}");
             assert_eq!(packed.get(n), None);
+        }
+    }
+
+    #[test]
+    fn scores_years_and_dates_squeeze_into_two_words() {
+        // A score (descending), years (descending) and an instant, as the packed keys hold them.
+        let row = |score: f64, years: Option<f64>, at: f64| {
+            [
+                sortable(Some(&SortValue::Number(score)), true),
+                sortable(years.map(SortValue::Number).as_ref(), true),
+                sortable(Some(&SortValue::Number(at)), false),
+            ]
+            .map(|k| k.unwrap_or(u64::MAX))
+        };
+        let rows: Vec<[u64; 3]> = (0..100_000u32)
+            .map(|i| {
+                let years = (i % 7 != 0).then_some(f64::from(i % 23) / 2.0);
+                row(
+                    f64::from(i % 11) * 5.0,
+                    years,
+                    1.7e9 + f64::from(i * 37 % 90_000),
+                )
+            })
+            .collect();
+        let packed: Vec<u64> = rows.concat();
+        let group: Vec<usize> = (0..rows.len()).filter(|k| k % 3 != 1).collect();
+        let got = word_order(&packed, 3, &group).expect("fits two words");
+        let mut want = group.clone();
+        want.sort_by_key(|&k| (rows[k], k));
+        assert_eq!(got, want);
+    }
+
+    use proptest::strategy::Strategy as _;
+
+    proptest::proptest! {
+        #[test]
+        fn word_order_is_the_order_of_the_keys_then_the_place(
+            width in 1usize..4,
+            values in proptest::collection::vec(
+                proptest::prop_oneof![
+                    // Few values, as scores and years; any value; none.
+                    (0u64..6).prop_map(|v| 0x4059_0000_0000_0000 - (v << 46)),
+                    proptest::prelude::any::<u64>(),
+                    proptest::strategy::Just(u64::MAX),
+                ],
+                0..120,
+            ),
+            pick in proptest::collection::vec(proptest::prelude::any::<bool>(), 40),
+        ) {
+            let rows = values.len() / width;
+            let group: Vec<usize> = (0..rows).filter(|&k| pick[k % pick.len()]).collect();
+            let mut want = group.clone();
+            want.sort_by_key(|&k| (&values[k * width..(k + 1) * width], k));
+            if let Some(got) = word_order(&values, width, &group) {
+                proptest::prop_assert_eq!(got, want);
+            }
         }
     }
 }
