@@ -21,10 +21,11 @@ const SAMPLE_ROWS: usize = 4096;
 /// Slots of the cache a column keeps in front of its index.
 const CACHE_SLOTS: usize = 64;
 
-/// A cell found lately: its length, its [`prefix`] and its id.
+/// A cell found lately: its length, its [`prefix`] and [`suffix`], and its id.
 #[derive(Clone, Copy, Debug, Default)]
 struct Slot {
     prefix: u64,
+    suffix: u64,
     len: u32,
     /// The id plus one; 0 for an empty slot.
     id: u32,
@@ -42,6 +43,15 @@ fn prefix(cell: &[u8]) -> u64 {
         }
         4..=7 => four(cell.first_chunk()) | four(cell.last_chunk()) << 32,
         _ => cell.first_chunk().map_or(0, |b| u64::from_le_bytes(*b)),
+    }
+}
+
+/// The last eight bytes of a cell longer than eight, 0 for another: with its [`prefix`],
+/// a cell of up to sixteen bytes is known whole.
+fn suffix(cell: &[u8]) -> u64 {
+    match cell.last_chunk() {
+        Some(b) if cell.len() > 8 => u64::from_le_bytes(*b),
+        _ => 0,
     }
 }
 
@@ -87,18 +97,19 @@ impl Column {
     fn find(&mut self, cell: &str) -> Option<u32> {
         let index = self.index.as_ref()?;
         let bytes = cell.as_bytes();
-        let p = prefix(bytes);
+        let (p, q) = (prefix(bytes), suffix(bytes));
         let k = slot_of(p, bytes.len());
         let slot = self.cache.get(k).copied().unwrap_or_default();
         if slot.id != 0
             && slot.prefix == p
+            && slot.suffix == q
             && slot.len as usize == bytes.len()
-            && (bytes.len() <= 8 || self.raw(slot.id as usize - 1) == cell)
+            && (bytes.len() <= 16 || self.raw(slot.id as usize - 1) == cell)
         {
             return Some(slot.id - 1);
         }
         let id = index.get(cell).copied()?;
-        self.remember(k, p, bytes.len(), id);
+        self.remember(k, p, q, bytes.len(), id);
         Some(id)
     }
 
@@ -136,13 +147,14 @@ impl Column {
     }
 
     /// Puts a cell found or added in the cache.
-    fn remember(&mut self, k: usize, prefix: u64, len: usize, id: u32) {
+    fn remember(&mut self, k: usize, prefix: u64, suffix: u64, len: usize, id: u32) {
         if self.cache.is_empty() {
             self.cache = vec![Slot::default(); CACHE_SLOTS];
         }
         if let (Some(slot), Ok(len)) = (self.cache.get_mut(k), u32::try_from(len)) {
             *slot = Slot {
                 prefix,
+                suffix,
                 len,
                 id: id.saturating_add(1),
             };
