@@ -423,41 +423,48 @@ impl Screening<'_> {
     }
 
     fn listing(&self, all: bool) -> Vec<usize> {
-        let mut idx: Vec<usize> = (0..self.len())
+        let idx: Vec<usize> = (0..self.len())
             .filter(|&i| all || self.decisions[i].status == Status::Shortlisted)
             .collect();
-        let bucket = |s: Status| match s {
-            Status::Shortlisted | Status::Eligible => 0,
-            Status::Review => 1,
-            Status::Ineligible => 2,
-            Status::Duplicate => 3,
-            Status::Unreadable => 4,
+        let bucket = |s: Status| -> u8 {
+            match s {
+                Status::Shortlisted | Status::Eligible => 0,
+                Status::Review => 1,
+                Status::Ineligible => 2,
+                Status::Duplicate => 3,
+                Status::Unreadable => 4,
+            }
         };
-        // Each group's name folded once, not once per comparison.
+        // Groups by their folded names, a number each, rows without one as the empty name:
+        // rows sort on numbers alone.
         let folded: Vec<String> = self.groups.iter().map(|g| crate::text::fold(g)).collect();
-        let no_group = String::new();
-        idx.sort_by_cached_key(|&i| {
+        let mut names: Vec<&str> = folded.iter().map(String::as_str).chain([""]).collect();
+        names.sort_unstable();
+        names.dedup();
+        let place = |name: &str| names.binary_search(&name).unwrap_or(0) as u32;
+        let group_place: Vec<u32> = folded.iter().map(|f| place(f)).collect();
+        let no_group = place("");
+        // Bucket, group, rank and the entry, whose order is that of files and rows.
+        let key = |i: usize| -> u128 {
             let d = &self.decisions[i];
-            let ranked = bucket(d.status) == 0;
-            (
-                bucket(d.status),
-                if ranked {
+            let (group, rank) = match bucket(d.status) {
+                0 => (
                     d.group
-                        .and_then(|g| folded.get(g.index()))
-                        .unwrap_or(&no_group)
-                } else {
-                    &no_group
-                },
-                if ranked {
-                    d.rank.unwrap_or(u32::MAX)
-                } else {
-                    0
-                },
-                self.file(i),
-                self.row(i),
-            )
-        });
-        idx
+                        .and_then(|g| group_place.get(g.index()).copied())
+                        .unwrap_or(no_group),
+                    d.rank.unwrap_or(u32::MAX),
+                ),
+                _ => (no_group, 0),
+            };
+            u128::from(bucket(d.status)) << 96
+                | u128::from(group) << 64
+                | u128::from(rank) << 32
+                | i as u128
+        };
+        let mut keys: Vec<u128> = idx.iter().map(|&i| key(i)).collect();
+        keys.sort_unstable();
+        // The entry is in the lowest 32 bits: entries are numbered in 32 bits.
+        keys.into_iter().map(|k| (k as u32) as usize).collect()
     }
 
     /// The full evaluation of row `i`, for its details; none for an unreadable row.

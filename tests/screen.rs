@@ -235,6 +235,35 @@ fn check_invariants(doc: &Value) {
             !matches!(status, "shortlisted" | "eligible")
         );
     }
+    // Listed in order: the ranked by group and rank, then the rows to review, the
+    // ineligible, the duplicates and the unreadable, each in file order.
+    let paths: Vec<&str> = doc["inputs"]
+        .as_array()
+        .expect("inputs")
+        .iter()
+        .map(|i| i["path"].as_str().unwrap_or(""))
+        .collect();
+    let order = |c: &Value| {
+        let status = c["status"].as_str().unwrap_or("");
+        let bucket = ["eligible", "review", "ineligible", "duplicate", "unreadable"]
+            .iter()
+            .position(|s| *s == status)
+            .unwrap_or(0);
+        let ranked = bucket == 0;
+        let group = c["group"].as_str().filter(|_| ranked).unwrap_or("");
+        let rank = c["rank"].as_u64().filter(|_| ranked).unwrap_or(0);
+        let file = paths.iter().position(|p| c["file"] == *p);
+        let row = c["row"].as_u64().unwrap_or(0);
+        (bucket, group.to_lowercase(), rank, file, row)
+    };
+    for pair in candidates.windows(2) {
+        assert!(
+            order(&pair[0]) < order(&pair[1]),
+            "listed in order: {} then {}",
+            pair[0],
+            pair[1]
+        );
+    }
 }
 
 #[test]
