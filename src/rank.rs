@@ -486,6 +486,8 @@ fn same_as_before(
     width: usize,
     key: impl Fn(usize, usize) -> u64,
 ) -> Vec<(u32, u32, u32)> {
+    // About eight bits per row, so that few keys seem to repeat when they do not: from
+    // 2 MB, and more for more rows. A second set of bits marks the hashes seen twice.
     let bits = (usize::BITS - n.leading_zeros() + 3).clamp(24, 32);
     let slot = |k: u64| {
         let bit = (k >> (64 - bits)) as usize;
@@ -577,8 +579,9 @@ fn rank_order(posting: &Posting, facts: &Facts, group: &[usize]) -> Vec<usize> {
         (u64::from(p.file) << 32) | u64::from(p.row)
     };
     match &facts.keys {
-        // Numbers that fit one word together with the row's place in the group: one sort
-        // of words. Entries are in file order, so a row's place in the group is its place.
+        // Numbers that fit two words together with the row's place in the group: one sort
+        // of plain integers. Entries are in file order, so a row's place in the group is in
+        // the order of places.
         Keys::Packed(packed) if let Some(order) = word_order(packed, width, group) => order,
         // Up to four numbers: sorted as plain arrays side by side, not through indices.
         Keys::Packed(packed) if width <= 4 => {
@@ -616,7 +619,7 @@ fn rank_order(posting: &Posting, facts: &Facts, group: &[usize]) -> Vec<usize> {
 
 /// How the values of one tie-break column are made small: present values `v` become
 /// `(v - low) >> shift`, which keeps their order, and a missing one sorts after them all.
-#[derive(Clone, Copy, Debug, PartialEq)]
+#[derive(Clone, Copy, Debug)]
 struct Squeeze {
     low: u64,
     shift: u32,
@@ -629,7 +632,11 @@ impl Squeeze {
     fn of(values: impl Iterator<Item = u64> + Clone) -> Squeeze {
         let present = values.filter(|&v| v != u64::MAX);
         let low = present.clone().min().unwrap_or(0);
-        let (high, steps) = present.fold((low, 0u64), |(h, o), v| (h.max(v), o | (v - low)));
+        // The bits in which present values differ from the lowest: those below are zero in
+        // every difference, and shifted out.
+        let (high, steps) = present.fold((low, 0u64), |(high, steps), v| {
+            (high.max(v), steps | (v - low))
+        });
         let shift = steps.trailing_zeros().min(63);
         Squeeze {
             low,

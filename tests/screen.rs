@@ -245,10 +245,16 @@ fn check_invariants(doc: &Value) {
         .collect();
     let order = |c: &Value| {
         let status = c["status"].as_str().unwrap_or("");
-        let bucket = ["eligible", "review", "ineligible", "duplicate", "unreadable"]
-            .iter()
-            .position(|s| *s == status)
-            .unwrap_or(0);
+        let bucket = [
+            "eligible",
+            "review",
+            "ineligible",
+            "duplicate",
+            "unreadable",
+        ]
+        .iter()
+        .position(|s| *s == status)
+        .unwrap_or(0);
         let ranked = bucket == 0;
         let group = c["group"].as_str().filter(|_| ranked).unwrap_or("");
         let rank = c["rank"].as_u64().filter(|_| ranked).unwrap_or(0);
