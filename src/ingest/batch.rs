@@ -78,9 +78,9 @@ impl CellBuf {
         start
     }
 
-    /// Adds the cell `start..end` of text pushed with [`Self::push_text`].
-    pub(super) fn add_cell(&mut self, start: usize, end: usize) {
-        self.spans.push((start, end));
+    /// Adds the cells `start..end` of text pushed with [`Self::push_text`].
+    pub(super) fn add_cells(&mut self, cells: impl ExactSizeIterator<Item = (usize, usize)>) {
+        self.spans.extend(cells);
     }
 }
 

@@ -289,12 +289,12 @@ impl Shape {
         if let Some(text) = text {
             // The record's text once; its cells are spans of it.
             let base = out.push_text(text);
-            for c in columns {
-                let (start, end) = record.range(*c).map_or((0, 0), |r| (r.start, r.end));
-                let cell = text.as_bytes().get(start..end).unwrap_or_default();
-                let len = without_cr(cell, *c == last).len();
-                out.add_cell(base + start, base + start + len);
-            }
+            out.add_cells(columns.iter().map(|&c| {
+                let (start, end) = record.range(c).map_or((0, 0), |r| (r.start, r.end));
+                // Only the last cell may end with the carriage return of a CRLF line end.
+                let cr = c == last && end > start && text.as_bytes().get(end - 1) == Some(&b'\r');
+                (base + start, base + end - usize::from(cr))
+            }));
         } else {
             for c in columns {
                 if let Some(bytes) = record.get(*c) {
