@@ -93,7 +93,7 @@ impl Column {
     }
 
     /// The id of `cell`, if the column has it.
-    #[inline]
+    #[inline(always)]
     fn find(&mut self, cell: &str) -> Option<u32> {
         let index = self.index.as_ref()?;
         let bytes = cell.as_bytes();
