@@ -290,10 +290,13 @@ impl Shape {
             // The record's text once; its cells are spans of it.
             let base = out.push_text(text);
             out.add_cells(columns.iter().map(|&c| {
-                let (start, end) = record.range(c).map_or((0, 0), |r| (r.start, r.end));
+                let (start, mut end) = record.range(c).map_or((0, 0), |r| (r.start, r.end));
                 // Only the last cell may end with the carriage return of a CRLF line end.
-                let cr = c == last && end > start && text.as_bytes().get(end - 1) == Some(&b'\r');
-                (base + start, base + end - usize::from(cr))
+                if c == last {
+                    let cell = text.as_bytes().get(start..end).unwrap_or_default();
+                    end = start + without_cr(cell, true).len();
+                }
+                (base + start, base + end)
             }));
         } else {
             for c in columns {
