@@ -33,6 +33,24 @@ impl Outcome {
         }
     }
 
+    /// The outcome as a number of two bits: 0 pass, 1 fail, 2 unknown.
+    pub fn code(self) -> u64 {
+        match self {
+            Outcome::Pass => 0,
+            Outcome::Fail => 1,
+            Outcome::Unknown => 2,
+        }
+    }
+
+    /// The outcome of a [`Self::code`].
+    pub fn from_code(code: u64) -> Outcome {
+        match code {
+            0 => Outcome::Pass,
+            1 => Outcome::Fail,
+            _ => Outcome::Unknown,
+        }
+    }
+
     fn not(self) -> Outcome {
         match self {
             Outcome::Pass => Outcome::Fail,
@@ -109,43 +127,65 @@ pub struct Memo {
 struct RuleMemo {
     /// The fields the rule reads.
     fields: Vec<FieldId>,
+    /// The field of a rule of one field.
+    single: Option<FieldId>,
     /// The rule's first term group.
     start: usize,
-    seen: FxHashMap<u64, (Outcome, f32)>,
+    seen: FxHashMap<u64, Remembered>,
     /// For a rule of one field, by the cell's id: no hashing.
-    dense: Vec<Option<(Outcome, f32)>>,
+    dense: Vec<Remembered>,
+}
+
+/// An outcome and its points in one word: the points' bits above, the outcome's code plus
+/// one below (0 when nothing is remembered).
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+struct Remembered(u64);
+
+impl Remembered {
+    fn new(outcome: Outcome, points: f32) -> Self {
+        Remembered(u64::from(points.to_bits()) << 32 | (outcome.code() + 1))
+    }
+
+    /// The outcome's code, if something is remembered.
+    fn code(self) -> Option<u64> {
+        (self.0 as u32).checked_sub(1).map(u64::from)
+    }
+
+    fn points(self) -> f32 {
+        f32::from_bits((self.0 >> 32) as u32)
+    }
 }
 
 impl RuleMemo {
-    /// What the rule gave for the cells of `key`, if remembered.
-    fn get(&self, key: u64) -> Option<(Outcome, f32)> {
-        if self.fields.len() == 1 {
-            return self.dense.get(key as usize).copied().flatten();
-        }
-        self.seen.get(&key).copied()
+    /// What the rule gave for the cells of the row of `keys`, if remembered; and the key to
+    /// remember it by, if any.
+    #[inline(always)]
+    fn lookup(&self, keys: &RowKeys) -> (Remembered, Option<u64>) {
+        let key = match self.single {
+            Some(f) => match keys.get(f) {
+                Some(id) => {
+                    let known = self.dense.get(id as usize).copied().unwrap_or_default();
+                    return (known, Some(u64::from(id)));
+                }
+                None => None,
+            },
+            None => cells_key(&self.fields, keys),
+        };
+        let known = key.and_then(|k| self.seen.get(&k).copied());
+        (known.unwrap_or_default(), key)
     }
 
     /// Remembers what the rule gave for the cells of `key`, up to [`MEMO_ENTRIES`] of them.
-    fn remember(&mut self, key: u64, result: (Outcome, f32)) {
-        if self.fields.len() == 1 {
+    fn remember(&mut self, key: u64, result: Remembered) {
+        if self.single.is_some() {
             if let Some(k) = usize::try_from(key).ok().filter(|k| *k < MEMO_ENTRIES) {
                 if self.dense.len() <= k {
-                    self.dense.resize(k + 1, None);
+                    self.dense.resize(k + 1, Remembered::default());
                 }
-                self.dense[k] = Some(result);
+                self.dense[k] = result;
             }
         } else if self.seen.len() < MEMO_ENTRIES {
             self.seen.insert(key, result);
-        }
-    }
-
-    /// The distinct cells of the rule's fields in one number; none when a field's cells are
-    /// not kept distinct, or too many to pack.
-    #[inline]
-    fn key(&self, keys: &RowKeys) -> Option<u64> {
-        match self.fields.as_slice() {
-            [f] => keys.get(*f).map(u64::from),
-            fields => cells_key(fields, keys),
         }
     }
 }
@@ -296,8 +336,13 @@ impl<'p> Engine<'p> {
             .map(|r| {
                 let mut terms = Vec::new();
                 collect_terms(&r.rule, &self.posting.synonyms, &mut terms);
+                let fields = r.rule.fields();
                 let memo = RuleMemo {
-                    fields: r.rule.fields(),
+                    single: match fields.as_slice() {
+                        [f] => Some(*f),
+                        _ => None,
+                    },
+                    fields,
                     start,
                     seen: FxHashMap::default(),
                     dense: Vec::new(),
@@ -314,36 +359,47 @@ impl<'p> Engine<'p> {
     pub fn outcomes_with(&self, cells: &Cells, memo: &mut Memo) -> crate::rank::Compact {
         let deadline = self.posting.meta.deadline.as_ref();
         let p = self.posting;
-        let mut score = 0.0;
         let keys = cells.keys();
-        let rules = p
-            .requirements
-            .iter()
-            .chain(&p.preferences)
-            .zip(&mut memo.rules)
-            .map(|(r, m)| {
-                let key = m.key(&keys);
-                if let Some((outcome, points)) = key.and_then(|k| m.get(k)) {
-                    score += f64::from(points);
-                    return outcome;
+        let mut score = 0.0;
+        let len = p.requirements.len() + p.preferences.len();
+        let mut bits = 0u64;
+        let mut many = Vec::new();
+        let rules = p.requirements.iter().chain(&p.preferences);
+        for (k, (r, m)) in rules.zip(&mut memo.rules).enumerate() {
+            let (known, key) = m.lookup(&keys);
+            let (code, points) = match known.code() {
+                Some(code) => (code, known.points()),
+                None => {
+                    let mut cursor = m.start;
+                    let outcome = self
+                        .eval(&r.rule, cells, deadline, &mut cursor, false)
+                        .outcome;
+                    // Points are kept as f32, as the full evaluation's are shown.
+                    let points = match (r.weight, outcome) {
+                        (Some(w), Outcome::Pass) => (w * credit(&r.rule, cells)) as f32,
+                        _ => 0.0,
+                    };
+                    if let Some(k) = key {
+                        m.remember(k, Remembered::new(outcome, points));
+                    }
+                    (outcome.code(), points)
                 }
-                let mut cursor = m.start;
-                let outcome = self
-                    .eval(&r.rule, cells, deadline, &mut cursor, false)
-                    .outcome;
-                // Points are kept as f32, as the full evaluation's are shown.
-                let points = match (r.weight, outcome) {
-                    (Some(w), Outcome::Pass) => (w * credit(&r.rule, cells)) as f32,
-                    _ => 0.0,
-                };
-                score += f64::from(points);
-                if let Some(k) = key {
-                    m.remember(k, (outcome, points));
-                }
-                outcome
-            });
-        let outcomes =
-            crate::rank::Outcomes::collect(p.requirements.len() + p.preferences.len(), rules);
+            };
+            score += f64::from(points);
+            if len > crate::rank::Outcomes::PACKED {
+                many.push(Outcome::from_code(code));
+            } else {
+                bits |= code << (2 * k);
+            }
+        }
+        let outcomes = if len > crate::rank::Outcomes::PACKED {
+            crate::rank::Outcomes::Many(Box::new(many))
+        } else {
+            crate::rank::Outcomes::Packed {
+                bits,
+                len: len as u8,
+            }
+        };
         crate::rank::Compact {
             outcomes,
             score,
@@ -741,13 +797,44 @@ fields:
         let mut remembered = 0;
         for row in 0..rows {
             let c = Cells::new(table.clone(), row);
-            assert_eq!(e.outcomes_with(&c, &mut memo), e.outcomes(&c), "row {row}");
-            remembered = memo.rules.iter().map(|r| r.seen.len()).sum::<usize>();
+            let compact = e.outcomes_with(&c, &mut memo);
+            assert_eq!(compact, e.outcomes(&c), "row {row}");
+            // The same as evaluating every rule in full, points rounded as they are kept.
+            let (req, pref) = e.evaluate(&c);
+            let full: Vec<Outcome> = req.iter().chain(&pref).map(|r| r.eval.outcome).collect();
+            assert_eq!(
+                compact.outcomes.iter().collect::<Vec<_>>(),
+                full,
+                "row {row}"
+            );
+            let score: f64 = req
+                .iter()
+                .chain(&pref)
+                .map(|r| f64::from(r.points as f32))
+                .sum();
+            assert_eq!(compact.score, score, "row {row}");
+            remembered = memo
+                .rules
+                .iter()
+                .map(|r| r.seen.len() + r.dense.iter().filter(|d| d.code().is_some()).count())
+                .sum::<usize>();
         }
         assert!(
             rows > 50 && remembered > 0,
             "{rows} rows, {remembered} remembered"
         );
+    }
+
+    #[test]
+    fn a_remembered_outcome_keeps_its_points() {
+        assert_eq!(Remembered::default().code(), None);
+        for o in [Pass, Fail, Unknown] {
+            for points in [0.0, 12.5, 1.0 / 3.0, -4.0, f32::MAX] {
+                let r = Remembered::new(o, points);
+                assert_eq!(r.code().map(Outcome::from_code), Some(o));
+                assert_eq!(r.points(), points);
+            }
+        }
     }
 
     #[test]

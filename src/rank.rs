@@ -113,12 +113,7 @@ impl Outcomes {
         let mut bits = 0u64;
         let mut len = 0u8;
         for o in outcomes {
-            let code = match o {
-                Outcome::Pass => 0,
-                Outcome::Fail => 1,
-                Outcome::Unknown => 2,
-            };
-            bits |= code << (2 * u32::from(len));
+            bits |= o.code() << (2 * u32::from(len));
             len += 1;
         }
         Outcomes::Packed { bits, len }
@@ -142,11 +137,7 @@ impl Outcomes {
     pub fn get(&self, k: usize) -> Option<Outcome> {
         match self {
             Outcomes::Packed { bits, len } if k < usize::from(*len) => {
-                Some(match (bits >> (2 * k)) & 3 {
-                    0 => Outcome::Pass,
-                    1 => Outcome::Fail,
-                    _ => Outcome::Unknown,
-                })
+                Some(Outcome::from_code((bits >> (2 * k)) & 3))
             }
             Outcomes::Many(all) => all.get(k).copied(),
             _ => None,
