@@ -151,6 +151,7 @@ impl Remembered {
         (self.0 as u32).checked_sub(1).map(u64::from)
     }
 
+    /// The points remembered.
     fn points(self) -> f32 {
         f32::from_bits((self.0 >> 32) as u32)
     }
