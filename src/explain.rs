@@ -23,27 +23,29 @@ pub fn number(n: f64, lang: Lang) -> String {
     }
 }
 
-fn quote(s: &str, lang: Lang) -> String {
-    let s = crate::text::printable(s.trim());
-    match lang {
-        Lang::Fr => format!("« {s} »"),
-        Lang::En => format!("\"{s}\""),
-    }
+/// Appends `s` trimmed, made printable and quoted: `« s »`, or `"s"` in English.
+fn push_quoted(out: &mut String, s: &str, lang: Lang) {
+    let (open, close) = match lang {
+        Lang::Fr => ("« ", " »"),
+        Lang::En => ("\"", "\""),
+    };
+    out.push_str(open);
+    out.push_str(&crate::text::printable(s.trim()));
+    out.push_str(close);
 }
 
 /// A cell as read: its raw text and column, or that it is blank.
 fn cell(p: &Posting, c: &Cells, f: FieldId, lang: Lang) -> String {
     let column = &p.fields[f].column;
+    // Pieces pushed in turn: written for every candidate of a big file.
+    let mut out = String::with_capacity(column.len() + c.raw(f).len() + 12);
+    out.push_str(column);
+    out.push_str(lang.pick(" : ", ": "));
     match c.value(f) {
-        Value::Blank => match lang {
-            Lang::Fr => format!("{column} : vide"),
-            Lang::En => format!("{column}: blank"),
-        },
-        _ => match lang {
-            Lang::Fr => format!("{column} : {}", quote(c.raw(f), lang)),
-            Lang::En => format!("{column}: {}", quote(c.raw(f), lang)),
-        },
+        Value::Blank => out.push_str(lang.pick("vide", "blank")),
+        _ => push_quoted(&mut out, c.raw(f), lang),
     }
+    out
 }
 
 fn unreadable(lang: Lang, what_fr: &str, what_en: &str) -> String {
@@ -57,9 +59,15 @@ fn instant(i: &Instant, p: &Posting) -> String {
     if i.date_only {
         i.day.format("%d/%m/%Y").to_string()
     } else {
-        let local = p.meta.timezone.local(i.at);
-        format!("{} ({})", day_and_time(&local), p.meta.timezone)
+        with_zone(day_and_time(&p.meta.timezone.local(i.at)), p)
     }
+}
+
+/// `time` followed by the posting's time zone in brackets.
+fn with_zone(mut time: String, p: &Posting) -> String {
+    use std::fmt::Write;
+    let _ = write!(time, " ({})", p.meta.timezone);
+    time
 }
 
 /// `%d/%m/%Y %H:%M:%S`, without a format string to parse for each of a million rows.
@@ -68,15 +76,25 @@ fn day_and_time(t: &chrono::NaiveDateTime) -> String {
     if !(0..=9999).contains(&t.year()) {
         return t.format("%d/%m/%Y %H:%M:%S").to_string();
     }
-    format!(
-        "{:02}/{:02}/{:04} {:02}:{:02}:{:02}",
-        t.day(),
-        t.month(),
-        t.year(),
-        t.hour(),
-        t.minute(),
-        t.second()
-    )
+    // Digits written one by one: the formatting machinery costs more than the rest of a
+    // candidate's detail.
+    let mut out = String::with_capacity(19);
+    let mut digits = |n: u32, width: u32, after: Option<char>| {
+        for k in (0..width).rev() {
+            let d = n / 10u32.pow(k) % 10;
+            out.push(char::from(b'0' + d as u8));
+        }
+        if let Some(c) = after {
+            out.push(c);
+        }
+    };
+    digits(t.day(), 2, Some('/'));
+    digits(t.month(), 2, Some('/'));
+    digits(t.year().unsigned_abs(), 4, Some(' '));
+    digits(t.hour(), 2, Some(':'));
+    digits(t.minute(), 2, Some(':'));
+    digits(t.second(), 2, None);
+    out
 }
 
 fn list(items: &[String], lang: Lang) -> String {
@@ -342,11 +360,7 @@ pub fn detail(p: &Posting, rule: &Rule, eval: &Eval, c: &Cells, lang: Lang) -> S
                 .deadline
                 .map(|d| {
                     if d.has_time {
-                        format!(
-                            "{} ({})",
-                            day_and_time(&p.meta.timezone.local(d.at)),
-                            p.meta.timezone
-                        )
+                        with_zone(day_and_time(&p.meta.timezone.local(d.at)), p)
                     } else {
                         d.day.format("%d/%m/%Y").to_string()
                     }
@@ -355,21 +369,24 @@ pub fn detail(p: &Posting, rule: &Rule, eval: &Eval, c: &Cells, lang: Lang) -> S
             let same_day = matches!(c.value(*field), Value::Instant(i) if i.date_only)
                 && eval.outcome == Outcome::Unknown;
             let extra = if same_day {
-                need(
-                    " ; date sans heure le jour de la date limite".into(),
-                    "; a date without a time on the deadline's day".into(),
+                lang.pick(
+                    " ; date sans heure le jour de la date limite",
+                    "; a date without a time on the deadline's day",
                 )
             } else {
-                String::new()
+                ""
             };
-            format!(
-                "{}{read}{sep}{}{extra}",
-                cell(p, c, *field, lang),
-                need(
-                    format!("date limite {deadline}"),
-                    format!("deadline {deadline}")
-                )
-            )
+            let mut out = cell(p, c, *field, lang);
+            for part in [
+                &read,
+                sep,
+                lang.pick("date limite ", "deadline "),
+                &deadline,
+            ] {
+                out.push_str(part);
+            }
+            out.push_str(extra);
+            out
         }
         Rule::AllOf(rules) | Rule::AnyOf(rules) => {
             let head = if matches!(rule, Rule::AllOf(_)) {
