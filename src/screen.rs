@@ -172,6 +172,8 @@ struct Slot {
     rereaders: Vec<Option<Rereader>>,
     scratch: Arc<Table>,
     last: Option<(usize, Entry)>,
+    /// The cells of the row read last, its memory kept for the next.
+    cells: crate::ingest::CellBuf,
 }
 
 /// The slot of the calling thread: threads are numbered as they first read a row again.
@@ -256,6 +258,7 @@ impl Screening<'_> {
                         .collect(),
                     scratch: scratch.clone(),
                     last: None,
+                    cells: crate::ingest::CellBuf::default(),
                 })
             })
             .collect();
@@ -349,10 +352,13 @@ impl Screening<'_> {
             ((_, Cellar::Memory(table)), _) => Ok(Cells::new(table.clone(), place.at as u32)),
             ((columns, Cellar::File(shared)), own) => {
                 let rereader = own.and_then(Option::as_ref).unwrap_or(shared);
-                let mut buf = crate::ingest::CellBuf::default();
-                rereader
+                let mut buf = std::mem::take(&mut slot.cells);
+                buf.clear();
+                let read = rereader
                     .read(place.at, columns, &mut buf)
-                    .map(|()| self.scratch_row(&buf, &mut slot.scratch))
+                    .map(|()| self.scratch_row(&buf, &mut slot.scratch));
+                slot.cells = buf;
+                read
             }
         };
         match cells {

@@ -501,7 +501,7 @@ impl Shape {
 
 /// A cell's bytes without the `\r` that ends the last cell of a CRLF line (records end at
 /// `\n`).
-fn without_cr(bytes: &[u8], last: bool) -> &[u8] {
+pub(super) fn without_cr(bytes: &[u8], last: bool) -> &[u8] {
     if !last {
         return bytes;
     }

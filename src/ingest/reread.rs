@@ -1,12 +1,18 @@
 //! Reading a row again from its file: screening keeps a position per row instead of its
 //! cells, and reads the cells of the few rows it shows when it shows them.
 
+use super::csv_source::without_cr;
+use super::records::{Record, record_at_start};
 use super::{CellBuf, IngestError};
 use encoding_rs::Encoding;
 use std::fs::File;
-use std::io::{self, BufReader};
+use std::io::{self, BufReader, Read, Seek, SeekFrom};
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
+
+/// Bytes read at a row asked for: most rows are shorter, and a longer one is read again with
+/// more.
+const WINDOW: usize = 1 << 10;
 
 /// Reads data rows of a CSV file again, by the position given with each row.
 #[derive(Clone, Debug)]
@@ -46,8 +52,72 @@ impl Stamp {
 /// A parser kept open on the file, moved to each row read again.
 #[derive(Debug)]
 pub(super) enum Parser {
-    Plain(csv::Reader<BufReader<File>>),
+    /// Lines that end at `\n`: the bytes at the row read, and split as the first reading did.
+    Window(Window),
+    /// Lines that end at a lone `\r`, made `\n` as they are read.
     Cr(csv::Reader<super::csv_source::CrToLf<BufReader<File>>>),
+}
+
+/// Bytes of the file from a row read again: the next rows are often among them.
+#[derive(Debug)]
+pub(super) struct Window {
+    file: File,
+    bytes: Vec<u8>,
+    /// Where `bytes` start in the file.
+    start: u64,
+    /// Whether `bytes` reach the end of the file.
+    eof: bool,
+    record: Record,
+}
+
+impl Window {
+    fn new(file: File) -> Self {
+        Window {
+            file,
+            bytes: Vec::new(),
+            start: 0,
+            eof: false,
+            record: Record::default(),
+        }
+    }
+
+    /// Reads the record at byte `offset` into `self.record`; false when there is none.
+    fn read(&mut self, offset: u64, delimiter: u8) -> io::Result<bool> {
+        let mut want = WINDOW;
+        loop {
+            let at = offset.checked_sub(self.start).map(|k| k as usize);
+            match at.filter(|&k| k < self.bytes.len() || (k == self.bytes.len() && self.eof)) {
+                Some(k) => {
+                    let rest = self.bytes.get(k..).unwrap_or_default();
+                    // None when the record may go on past the bytes at hand.
+                    if record_at_start(rest, self.eof, delimiter, &mut self.record).is_some() {
+                        return Ok(true);
+                    }
+                    if self.eof {
+                        return Ok(false);
+                    }
+                    want = want.max(rest.len() * 2);
+                    if want > 2 * super::MAX_ROW_BYTES {
+                        return Err(io::Error::other("a row longer than when it was read"));
+                    }
+                    self.fill(offset, want)?;
+                }
+                None => self.fill(offset, want)?,
+            }
+        }
+    }
+
+    /// Reads `want` bytes of the file from `offset`, or up to its end.
+    fn fill(&mut self, offset: u64, want: usize) -> io::Result<()> {
+        self.file.seek(SeekFrom::Start(offset))?;
+        self.bytes.clear();
+        (&mut self.file)
+            .take(want as u64)
+            .read_to_end(&mut self.bytes)?;
+        self.start = offset;
+        self.eof = self.bytes.len() < want;
+        Ok(())
+    }
 }
 
 impl Rereader {
@@ -82,61 +152,79 @@ impl Rereader {
         if parser.is_none() {
             // Rows are found again by position: in a file changed since, they are not there.
             self.check()?;
-            let file = BufReader::with_capacity(4 << 10, File::open(&self.path).map_err(io_err)?);
-            let mut builder = super::csv_source::builder(self.delimiter);
-            builder.buffer_capacity(4 << 10);
+            let file = File::open(&self.path).map_err(io_err)?;
             *parser = Some(if self.lone_cr {
+                let mut builder = super::csv_source::builder(self.delimiter);
+                builder.buffer_capacity(4 << 10);
+                let file = BufReader::with_capacity(4 << 10, file);
                 Parser::Cr(builder.from_reader(super::csv_source::CrToLf(file)))
             } else {
-                Parser::Plain(builder.from_reader(file))
+                Parser::Window(Window::new(file))
             });
         }
-        // From the line end before the row: the parser drops a byte-order mark at the start
-        // of what it reads, and a row may begin with that character. A row that starts where
-        // the one read last ended is read on, without a seek that would drop the buffer.
-        let mut position = csv::Position::new();
-        position.set_byte(offset.saturating_sub(1).max(self.bom));
-        let mut record = csv::ByteRecord::new();
-        fn read_at<R: io::Read + io::Seek>(
-            csv: &mut csv::Reader<R>,
-            position: csv::Position,
-            offset: u64,
-            record: &mut csv::ByteRecord,
-        ) -> csv::Result<bool> {
-            if csv.position().byte() != offset || offset == 0 {
-                csv.seek(position)?;
+        match parser.as_mut() {
+            Some(Parser::Window(window)) => {
+                if !window.read(offset, self.delimiter).map_err(io_err)? {
+                    return Err(changed(io_err));
+                }
+                let record = &window.record;
+                let last = record.len().saturating_sub(1);
+                for &c in columns {
+                    self.push_cell(
+                        without_cr(record.get(c).unwrap_or_default(), c == last),
+                        out,
+                    );
+                }
             }
-            csv.read_byte_record(record)
-        }
-        let found = match parser.as_mut() {
-            Some(Parser::Plain(csv)) => read_at(csv, position, offset, &mut record),
-            Some(Parser::Cr(csv)) => read_at(csv, position, offset, &mut record),
-            None => Ok(false),
-        }
-        .map_err(|e| io_err(io::Error::other(e.to_string())))?;
-        if !found {
-            return Err(io_err(io::Error::new(
-                io::ErrorKind::UnexpectedEof,
-                "the file changed while it was screened",
-            )));
-        }
-        let last = record.len().saturating_sub(1);
-        for c in columns {
-            let bytes = match record.get(*c) {
-                Some([rest @ .., b'\r']) if *c == last => rest,
-                Some(b) => b,
-                None => &[],
-            };
-            match self.single {
-                None => out.text_mut().push_str(&String::from_utf8_lossy(bytes)),
-                Some(enc) => out
-                    .text_mut()
-                    .push_str(&enc.decode_without_bom_handling(bytes).0),
+            Some(Parser::Cr(csv)) => {
+                // From the line end before the row: the parser drops a byte-order mark at the
+                // start of what it reads, and a row may begin with that character. A row that
+                // starts where the one read last ended is read on, without a seek that would
+                // drop the buffer.
+                let mut record = csv::ByteRecord::new();
+                if csv.position().byte() != offset || offset == 0 {
+                    let mut position = csv::Position::new();
+                    position.set_byte(offset.saturating_sub(1).max(self.bom));
+                    csv.seek(position)
+                        .map_err(|e| io_err(io::Error::other(e.to_string())))?;
+                }
+                let found = csv
+                    .read_byte_record(&mut record)
+                    .map_err(|e| io_err(io::Error::other(e.to_string())))?;
+                if !found {
+                    return Err(changed(io_err));
+                }
+                let last = record.len().saturating_sub(1);
+                for &c in columns {
+                    self.push_cell(
+                        without_cr(record.get(c).unwrap_or_default(), c == last),
+                        out,
+                    );
+                }
             }
-            out.end_cell();
+            None => return Err(changed(io_err)),
         }
         Ok(())
     }
+
+    /// Appends a cell's bytes, decoded.
+    fn push_cell(&self, bytes: &[u8], out: &mut CellBuf) {
+        match self.single {
+            None => out.text_mut().push_str(&String::from_utf8_lossy(bytes)),
+            Some(enc) => out
+                .text_mut()
+                .push_str(&enc.decode_without_bom_handling(bytes).0),
+        }
+        out.end_cell();
+    }
+}
+
+/// The error of a row that is no longer where it was.
+fn changed(io_err: impl Fn(io::Error) -> IngestError) -> IngestError {
+    io_err(io::Error::new(
+        io::ErrorKind::UnexpectedEof,
+        "the file changed while it was screened",
+    ))
 }
 
 /// Reads every data row of the CSV file at `path` once in order and again by its position,
@@ -259,6 +347,26 @@ mod tests {
             std::fs::write(&path, bytes).expect("write");
             assert!(reads_again_alike(&path), "case {k} cannot be read again");
         }
+    }
+
+    #[test]
+    fn rows_longer_than_what_is_read_at_once_are_read_whole() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let long = "x".repeat(3 * WINDOW);
+        let lines = "ligne\n".repeat(WINDOW / 3);
+        let mut text = String::from("name,note\n");
+        for k in 0..12 {
+            match k % 3 {
+                0 => text.push_str(&format!("Awa {k},{long}\r\n")),
+                1 => text.push_str(&format!("Issa {k},\"{lines}\"\"fin\"\"\"\n")),
+                _ => text.push_str(&format!("Moussa {k},court\n")),
+            }
+        }
+        // The last row ends the file, with no line end, longer than a window.
+        text.push_str(&format!("Fanta,{long}"));
+        let path = dir.path().join("long.csv");
+        std::fs::write(&path, &text).expect("write");
+        assert_eq!(check_rows_read_again(&path), Ok(Some(13)));
     }
 
     #[test]
