@@ -216,6 +216,8 @@ pub struct Engine<'p> {
     masks: Vec<Option<Hits>>,
     /// Fields whose cells are matched against terms.
     matched: Vec<bool>,
+    /// The first term group of each top-level rule (requirements, then preferences).
+    starts: Vec<usize>,
 }
 
 impl<'p> Engine<'p> {
@@ -242,12 +244,61 @@ impl<'p> Engine<'p> {
                 Some(mask)
             })
             .collect();
+        let mut start = 0;
+        let starts = posting
+            .requirements
+            .iter()
+            .chain(&posting.preferences)
+            .map(|r| {
+                let mut terms = Vec::new();
+                collect_terms(&r.rule, &posting.synonyms, &mut terms);
+                start += terms.len();
+                start - terms.len()
+            })
+            .collect();
         Engine {
             posting,
             terms,
             masks,
             matched,
+            starts,
         }
+    }
+
+    /// Top-level rule `k`: requirements first, then preferences.
+    fn top_rule(&self, k: usize) -> Option<(&NamedRule, usize)> {
+        let p = self.posting;
+        let rule = p.requirements.iter().chain(&p.preferences).nth(k)?;
+        Some((rule, *self.starts.get(k)?))
+    }
+
+    /// The outcome and points of each top-level rule (requirements first), as
+    /// [`Self::evaluate`] gives them, without the trees; outcomes looked up in `memo` as
+    /// [`Self::outcomes_with`] does.
+    pub fn outcomes_and_points(&self, cells: &Cells, memo: &mut Memo) -> Vec<(Outcome, f64)> {
+        let compact = self.outcomes_with(cells, memo);
+        let p = self.posting;
+        p.requirements
+            .iter()
+            .chain(&p.preferences)
+            .enumerate()
+            .map(|(k, r)| {
+                let outcome = compact.outcomes.get(k).unwrap_or(Outcome::Unknown);
+                // Points as the full evaluation gives them, not as the memo keeps them.
+                let points = match (r.weight, outcome) {
+                    (Some(w), Outcome::Pass) => w * credit(&r.rule, cells),
+                    _ => 0.0,
+                };
+                (outcome, points)
+            })
+            .collect()
+    }
+
+    /// The evaluation of top-level rule `k` with its tree, as [`Self::evaluate`] gives it.
+    pub fn rule_tree(&self, k: usize, cells: &Cells) -> Option<Eval> {
+        let (r, mut cursor) = self.top_rule(k)?;
+        let deadline = self.posting.meta.deadline.as_ref();
+        Some(self.eval(&r.rule, cells, deadline, &mut cursor, true))
     }
 
     /// The terms a value of field `field` names, as bits (0 for fields no term is sought in).
@@ -328,17 +379,15 @@ impl<'p> Engine<'p> {
 
     /// A memo of rule outcomes for [`Self::outcomes_with`].
     pub fn memo(&self) -> Memo {
-        let mut start = 0;
         let rules = self
             .posting
             .requirements
             .iter()
             .chain(&self.posting.preferences)
-            .map(|r| {
-                let mut terms = Vec::new();
-                collect_terms(&r.rule, &self.posting.synonyms, &mut terms);
+            .zip(&self.starts)
+            .map(|(r, &start)| {
                 let fields = r.rule.fields();
-                let memo = RuleMemo {
+                RuleMemo {
                     single: match fields.as_slice() {
                         [f] => Some(*f),
                         _ => None,
@@ -347,9 +396,7 @@ impl<'p> Engine<'p> {
                     start,
                     seen: FxHashMap::default(),
                     dense: Vec::new(),
-                };
-                start += terms.len();
-                memo
+                }
             })
             .collect();
         Memo { rules }

@@ -2,7 +2,7 @@
 //! they say, what was required) and the reasons for each status.
 
 use crate::cells::{Value, dates::Instant};
-use crate::engine::{Cells, Eval, Outcome};
+use crate::engine::{Cells, Engine, Eval, Outcome};
 use crate::i18n::Lang;
 
 use crate::posting::{FieldId, NamedRule, Posting, Rule};
@@ -109,7 +109,13 @@ pub struct Details {
     fields: Vec<Vec<crate::posting::FieldId>>,
     /// Per rule, by the table's serial and the key of the cells the rule read.
     seen: Vec<rustc_hash::FxHashMap<(u64, u64), Written>>,
+    /// Rule outcomes remembered, by the serial of the table whose cells they are keyed by.
+    memos: rustc_hash::FxHashMap<u64, crate::engine::Memo>,
 }
+
+/// Tables whose rule outcomes are remembered at once, at most: rows read again go through
+/// one table per thread.
+const MEMO_TABLES: usize = 8;
 
 /// A detail as text and as a JSON string.
 struct Written {
@@ -156,17 +162,36 @@ impl Details {
             .map(|r| r.rule.fields())
             .collect();
         let seen = fields.iter().map(|_| Default::default()).collect();
-        Details { lang, fields, seen }
+        Details {
+            lang,
+            fields,
+            seen,
+            memos: Default::default(),
+        }
+    }
+
+    /// The outcome and points of each of the posting's rules for the row of `c`
+    /// (requirements first), outcomes remembered by the cells they read.
+    pub fn outcomes(&mut self, engine: &Engine, c: &Cells) -> Vec<(Outcome, f64)> {
+        if self.memos.len() >= MEMO_TABLES && !self.memos.contains_key(&c.table_serial()) {
+            self.memos.clear();
+        }
+        let memo = self
+            .memos
+            .entry(c.table_serial())
+            .or_insert_with(|| engine.memo());
+        engine.outcomes_and_points(c, memo)
     }
 
     /// The detail of top-level rule `k` (requirements first), as [`detail`] writes it:
-    /// remembered, written now if it was not.
-    pub fn get(
+    /// remembered, written now if it was not. `eval` gives the rule's evaluation, asked for
+    /// only when the detail is written.
+    pub fn get<E: std::borrow::Borrow<Eval>>(
         &mut self,
         p: &Posting,
         k: usize,
         rule: &Rule,
-        eval: &Eval,
+        eval: impl FnOnce() -> E,
         c: &Cells,
     ) -> Detail<'_> {
         let lang = self.lang;
@@ -176,13 +201,13 @@ impl Details {
             .and_then(|fields| crate::engine::cells_key(fields, &c.keys()))
             .map(|key| (c.table_serial(), key));
         let (Some(key), Some(seen)) = (key, self.seen.get_mut(k)) else {
-            return Detail::Fresh(detail(p, rule, eval, c, lang));
+            return Detail::Fresh(detail(p, rule, eval().borrow(), c, lang));
         };
         let full = seen.len() >= DETAILS_PER_RULE;
         let written = match seen.entry(key) {
             std::collections::hash_map::Entry::Occupied(o) => o.into_mut(),
             std::collections::hash_map::Entry::Vacant(v) => {
-                let text = detail(p, rule, eval, c, lang);
+                let text = detail(p, rule, eval().borrow(), c, lang);
                 if full {
                     return Detail::Fresh(text);
                 }
@@ -192,6 +217,16 @@ impl Details {
         };
         Detail::Remembered(&written.text, &written.json)
     }
+}
+
+/// The evaluation of top-level rule `k` of a row, with its tree, for its detail; `outcome`
+/// alone if the rule is not there.
+pub fn tree(s: &Screening, k: usize, outcome: Outcome, c: &Cells) -> Eval {
+    s.engine.rule_tree(k, c).unwrap_or(Eval {
+        outcome,
+        leaf: None,
+        children: Vec::new(),
+    })
 }
 
 /// The detail of a leaf rule, or of a combinator as its parts.
@@ -506,13 +541,13 @@ pub fn reasons(s: &Screening, i: usize, lang: Lang) -> Vec<String> {
     reasons_styled(s, i, lang, false, None)
 }
 
-/// [`reasons`], from the row already read and its requirements already evaluated, the
+/// [`reasons`], from the row already read and the outcomes of its requirements, the
 /// details of rules taken from `details`.
 pub fn reasons_from(
     s: &Screening,
     i: usize,
     entry: &Entry,
-    requirements: &[crate::engine::RuleEval],
+    requirements: &[Outcome],
     details: &mut Details,
 ) -> Vec<String> {
     let lang = details.lang;
@@ -530,7 +565,7 @@ fn reasons_styled(
     i: usize,
     lang: Lang,
     short: bool,
-    given: Option<(&Entry, &[crate::engine::RuleEval], &mut Details)>,
+    given: Option<(&Entry, &[Outcome], &mut Details)>,
 ) -> Vec<String> {
     let p = s.posting;
     let inputs = &s.inputs;
@@ -600,29 +635,25 @@ fn reasons_styled(
             } else {
                 Outcome::Fail
             };
-            let computed;
+            let computed: Vec<Outcome>;
             let requirements = match requirements {
                 Some(r) => r,
-                None => match s.evaluate_entry(entry) {
-                    Some((r, _)) => {
-                        computed = r;
-                        &computed[..]
-                    }
-                    None => return Vec::new(),
-                },
+                None => {
+                    let (reqs, _) = s.engine.evaluate(cells);
+                    computed = reqs.iter().map(|r| r.eval.outcome).collect();
+                    &computed[..]
+                }
             };
             p.requirements
                 .iter()
                 .enumerate()
                 .zip(requirements)
-                .filter(|(_, e)| e.eval.outcome == wanted)
-                .map(|((k, r), e)| {
+                .filter(|(_, o)| **o == wanted)
+                .map(|((k, r), &o)| {
+                    let tree = || tree(s, k, o, cells);
                     let what = match details.as_deref_mut() {
-                        Some(details) => details
-                            .get(p, k, &r.rule, &e.eval, cells)
-                            .text()
-                            .to_string(),
-                        None => detail(p, &r.rule, &e.eval, cells, lang),
+                        Some(details) => details.get(p, k, &r.rule, tree, cells).text().to_string(),
+                        None => detail(p, &r.rule, &tree(), cells, lang),
                     };
                     if short {
                         return format!("{}{} {what}", r.id, lang.pick(" :", ":"));
@@ -681,10 +712,16 @@ mod tests {
             for (table, _) in &tables {
                 let c = Cells::new(table.clone(), row);
                 let (reqs, prefs) = e.evaluate(&c);
+                let full: Vec<(Outcome, f64)> = reqs
+                    .iter()
+                    .chain(&prefs)
+                    .map(|r| (r.eval.outcome, r.points))
+                    .collect();
+                assert_eq!(details[0].outcomes(&e, &c), full, "row {row}");
                 for (k, ev) in reqs.iter().chain(&prefs).enumerate() {
                     for (details, lang) in details.iter_mut().zip([Lang::Fr, Lang::En]) {
                         assert_eq!(
-                            details.get(&p, k, rules[k], &ev.eval, &c).text(),
+                            details.get(&p, k, rules[k], || &ev.eval, &c).text(),
                             detail(&p, rules[k], &ev.eval, &c, lang),
                             "row {row}, rule {k}"
                         );
@@ -693,5 +730,7 @@ mod tests {
             }
         }
         assert!(details[0].seen.iter().any(|s| !s.is_empty()));
+        // One memo per table: the cells of two tables are numbered apart.
+        assert_eq!(details[0].memos.len(), 2);
     }
 }

@@ -136,7 +136,14 @@ pub fn write(s: &Screening, out: &mut dyn Write) -> io::Result<()> {
     let candidate = |buf: &mut Vec<u8>, i: usize, details: &mut explain::Details| {
         let d = &s.decisions[i];
         let e = s.entry(i);
-        let evaluated = s.evaluate_entry(&e);
+        // Each rule's outcome and points; the trees behind them only for details not written
+        // before.
+        let evaluated = match &e {
+            crate::screen::Entry::Candidate { cells, .. } => {
+                Some(details.outcomes(&s.engine, cells))
+            }
+            crate::screen::Entry::Unreadable { .. } => None,
+        };
         buf.extend_from_slice(b"{\"row\":");
         push_json(buf, &e.row());
         buf.extend_from_slice(b",\"file\":");
@@ -161,14 +168,10 @@ pub fn write(s: &Screening, out: &mut dyn Write) -> io::Result<()> {
         buf.extend_from_slice(b",\"group\":");
         push_json(buf, &s.group(i));
         buf.extend_from_slice(b",\"rules\":[");
-        if let (crate::screen::Entry::Candidate { cells, .. }, Some((reqs, prefs))) =
-            (&e, &evaluated)
-        {
+        if let (crate::screen::Entry::Candidate { cells, .. }, Some(evaluated)) = (&e, &evaluated) {
             let all = p.requirements.iter().chain(&p.preferences);
-            for (k, ((r, ev), (id, kind, weighted))) in all
-                .zip(reqs.iter().chain(prefs))
-                .zip(&rules_json)
-                .enumerate()
+            for (k, ((r, &(outcome, points)), (id, kind, weighted))) in
+                all.zip(evaluated).zip(&rules_json).enumerate()
             {
                 if k > 0 {
                     buf.push(b',');
@@ -178,18 +181,23 @@ pub fn write(s: &Screening, out: &mut dyn Write) -> io::Result<()> {
                 buf.extend_from_slice(b",\"kind\":\"");
                 buf.extend_from_slice(kind.as_bytes());
                 buf.extend_from_slice(b"\",\"outcome\":\"");
-                buf.extend_from_slice(ev.eval.outcome.name().as_bytes());
+                buf.extend_from_slice(outcome.name().as_bytes());
                 buf.extend_from_slice(b"\",\"points\":");
-                push_json(buf, &weighted.then(|| round(ev.points)));
+                push_json(buf, &weighted.then(|| round(points)));
                 buf.extend_from_slice(b",\"detail\":");
-                let detail = details.get(p, k, &r.rule, &ev.eval, cells);
+                let tree = || explain::tree(s, k, outcome, cells);
+                let detail = details.get(p, k, &r.rule, tree, cells);
                 buf.extend_from_slice(detail.json().as_bytes());
                 buf.push(b'}');
             }
         }
         buf.extend_from_slice(b"],\"reasons\":");
         let reasons = match &evaluated {
-            Some((reqs, _)) => explain::reasons_from(s, i, &e, reqs, details),
+            Some(evaluated) => {
+                let reqs: Vec<_> = evaluated.iter().map(|&(o, _)| o).collect();
+                let reqs = reqs.get(..p.requirements.len()).unwrap_or_default();
+                explain::reasons_from(s, i, &e, reqs, details)
+            }
             None => explain::reasons(s, i, lang),
         };
         push_json(buf, &reasons);
