@@ -169,11 +169,20 @@ impl Rereader {
                 }
                 let record = &window.record;
                 let last = record.len().saturating_sub(1);
+                // A record valid as a whole holds valid fields, cut at ASCII bytes: one check.
+                let text = match self.single {
+                    None => simdutf8::basic::from_utf8(record.raw()).ok(),
+                    Some(_) => None,
+                };
                 for &c in columns {
-                    self.push_cell(
-                        without_cr(record.get(c).unwrap_or_default(), c == last),
-                        out,
-                    );
+                    let bytes = without_cr(record.get(c).unwrap_or_default(), c == last);
+                    let cell = text
+                        .zip(record.range(c))
+                        .and_then(|(text, range)| text.get(range.start..range.start + bytes.len()));
+                    match cell {
+                        Some(cell) => out.push(cell),
+                        None => self.push_cell(bytes, out),
+                    }
                 }
             }
             Some(Parser::Cr(csv)) => {
