@@ -874,6 +874,29 @@ fields:
     }
 
     #[test]
+    fn more_rules_than_a_word_holds_keep_every_outcome() {
+        // Requirements that pass, fail or cannot be read, in turn: 40 outcomes, past the 32
+        // one word holds.
+        let rules = [
+            "is_yes: usaid",
+            "is_no: usaid",
+            "years: { field: years, min: 3 }",
+        ];
+        let yaml: String = (0..40)
+            .map(|k| format!("  - id: r{k}\n    {}\n", rules[k % 3]))
+            .collect();
+        let p = posting(&format!("{FIELDS}requirements:\n{yaml}"));
+        let e = Engine::new(&p);
+        let c = cells_for(&p, &e, &[("usaid", "oui")]);
+        let compact = e.outcomes_with(&c, &mut e.memo());
+        let (req, _) = e.evaluate(&c);
+        let full: Vec<Outcome> = req.iter().map(|r| r.eval.outcome).collect();
+        assert_eq!(full.len(), 40);
+        assert_eq!(full[..3], [Pass, Fail, Unknown]);
+        assert_eq!(compact.outcomes.iter().collect::<Vec<_>>(), full);
+    }
+
+    #[test]
     fn a_remembered_outcome_keeps_its_points() {
         assert_eq!(Remembered::default().code(), None);
         for o in [Pass, Fail, Unknown] {
