@@ -82,6 +82,9 @@ impl Outcome {
     }
 }
 
+/// A rule's outcome and the points it earned.
+pub type Scored = (Outcome, f64);
+
 /// What a leaf rule read, for explanations.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Leaf {
@@ -275,7 +278,7 @@ impl<'p> Engine<'p> {
     /// The outcome and points of each top-level rule (requirements first), as
     /// [`Self::evaluate`] gives them, without the trees; outcomes looked up in `memo` as
     /// [`Self::outcomes_with`] does.
-    pub fn outcomes_and_points(&self, cells: &Cells, memo: &mut Memo) -> Vec<(Outcome, f64)> {
+    pub fn outcomes_and_points(&self, cells: &Cells, memo: &mut Memo) -> Vec<Scored> {
         let compact = self.outcomes_with(cells, memo);
         let p = self.posting;
         p.requirements

@@ -2,7 +2,7 @@
 //! they say, what was required) and the reasons for each status.
 
 use crate::cells::{Value, dates::Instant};
-use crate::engine::{Cells, Engine, Eval, Outcome};
+use crate::engine::{Cells, Engine, Eval, Outcome, Scored};
 use crate::i18n::Lang;
 
 use crate::posting::{FieldId, NamedRule, Posting, Rule};
@@ -172,7 +172,7 @@ impl Details {
 
     /// The outcome and points of each of the posting's rules for the row of `c`
     /// (requirements first), outcomes remembered by the cells they read.
-    pub fn outcomes(&mut self, engine: &Engine, c: &Cells) -> Vec<(Outcome, f64)> {
+    pub fn outcomes(&mut self, engine: &Engine, c: &Cells) -> Vec<Scored> {
         if self.memos.len() >= MEMO_TABLES && !self.memos.contains_key(&c.table_serial()) {
             self.memos.clear();
         }
@@ -541,13 +541,13 @@ pub fn reasons(s: &Screening, i: usize, lang: Lang) -> Vec<String> {
     reasons_styled(s, i, lang, false, None)
 }
 
-/// [`reasons`], from the row already read and the outcomes of its requirements, the
-/// details of rules taken from `details`.
+/// [`reasons`], from the row already read and the outcomes and points of its requirements,
+/// the details of rules taken from `details`.
 pub fn reasons_from(
     s: &Screening,
     i: usize,
     entry: &Entry,
-    requirements: &[Outcome],
+    requirements: &[Scored],
     details: &mut Details,
 ) -> Vec<String> {
     let lang = details.lang;
@@ -565,7 +565,7 @@ fn reasons_styled(
     i: usize,
     lang: Lang,
     short: bool,
-    given: Option<(&Entry, &[Outcome], &mut Details)>,
+    given: Option<(&Entry, &[Scored], &mut Details)>,
 ) -> Vec<String> {
     let p = s.posting;
     let inputs = &s.inputs;
@@ -635,12 +635,12 @@ fn reasons_styled(
             } else {
                 Outcome::Fail
             };
-            let computed: Vec<Outcome>;
+            let computed: Vec<Scored>;
             let requirements = match requirements {
                 Some(r) => r,
                 None => {
                     let (reqs, _) = s.engine.evaluate(cells);
-                    computed = reqs.iter().map(|r| r.eval.outcome).collect();
+                    computed = reqs.iter().map(|r| (r.eval.outcome, r.points)).collect();
                     &computed[..]
                 }
             };
@@ -648,8 +648,8 @@ fn reasons_styled(
                 .iter()
                 .enumerate()
                 .zip(requirements)
-                .filter(|(_, o)| **o == wanted)
-                .map(|((k, r), &o)| {
+                .filter(|(_, (o, _))| *o == wanted)
+                .map(|((k, r), &(o, _))| {
                     let tree = || tree(s, k, o, cells);
                     let what = match details.as_deref_mut() {
                         Some(details) => details.get(p, k, &r.rule, tree, cells).text().to_string(),

@@ -121,20 +121,15 @@ fn unquote(field: &mut [u8]) -> usize {
     to
 }
 
-/// Reads into `record` the record at the start of `s`, all the text there is when `eof`:
-/// how many bytes it takes, or none when it may go on past `s` or there is none.
-pub(super) fn record_at_start(
-    s: &[u8],
-    eof: bool,
-    delimiter: u8,
-    record: &mut Record,
-) -> Option<usize> {
+/// Reads into `record` the record at the start of `s`, all the text there is when `eof`;
+/// false when it may go on past `s` or there is none.
+pub(super) fn record_at_start(s: &[u8], eof: bool, delimiter: u8, record: &mut Record) -> bool {
     match parse(s, eof, delimiter, record) {
         Parsed::Record(n, _) => {
             record.finish(s, n);
-            Some(n)
+            true
         }
-        Parsed::More | Parsed::End => None,
+        Parsed::More | Parsed::End => false,
     }
 }
 

@@ -89,8 +89,8 @@ impl Window {
             match at.filter(|&k| k < self.bytes.len() || (k == self.bytes.len() && self.eof)) {
                 Some(k) => {
                     let rest = self.bytes.get(k..).unwrap_or_default();
-                    // None when the record may go on past the bytes at hand.
-                    if record_at_start(rest, self.eof, delimiter, &mut self.record).is_some() {
+                    // Not when the record may go on past the bytes at hand.
+                    if record_at_start(rest, self.eof, delimiter, &mut self.record) {
                         return Ok(true);
                     }
                     if self.eof {

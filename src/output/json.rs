@@ -194,8 +194,7 @@ pub fn write(s: &Screening, out: &mut dyn Write) -> io::Result<()> {
         buf.extend_from_slice(b"],\"reasons\":");
         let reasons = match &evaluated {
             Some(evaluated) => {
-                let reqs: Vec<_> = evaluated.iter().map(|&(o, _)| o).collect();
-                let reqs = reqs.get(..p.requirements.len()).unwrap_or_default();
+                let reqs = evaluated.get(..p.requirements.len()).unwrap_or_default();
                 explain::reasons_from(s, i, &e, reqs, details)
             }
             None => explain::reasons(s, i, lang),
