@@ -536,6 +536,28 @@ mod tests {
     }
 
     #[test]
+    fn mixed_line_ends_each_end_a_row() {
+        // LF, CRLF and lone CR in one file, and a lone CR inside a quoted cell.
+        let text = b"Nom;Notes\nAwa;un\r\nBina;deux\rCheick;\"trois\rlignes\"\r\rDjeneba;quatre\r";
+        let (_, rows) = read(text).expect("readable");
+        assert_eq!(
+            rows,
+            [
+                data(2, &["Awa", "un"]),
+                data(3, &["Bina", "deux"]),
+                data(4, &["Cheick", "trois\nlignes"]),
+                Row::Empty { number: 5 },
+                data(6, &["Djeneba", "quatre"]),
+            ]
+        );
+        // Each row read again where it stands, forwards and backwards.
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("mixed.csv");
+        std::fs::write(&path, text).expect("write");
+        assert_eq!(reread::check_rows_read_again(&path), Ok(Some(4)));
+    }
+
+    #[test]
     fn reads_lone_carriage_returns() {
         let (_, rows) = read(b"a;b\r1;2\r\r3;4\r").expect("readable");
         assert_eq!(

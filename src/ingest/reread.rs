@@ -1,12 +1,12 @@
 //! Reading a row again from its file: screening keeps a position per row instead of its
 //! cells, and reads the cells of the few rows it shows when it shows them.
 
-use super::csv_source::without_cr;
+use super::csv_source::{End, lone_crs_to_lf, without_cr};
 use super::records::{Record, record_at_start};
 use super::{CellBuf, IngestError};
 use encoding_rs::Encoding;
 use std::fs::File;
-use std::io::{self, BufReader, Read, Seek, SeekFrom};
+use std::io::{self, Read, Seek, SeekFrom};
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 
@@ -23,12 +23,10 @@ pub struct Rereader {
     pub(super) delimiter: u8,
     /// A single-byte encoding; none for UTF-8.
     pub(super) single: Option<&'static Encoding>,
-    /// Lone carriage returns end lines.
-    pub(super) lone_cr: bool,
     /// Size and modification time of the file when it was opened for screening.
     pub(super) stamp: Option<Stamp>,
     /// The parser, opened at the first row read again.
-    pub(super) parser: Arc<Mutex<Option<Parser>>>,
+    pub(super) parser: Arc<Mutex<Option<Window>>>,
 }
 
 /// What tells a file changed: its size and modification time.
@@ -49,16 +47,8 @@ impl Stamp {
     }
 }
 
-/// A parser kept open on the file, moved to each row read again.
-#[derive(Debug)]
-pub(super) enum Parser {
-    /// Lines that end at `\n`: the bytes at the row read, and split as the first reading did.
-    Window(Window),
-    /// Lines that end at a lone `\r`, made `\n` as they are read.
-    Cr(csv::Reader<super::csv_source::CrToLf<BufReader<File>>>),
-}
-
-/// Bytes of the file from a row read again: the next rows are often among them.
+/// Bytes of the file from a row read again, split as the first reading did: the next rows
+/// are often among them. One is kept open on the file per reading thread.
 #[derive(Debug)]
 pub(super) struct Window {
     file: File,
@@ -116,6 +106,9 @@ impl Window {
             .read_to_end(&mut self.bytes)?;
         self.start = offset;
         self.eof = self.bytes.len() < want;
+        // Lone CRs end lines as they did when the file was read first.
+        let end = if self.eof { End::Eof } else { End::Unknown };
+        lone_crs_to_lf(&mut self.bytes, end);
         Ok(())
     }
 }
@@ -153,17 +146,10 @@ impl Rereader {
             // Rows are found again by position: in a file changed since, they are not there.
             self.check()?;
             let file = File::open(&self.path).map_err(io_err)?;
-            *parser = Some(if self.lone_cr {
-                let mut builder = super::csv_source::builder(self.delimiter);
-                builder.buffer_capacity(4 << 10);
-                let file = BufReader::with_capacity(4 << 10, file);
-                Parser::Cr(builder.from_reader(super::csv_source::CrToLf(file)))
-            } else {
-                Parser::Window(Window::new(file))
-            });
+            *parser = Some(Window::new(file));
         }
         match parser.as_mut() {
-            Some(Parser::Window(window)) => {
+            Some(window) => {
                 if !window.read(offset, self.delimiter).map_err(io_err)? {
                     return Err(changed(io_err));
                 }
@@ -183,32 +169,6 @@ impl Rereader {
                         Some(cell) => out.push(cell),
                         None => self.push_cell(bytes, out),
                     }
-                }
-            }
-            Some(Parser::Cr(csv)) => {
-                // From the line end before the row: the parser drops a byte-order mark at the
-                // start of what it reads, and a row may begin with that character. A row that
-                // starts where the one read last ended is read on, without a seek that would
-                // drop the buffer.
-                let mut record = csv::ByteRecord::new();
-                if csv.position().byte() != offset || offset == 0 {
-                    let mut position = csv::Position::new();
-                    position.set_byte(offset.saturating_sub(1).max(self.bom));
-                    csv.seek(position)
-                        .map_err(|e| io_err(io::Error::other(e.to_string())))?;
-                }
-                let found = csv
-                    .read_byte_record(&mut record)
-                    .map_err(|e| io_err(io::Error::other(e.to_string())))?;
-                if !found {
-                    return Err(changed(io_err));
-                }
-                let last = record.len().saturating_sub(1);
-                for &c in columns {
-                    self.push_cell(
-                        without_cr(record.get(c).unwrap_or_default(), c == last),
-                        out,
-                    );
                 }
             }
             None => return Err(changed(io_err)),
