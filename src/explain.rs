@@ -327,7 +327,7 @@ pub fn detail(p: &Posting, rule: &Rule, eval: &Eval, c: &Cells, lang: Lang) -> S
         ),
         Rule::Includes { field, items } => {
             let missing: &[String] = eval.leaf.as_ref().map_or(&[], |l| l.missing.as_slice());
-            let tail = if missing.is_empty() {
+            let mut tail = if missing.is_empty() {
                 need(
                     format!("requis : {}", list(items, lang)),
                     format!("required: {}", list(items, lang)),
@@ -338,6 +338,17 @@ pub fn detail(p: &Posting, rule: &Rule, eval: &Eval, c: &Cells, lang: Lang) -> S
                     format!("missing: {}", list(missing, lang)),
                 )
             };
+            if let Value::List(read) = c.value(*field)
+                && !missing.is_empty()
+                && !read.understood()
+            {
+                let unread = list(&read.unread, lang);
+                tail.push_str(sep);
+                tail.push_str(&need(
+                    format!("non reconnu : {unread}"),
+                    format!("not recognised: {unread}"),
+                ));
+            }
             format!("{}{sep}{tail}", cell(p, c, *field, lang))
         }
         Rule::NotBlank(fields) => {

@@ -158,8 +158,8 @@ pub fn phrase_in(phrase: &[String], text: &[String]) -> bool {
             .all(|p| text.iter().any(|t| word_matches(p, t)))
 }
 
-/// Built-in spellings of subjects and document names, French and English: each group names one
-/// thing, and a phrase matches a text when any spelling of its group does.
+/// Built-in spellings of subjects, French and English: each group names one thing, and a
+/// phrase matches a text when any spelling of its group does.
 pub const SYNONYMS: &[&[&str]] = &[
     &[
         "médecine",
@@ -168,11 +168,7 @@ pub const SYNONYMS: &[&[&str]] = &[
         "medical",
         "doctorat en médecine",
     ],
-    &[
-        "technicien supérieur de santé",
-        "TSS",
-        "technicien de santé",
-    ],
+    &["technicien supérieur de santé", "TSS"],
     &["santé publique", "public health", "MPH"],
     &["santé communautaire", "community health"],
     &["développement communautaire", "community development"],
@@ -187,29 +183,124 @@ pub const SYNONYMS: &[&[&str]] = &[
     &["génie civil", "civil engineering"],
     &["soins infirmiers", "nursing", "infirmier", "infirmière"],
     &["sage-femme", "midwifery", "midwife"],
-    &["CV", "curriculum vitae", "résumé", "resume"],
-    &["lettre de motivation", "cover letter", "motivation letter"],
+];
+
+/// The documents an application holds, with their French and English names: what a list of
+/// documents may name besides the posting's own items. The first name of each is its own.
+pub const DOCUMENTS: &[&[&str]] = &[
+    &["CV", "curriculum vitae", "curriculum", "résumé", "resume"],
+    &[
+        "lettre de motivation",
+        "lettre de candidature",
+        "cover letter",
+        "motivation letter",
+        "letter of motivation",
+    ],
+    &[
+        "demande manuscrite",
+        "lettre manuscrite",
+        "demande d'emploi",
+        "handwritten application",
+    ],
     &[
         "attestations de travail",
         "attestation de travail",
-        "work certificates",
         "certificats de travail",
+        "certificat de travail",
+        "attestations d'emploi",
+        "work certificates",
+        "work certificate",
+        "employment certificates",
     ],
     &[
         "copie du diplôme",
         "copie des diplômes",
+        "copies des diplômes",
+        "diplôme",
+        "diplômes",
+        "diploma",
+        "diplomas",
         "diploma copy",
         "copy of diploma",
     ],
+    &[
+        "références professionnelles",
+        "références",
+        "references",
+        "professional references",
+        "referees",
+    ],
+    &[
+        "lettre de recommandation",
+        "lettres de recommandation",
+        "recommendation letter",
+        "letter of recommendation",
+    ],
+    &[
+        "pièce d'identité",
+        "carte d'identité",
+        "CNI",
+        "passeport",
+        "passport",
+        "ID card",
+        "identity card",
+    ],
+    &["photo d'identité", "photos d'identité", "passport photo"],
+    &[
+        "casier judiciaire",
+        "extrait de casier judiciaire",
+        "criminal record",
+    ],
+    &[
+        "certificat de nationalité",
+        "certificate of nationality",
+        "nationality certificate",
+    ],
+    &[
+        "acte de naissance",
+        "extrait d'acte de naissance",
+        "birth certificate",
+    ],
+    &[
+        "certificat médical",
+        "certificat de visite médicale",
+        "medical certificate",
+    ],
+    &[
+        "relevés de notes",
+        "relevé de notes",
+        "transcripts",
+        "transcript",
+    ],
+    &[
+        "attestations de formation",
+        "certificats de formation",
+        "attestations de stage",
+        "training certificates",
+    ],
+    &["permis de conduire", "driving licence", "driver's license"],
 ];
 
-/// The words of every built-in synonym, worked out once.
+/// The words of every built-in synonym, subjects and documents, worked out once.
 fn synonym_words() -> &'static [Vec<Vec<String>>] {
     static WORDS: std::sync::OnceLock<Vec<Vec<Vec<String>>>> = std::sync::OnceLock::new();
     WORDS.get_or_init(|| {
         SYNONYMS
             .iter()
+            .chain(DOCUMENTS)
             .map(|group| group.iter().map(|s| words(s)).collect())
+            .collect()
+    })
+}
+
+/// The built-in documents as terms, each with all its names, made once.
+pub fn documents() -> &'static [Term] {
+    static TERMS: std::sync::OnceLock<Vec<Term>> = std::sync::OnceLock::new();
+    TERMS.get_or_init(|| {
+        DOCUMENTS
+            .iter()
+            .filter_map(|group| group.first())
+            .map(|name| Term::new(name, &[]))
             .collect()
     })
 }

@@ -31,8 +31,8 @@ pub enum Value {
     Instant(dates::Instant),
     /// Yes (`true`) or no.
     YesNo(bool),
-    /// List items as written.
-    List(Vec<String>),
+    /// The items a list names, and what it holds besides.
+    List(list::Items),
     /// A number.
     Number(f64),
     /// A diploma.

@@ -1,0 +1,30 @@
+//! Cells as candidates type them, read end to end: every reader reads the whole cell, or
+//! sends the candidate to review; never a value the cell does not say.
+
+mod common;
+use common::run;
+
+const MESSY: &str = "tests/fixtures/reading/messy.yaml";
+const MESSY_CSV: &str = "tests/fixtures/reading/messy.csv";
+
+#[test]
+fn messy_cells_and_mixed_line_ends_are_read_whole() {
+    // The file mixes LF, CRLF and lone CR line ends: ten candidates, none merged.
+    let out = run(&["screen", MESSY, MESSY_CSV, "--all", "--format", "csv"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert_eq!(
+        out.stdout,
+        r#"rank,status,score,score_max,row,name,contact,experience,dossier,reasons
+1,shortlisted,0,0,3,Bina,bina@exemple.ml,pass,pass,"retenu : rang 1, score 0 / 0"
+,review,0,0,4,Cheick,cheick@exemple.ml,unknown,pass,Au moins 3 ans d'expérience : à vérifier — Années : « 3 stages » ne se lit pas comme un nombre d'années ; au moins 3 requis
+,review,0,0,6,Fanta,fanta@exemple.ml,pass,unknown,"CV et lettre de motivation : à vérifier — Documents : « CV, lettre, diplôme » ; manque : lettre de motivation ; non reconnu : lettre"
+,review,0,0,7,Hawa,hawa@exemple.ml,unknown,pass,"Au moins 3 ans d'expérience : à vérifier — Années : « 2 ans chez MSF, 3 ans chez CARE » ne se lit pas comme un nombre d'années ; au moins 3 requis"
+,review,0,0,9,Kadi,kadi@exemple.ml,unknown,pass,Au moins 3 ans d'expérience : à vérifier — Années : « < 2 ans » ne se lit pas comme un nombre d'années ; au moins 3 requis
+,review,0,0,10,Lamine,lamine@exemple.ml,unknown,pass,Au moins 3 ans d'expérience : à vérifier — Années : « 18 mois (1 an et demi) » ne se lit pas comme un nombre d'années ; au moins 3 requis
+,ineligible,0,0,2,Awa,awa@exemple.ml,fail,pass,"Au moins 3 ans d'expérience : Années : « 3 semaines » = 0,06 an(s) ; au moins 3 requis"
+,ineligible,0,0,5,Djeneba,djeneba@exemple.ml,fail,pass,"Au moins 3 ans d'expérience : Années : « 2 ans 1/2 » = 2,5 an(s) ; au moins 3 requis"
+,ineligible,0,0,8,Issa,issa@exemple.ml,pass,fail,"CV et lettre de motivation : Documents : « CV, lettre de recommandation » ; manque : lettre de motivation"
+,ineligible,0,0,11,Mariam,mariam@exemple.ml,fail,fail,"Au moins 3 ans d'expérience : Années : « 1 an et 1/2 » = 1,5 an(s) ; au moins 3 requis | CV et lettre de motivation : Documents : « CV » ; manque : lettre de motivation"
+"#
+    );
+}
