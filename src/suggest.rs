@@ -36,6 +36,20 @@ where
         .map(|(_, c)| c)
 }
 
+/// A key of the schema as a message shows it: the schema's keys are ASCII, so any other
+/// character is shown as its code (`t\u{456}tle`), and a look-alike letter is seen.
+pub fn escaped(key: &str) -> String {
+    key.chars()
+        .map(|c| {
+            if c.is_ascii_graphic() || c == ' ' {
+                c.to_string()
+            } else {
+                format!("\\u{{{:x}}}", u32::from(c))
+            }
+        })
+        .collect()
+}
+
 /// `"; did you mean `x`?"` when a suggestion exists, else an empty string.
 pub fn hint<'a, I>(word: &str, candidates: I) -> String
 where
@@ -50,6 +64,13 @@ where
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn shows_look_alike_letters_by_their_code() {
+        assert_eq!(escaped("t\u{456}tle"), "t\\u{456}tle");
+        assert_eq!(escaped("title"), "title");
+        assert_eq!(escaped("a\tb"), "a\\u{9}b");
+    }
 
     #[test]
     fn finds_near_words_only() {

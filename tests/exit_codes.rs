@@ -275,7 +275,7 @@ fn resource_limits() {
     );
     let laughs = write(
         "laughs.yaml",
-        b"a: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: [*b, *b, *b, *b, *b, *b, *b, *b, *b]\n".to_vec(),
+        b"a: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c]\ne: [*d, *d, *d, *d, *d, *d, *d, *d, *d]\n".to_vec(),
     );
     let deep = write(
         "deep.yaml",
@@ -301,7 +301,7 @@ fn resource_limits() {
         (
             vec!["screen"],
             &laughs,
-            "aliases (`*name`) are not supported in postings",
+            "more than 10000 values once its aliases are expanded",
         ),
         (
             vec!["screen"],

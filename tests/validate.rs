@@ -159,6 +159,44 @@ fn binary_file() {
 }
 
 #[test]
+fn anchors_and_aliases_share_a_list() {
+    let (code, stderr) = validate("aliases.yaml");
+    assert_eq!((code, stderr.as_str()), (0, ""));
+}
+
+#[test]
+fn years_over_sixty() {
+    assert_invalid(
+        "years-over-sixty.yaml",
+        &[
+            "8:33: `years.min` is 61: no cell is read as more than 60 years",
+            "10:33: `years.min` is 12345678901234568000000000: no cell is read as more than 60 years",
+            "14:45: `years.full_at` is 80: no cell is read as more than 60 years",
+        ],
+    );
+}
+
+#[test]
+fn a_look_alike_letter_is_shown_by_its_code() {
+    // `tіtle` with a Cyrillic і.
+    assert_invalid(
+        "look-alike-key.yaml",
+        &[
+            "2:3: missing key `title` in `posting`",
+            "3:3: unknown key `t\\u{456}tle` in `posting`; did you mean `title`?",
+        ],
+    );
+}
+
+#[test]
+fn a_nul_byte_is_reported_where_it_stands() {
+    assert_invalid(
+        "nul-byte.yaml",
+        &["3:12: a NUL byte: the file is not a YAML text file"],
+    );
+}
+
+#[test]
 fn prose_file() {
     assert_invalid(
         "prose.yaml",
@@ -334,7 +372,7 @@ fn hostile_postings_end_quickly_with_a_message() {
         (
             "billion laughs",
             laughs.to_string(),
-            "aliases (`*name`) are not supported in postings",
+            "more than 10000 values once its aliases are expanded",
         ),
         (
             "deep rules",

@@ -251,12 +251,15 @@ pub fn parse(bytes: &[u8]) -> Loaded {
             };
         }
     };
-    if text.contains('\0') {
+    if let Some(at) = text.find('\0') {
+        let before = &text[..at];
+        let line = before.matches('\n').count() + 1;
+        let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
         return Loaded {
             posting: None,
             diagnostics: vec![Diagnostic::error(
-                None,
-                "the file holds NUL bytes: it is not a YAML text file",
+                Some(crate::diag::Pos::new(line, column)),
+                "a NUL byte: the file is not a YAML text file",
             )],
             tree: None,
         };

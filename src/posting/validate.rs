@@ -121,6 +121,7 @@ impl Builder {
             }
             ErrorKind::UnknownKey(key, expected) => {
                 let hint = suggest::hint(key, expected.iter().copied());
+                let key = suggest::escaped(key);
                 if hint.is_empty() {
                     format!(
                         "unknown key `{key}` in {context}; expected {}",
@@ -738,10 +739,10 @@ impl Builder {
         }
         if let Some(y) = raw.years {
             let field = self.field_ref(&y.field, &[Years], "`years`");
-            let min = self.amount(&y.min, "`years.min`")?;
+            let min = self.years(&y.min, "`years.min`")?;
             let full_at = match &y.full_at {
                 Some(f) => {
-                    let v = self.amount(f, "`years.full_at`")?;
+                    let v = self.years(f, "`years.full_at`")?;
                     if v < min {
                         self.error(
                             f.pos,
@@ -882,6 +883,22 @@ impl Builder {
             );
             None
         }
+    }
+
+    /// A number of years: an amount no cell can read more than.
+    fn years(&mut self, v: &Spanned<f64>, what: &str) -> Option<f64> {
+        let years = self.amount(v, what)?;
+        if years > crate::cells::years::MAX_YEARS {
+            self.error(
+                v.pos,
+                format!(
+                    "{what} is {years}: no cell is read as more than {} years",
+                    crate::cells::years::MAX_YEARS
+                ),
+            );
+            return None;
+        }
+        Some(years)
     }
 
     fn texts(&mut self, items: &[Spanned<String>], what: &str) -> Option<Vec<String>> {

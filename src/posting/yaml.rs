@@ -3,8 +3,9 @@
 //! Postings are edited by hand, so every problem must point at a line. This loader builds a
 //! tree of [`Node`]s from the events of `saphyr-parser` (a YAML 1.2 parser that checks the
 //! whole grammar), keeping each node's position, and enforces what a posting needs and a
-//! hostile file must not get past: one document, a mapping at the top, no duplicate keys, no
-//! aliases (no "billion laughs"), no custom tags, a bounded size and nesting depth.
+//! hostile file must not get past: one document, a mapping at the top, no duplicate keys,
+//! aliases expanded within a bound on the whole tree (no "billion laughs"), no custom tags, a
+//! bounded size and nesting depth.
 //!
 //! Scalars stay text here; [`super::de`] gives them a type from the schema, so `no` is a
 //! boolean only where a boolean is expected.
@@ -16,6 +17,8 @@ use saphyr_parser::{Event, Parser, ScalarStyle, Span};
 pub const MAX_BYTES: usize = 1024 * 1024;
 /// The deepest nesting of mappings and lists accepted.
 pub const MAX_DEPTH: usize = 64;
+/// The most nodes a posting may hold once its aliases are expanded.
+pub const MAX_NODES: usize = 10_000;
 
 /// A YAML node with its position.
 #[derive(Clone, Debug, PartialEq)]
@@ -99,9 +102,19 @@ fn pos_of(span: &Span) -> Pos {
     Pos::new(span.start.line(), span.start.col() + 1)
 }
 
+/// A list or mapping being read, with the anchor that names it (0 for none).
 enum Frame {
-    Seq(Vec<Node>, Pos),
-    Map(Vec<(Key, Node)>, Pos, Option<Key>),
+    Seq(Vec<Node>, Pos, usize),
+    Map(Vec<(Key, Node)>, Pos, Option<Key>, usize),
+}
+
+/// The nodes of a tree, itself included.
+fn size(node: &Node) -> usize {
+    1 + match node {
+        Node::Scalar { .. } => 0,
+        Node::Seq { items, .. } => items.iter().map(size).sum(),
+        Node::Map { entries, .. } => entries.iter().map(|(_, v)| 1 + size(v)).sum(),
+    }
 }
 
 /// Loads one YAML document whose top level is a mapping.
@@ -127,6 +140,9 @@ pub fn load(text: &str) -> Result<Node, LoadError> {
     let mut stack: Vec<Frame> = Vec::new();
     let mut root: Option<Node> = None;
     let mut documents = 0usize;
+    // Anchored nodes by id, with their size, and the nodes of the tree so far.
+    let mut anchors: std::collections::HashMap<usize, (Node, usize)> = Default::default();
+    let mut nodes = 0usize;
     for item in Parser::new_from_str(text) {
         let (event, span) = item.map_err(|e| scan_error(text, &e))?;
         let pos = pos_of(&span);
@@ -142,11 +158,16 @@ pub fn load(text: &str) -> Result<Node, LoadError> {
                 }
                 continue;
             }
-            Event::Alias(_) => {
-                return Err(LoadError::at(
-                    pos,
-                    "aliases (`*name`) are not supported in postings; write the value out",
-                ));
+            Event::Alias(id) => {
+                let Some((node, n)) = anchors.get(&id) else {
+                    return Err(LoadError::at(pos, "this alias names no anchor"));
+                };
+                nodes += n;
+                if nodes > MAX_NODES {
+                    return Err(too_many_nodes(pos));
+                }
+                push(&mut stack, &mut root, node.clone())?;
+                continue;
             }
             Event::SequenceStart(_, tag) | Event::MappingStart(_, tag) if tag.is_some() => {
                 return Err(LoadError::at(
@@ -154,26 +175,36 @@ pub fn load(text: &str) -> Result<Node, LoadError> {
                     "YAML tags are not supported in postings",
                 ));
             }
-            Event::SequenceStart(..) => {
-                open(&mut stack, Frame::Seq(Vec::new(), pos), pos)?;
+            Event::SequenceStart(anchor, _) => {
+                open(&mut stack, Frame::Seq(Vec::new(), pos, anchor), pos)?;
                 continue;
             }
-            Event::MappingStart(..) => {
-                open(&mut stack, Frame::Map(Vec::new(), pos, None), pos)?;
+            Event::MappingStart(anchor, _) => {
+                open(&mut stack, Frame::Map(Vec::new(), pos, None, anchor), pos)?;
                 continue;
             }
             Event::SequenceEnd => match stack.pop() {
-                Some(Frame::Seq(items, start)) => Node::Seq { items, pos: start },
+                Some(Frame::Seq(items, start, anchor)) => {
+                    let node = Node::Seq { items, pos: start };
+                    nodes += 1;
+                    remember(&mut anchors, anchor, &node);
+                    node
+                }
                 _ => return Err(LoadError::at(pos, "unbalanced list")),
             },
             Event::MappingEnd => match stack.pop() {
-                Some(Frame::Map(entries, start, None)) => Node::Map {
-                    entries,
-                    pos: start,
-                },
+                Some(Frame::Map(entries, start, None, anchor)) => {
+                    nodes += 1 + entries.len();
+                    let node = Node::Map {
+                        entries,
+                        pos: start,
+                    };
+                    remember(&mut anchors, anchor, &node);
+                    node
+                }
                 _ => return Err(LoadError::at(pos, "unbalanced mapping")),
             },
-            Event::Scalar(value, style, _, tag) => {
+            Event::Scalar(value, style, anchor, tag) => {
                 let mut plain = style == ScalarStyle::Plain;
                 if let Some(tag) = tag {
                     if tag.handle == "!!" && tag.suffix == "str" {
@@ -185,13 +216,18 @@ pub fn load(text: &str) -> Result<Node, LoadError> {
                         ));
                     }
                 }
-                Node::Scalar {
+                let node = Node::Scalar {
                     text: value.into_owned(),
                     plain,
                     pos,
-                }
+                };
+                remember(&mut anchors, anchor, &node);
+                node
             }
         };
+        if nodes > MAX_NODES {
+            return Err(too_many_nodes(pos));
+        }
         push(&mut stack, &mut root, node)?;
     }
     match root {
@@ -207,6 +243,24 @@ pub fn load(text: &str) -> Result<Node, LoadError> {
     }
 }
 
+/// Keeps a node that an anchor names, for the aliases that follow.
+fn remember(
+    anchors: &mut std::collections::HashMap<usize, (Node, usize)>,
+    anchor: usize,
+    node: &Node,
+) {
+    if anchor != 0 {
+        anchors.insert(anchor, (node.clone(), size(node)));
+    }
+}
+
+fn too_many_nodes(pos: Pos) -> LoadError {
+    LoadError::at(
+        pos,
+        format!("the posting holds more than {MAX_NODES} values once its aliases are expanded"),
+    )
+}
+
 fn open(stack: &mut Vec<Frame>, frame: Frame, pos: Pos) -> Result<(), LoadError> {
     if stack.len() >= MAX_DEPTH {
         return Err(LoadError::at(
@@ -214,7 +268,7 @@ fn open(stack: &mut Vec<Frame>, frame: Frame, pos: Pos) -> Result<(), LoadError>
             format!("nesting deeper than {MAX_DEPTH} levels is not supported"),
         ));
     }
-    if let Some(Frame::Map(_, _, None)) = stack.last() {
+    if let Some(Frame::Map(_, _, None, _)) = stack.last() {
         return Err(LoadError::at(pos, "a mapping key must be plain text"));
     }
     stack.push(frame);
@@ -227,11 +281,11 @@ fn push(stack: &mut [Frame], root: &mut Option<Node>, node: Node) -> Result<(), 
             *root = Some(node);
             Ok(())
         }
-        Some(Frame::Seq(items, _)) => {
+        Some(Frame::Seq(items, ..)) => {
             items.push(node);
             Ok(())
         }
-        Some(Frame::Map(entries, _, pending)) => match pending.take() {
+        Some(Frame::Map(entries, _, pending, _)) => match pending.take() {
             Some(key) => {
                 entries.push((key, node));
                 Ok(())
@@ -317,7 +371,22 @@ mod tests {
                 .contains("duplicate key `a` (first written at line 1)")
         );
         assert_eq!(err("a: 1\na: 2\n").pos, Some(Pos::new(2, 1)));
-        assert!(err("a: &x 1\nb: *x\n").message.contains("aliases"));
+        // Aliases are expanded, and a tree that grows past the bound is refused.
+        let node = load("a: &x [1, 2]\nb: *x\n").expect("aliases expand");
+        let Node::Map { entries, .. } = &node else {
+            panic!("a mapping")
+        };
+        assert_eq!(entries[0].1, entries[1].1);
+        let mut bomb = String::from("a: &a [x, x, x, x, x, x, x, x, x, x]\n");
+        for (k, prev) in ["b", "c", "d", "e", "f"]
+            .iter()
+            .zip(["a", "b", "c", "d", "e"])
+        {
+            bomb.push_str(&format!("{k}: &{k} [*{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}]\n"));
+        }
+        let e = err(&bomb);
+        assert!(e.message.contains("10000 values"), "{}", e.message);
+        assert_eq!(e.pos.map(|p| p.line), Some(4));
         assert!(
             err("a: 1\n---\nb: 2\n")
                 .message
