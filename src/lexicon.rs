@@ -77,6 +77,7 @@ pub const DIPLOMAS: &[(&str, Level)] = &[
     ("baccalaureat", Level::Bac),
     ("bt", Level::Bac),
     ("brevet de technicien", Level::Bac),
+    ("brevet de technicien superieur", Level::Bac2),
     ("high school", Level::Bac),
     ("bts", Level::Bac2),
     ("dut", Level::Bac2),
@@ -400,11 +401,18 @@ pub fn level_of(text: &str) -> Option<Level> {
             .collect();
         // Short codes (BT, BA, MD…) must match exactly; longer words allow one typo.
         if phrase_in(&dw, &ws) {
+            // `Master 1` (also `Masters 1`) is a maîtrise, noted above, not a master.
             if *level == Level::Bac5
                 && matches!(*name, "master")
-                && ws
-                    .windows(2)
-                    .any(|p| p[0] == "master" && (p[1] == "1" || p[1] == "i"))
+                && ws.windows(2).any(|p| {
+                    matches!(p[0].as_str(), "master" | "masters") && (p[1] == "1" || p[1] == "i")
+                })
+            {
+                continue;
+            }
+            // `Brevet de technicien supérieur` is a BTS, not a brevet nor a BT.
+            if matches!(*name, "brevet" | "brevet de technicien")
+                && phrase_in(&words("brevet technicien superieur"), &ws)
             {
                 continue;
             }
@@ -443,6 +451,7 @@ mod matching_tests {
         assert!(!lm.found_in(&words("CV")));
         let tss = Term::new("technicien supérieur de santé", &[]);
         assert!(tss.found_in(&words("TSS")));
+        assert!(!tss.found_in(&words("Technicien de santé")));
         assert!(Term::new("santé publique", &[]).found_in(&words("Master of Public Health")));
     }
 
@@ -456,6 +465,9 @@ mod matching_tests {
             ("Doctorat en médecine", Some(Level::Doctorat)),
             ("Technicien Supérieur de Santé", Some(Level::Bac3)),
             ("BTS comptabilité", Some(Level::Bac2)),
+            ("Brevet de technicien supérieur", Some(Level::Bac2)),
+            ("Brevet de technicien", Some(Level::Bac)),
+            ("Masters 1 en sociologie", Some(Level::Bac4)),
             ("Bac + 3", Some(Level::Bac3)),
             ("BAC", Some(Level::Bac)),
             ("DEF", Some(Level::Def)),
