@@ -95,7 +95,9 @@ pub fn infer(name: &str, values: &[String]) -> FieldType {
         &["tel", "phone", "portable", "mobile", "whatsapp", "contact"],
     );
     let intl = share(values, |v| v.starts_with('+') || v.starts_with("00"));
-    if (phone_header || intl >= 0.5) && share(values, |v| phone::parse(v, "223").is_ok()) >= 0.8 {
+    if (phone_header || intl >= 0.5)
+        && share(values, |v| phone::parse(v, phone::Plan::mali()).is_ok()) >= 0.8
+    {
         return FieldType::Phone;
     }
     let mut distinct: Vec<String> = values.iter().map(|v| fold(v)).collect();

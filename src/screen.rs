@@ -9,7 +9,7 @@
 //! rare file where a date was read in the order the column turns out not to have, the files
 //! are screened again with the order known.
 
-use crate::cells::{self, Context, Value, dates};
+use crate::cells::{self, Context, Value, dates, phone};
 use crate::engine::{Cells, Engine, Outcome, RuleEval, on_time};
 use crate::i18n::Lang;
 use crate::ingest::{Cause, IngestError, Options, Rereader, RowMeta, Source, column_index};
@@ -524,6 +524,8 @@ impl Screening<'_> {
 struct CellReader {
     /// Items the posting looks for, per field.
     known: Vec<Vec<Term>>,
+    /// The numbering plan of phone numbers written without a country code.
+    plan: &'static phone::Plan,
     /// The day/month order each datetime field is read in.
     orders: Vec<dates::Order>,
     /// What the dates of each datetime field showed of their order so far.
@@ -565,6 +567,8 @@ impl CellReader {
         };
         CellReader {
             known: (0..width).map(|f| engine.known_items(f)).collect(),
+            // A validated posting names a known code.
+            plan: phone::Plan::of(&posting.meta.phone_country).unwrap_or_else(phone::Plan::mali),
             fixed: orders.is_some(),
             orders: orders.unwrap_or_else(|| vec![fallback; width]),
             seen: vec![OrderSeen::default(); width],
@@ -649,7 +653,7 @@ impl CellReader {
             };
         }
         let cx = Context {
-            phone_country: &posting.meta.phone_country,
+            phone_country: self.plan,
             known_items: &self.known[f],
             separator: field.separator.as_deref(),
             order: dates::Order::DayFirst,

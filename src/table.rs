@@ -391,7 +391,7 @@ pub(crate) fn read_for_test(
     use crate::cells::{self, Context, dates};
     let known = engine.known_items(f);
     let cx = Context {
-        phone_country: "223",
+        phone_country: crate::cells::phone::Plan::mali(),
         known_items: &known,
         separator: None,
         order: dates::Order::DayFirst,

@@ -28,3 +28,37 @@ fn messy_cells_and_mixed_line_ends_are_read_whole() {
 "#
     );
 }
+
+#[test]
+fn one_number_in_any_form_is_one_person_and_placeholders_are_nobody() {
+    // `76123456.0` (a spreadsheet's float) and `+223 76 12 34 56` are one number, as are
+    // `+33 (0)6 …` and `0033 6 …`; `11111111`, `12345678`, `12345` and two numbers in one
+    // cell identify nobody, so the rows that share them stay apart.
+    let out = run(&[
+        "screen",
+        "tests/fixtures/reading/phones.yaml",
+        "tests/fixtures/reading/phones.csv",
+        "--all",
+        "--format",
+        "csv",
+    ]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert_eq!(
+        out.stdout,
+        r#"rank,status,score,score_max,row,name,contact,joignable,reasons
+1,shortlisted,0,0,3,Awa Diarra,'+223 76 12 34 56,pass,"retenu : rang 1, score 0 / 0"
+2,shortlisted,0,0,4,Bina,11111111,pass,"retenu : rang 2, score 0 / 0"
+3,shortlisted,0,0,5,Cheick,11111111,pass,"retenu : rang 3, score 0 / 0"
+4,eligible,0,0,6,Djeneba,12345678,pass,"éligible, en réserve : rang 4, score 0 / 0"
+5,eligible,0,0,7,Fanta,12345678,pass,"éligible, en réserve : rang 5, score 0 / 0"
+6,eligible,0,0,8,Hawa,12345,pass,"éligible, en réserve : rang 6, score 0 / 0"
+7,eligible,0,0,9,Issa,12345,pass,"éligible, en réserve : rang 7, score 0 / 0"
+8,eligible,0,0,10,Kadi,76 12 34 57 / 66 12 34 57,pass,"éligible, en réserve : rang 8, score 0 / 0"
+9,eligible,0,0,11,Lamine,76 12 34 57 / 66 12 34 57,pass,"éligible, en réserve : rang 9, score 0 / 0"
+10,eligible,0,0,13,Moussa,0033 6 12 34 56 78,pass,"éligible, en réserve : rang 10, score 0 / 0"
+11,eligible,0,0,14,Oumou,Tél : 20 22 12 34,pass,"éligible, en réserve : rang 11, score 0 / 0"
+,duplicate,0,0,2,Awa,76123456.0,pass,doublon : la ligne 3 est gardée (même Téléphone)
+,duplicate,0,0,12,Mariam,'+33 (0)6 12 34 56 78,pass,doublon : la ligne 13 est gardée (même Téléphone)
+"#
+    );
+}

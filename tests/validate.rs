@@ -395,3 +395,11 @@ fn hostile_postings_end_quickly_with_a_message() {
         );
     }
 }
+
+#[test]
+fn a_phone_country_must_be_a_calling_code() {
+    assert_invalid(
+        "unknown-phone-country.yaml",
+        &["4:18: `phone_country` is a country calling code such as `+223`, not `+999`"],
+    );
+}

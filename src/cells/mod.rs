@@ -60,8 +60,8 @@ pub fn is_blank(cell: &str) -> bool {
 
 /// What [`read`] needs besides the cell.
 pub struct Context<'a> {
-    /// Country code added to local phone numbers.
-    pub phone_country: &'a str,
+    /// Numbering plan of phone numbers written without a country code.
+    pub phone_country: &'a phone::Plan,
     /// Items the posting looks for in list fields.
     pub known_items: &'a [crate::lexicon::Term],
     /// Separator forced on list fields.
@@ -117,7 +117,7 @@ pub fn read_every_way(text: &str) {
     let known = [crate::lexicon::Term::new("lettre de motivation", &[])];
     for order in [dates::Order::DayFirst, dates::Order::MonthFirst] {
         let cx = Context {
-            phone_country: "223",
+            phone_country: phone::Plan::mali(),
             known_items: &known,
             separator: None,
             order,
@@ -141,7 +141,7 @@ mod tests {
     fn blanks_are_blank_for_every_type() {
         let zone = dates::Zone::default();
         let cx = Context {
-            phone_country: "223",
+            phone_country: phone::Plan::mali(),
             known_items: &[],
             separator: None,
             order: dates::Order::DayFirst,

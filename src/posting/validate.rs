@@ -295,13 +295,13 @@ impl Builder {
         let phone_country = match &raw.phone_country {
             Some(p) => {
                 let digits = p.trim().trim_start_matches('+').trim_start_matches("00");
-                if (1..=3).contains(&digits.len()) && digits.bytes().all(|b| b.is_ascii_digit()) {
+                if crate::cells::phone::Plan::of(digits).is_some() {
                     digits.to_string()
                 } else {
                     self.error(
                         p.pos,
                         format!(
-                            "`phone_country` is a country code such as `+223`, not `{}`",
+                            "`phone_country` is a country calling code such as `+223`, not `{}`",
                             p.value
                         ),
                     );
