@@ -666,7 +666,11 @@ impl CellReader {
 
     fn resolve(&self, posting: &Posting, f: FieldId, written: &dates::Written) -> Value {
         let zone = posting.fields[f].timezone.unwrap_or(posting.meta.timezone);
-        match written.resolve(self.orders[f], &zone) {
+        let last_year = posting
+            .meta
+            .deadline
+            .map(|d| chrono::Datelike::year(&d.day));
+        match written.resolve(self.orders[f], &zone, last_year) {
             Ok(i) => Value::Instant(i),
             Err(why) => Value::Unknown(why),
         }

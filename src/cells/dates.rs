@@ -213,15 +213,32 @@ fn parse_time(s: &str) -> Result<NaiveTime, DeadlineError> {
         return Err(DeadlineError::Form);
     }
     let mut nums = [0u32; 3];
-    for (n, p) in nums.iter_mut().zip(&parts) {
-        let p = p.split('.').next().unwrap_or(p);
+    let mut nanos = 0;
+    for (k, (n, p)) in nums.iter_mut().zip(&parts).enumerate() {
+        let p = match p.split_once('.') {
+            Some((whole, fraction)) if k == 2 => {
+                nanos = fraction_nanos(fraction).ok_or(DeadlineError::Form)?;
+                whole
+            }
+            _ => p,
+        };
         if p.is_empty() || p.len() > 2 || !p.bytes().all(|b| b.is_ascii_digit()) {
             return Err(DeadlineError::Form);
         }
         *n = p.parse().map_err(|_| DeadlineError::Form)?;
     }
-    NaiveTime::from_hms_opt(nums[0], nums[1], nums[2])
+    NaiveTime::from_hms_nano_opt(nums[0], nums[1], nums[2], nanos)
         .ok_or_else(|| DeadlineError::NotATime(s.to_string()))
+}
+
+/// The nanoseconds of a fraction of a second written after its dot (`4` → 400,000,000): one to
+/// nine digits.
+fn fraction_nanos(fraction: &str) -> Option<u32> {
+    if !(1..=9).contains(&fraction.len()) {
+        return None;
+    }
+    let n = digits(fraction)?;
+    Some(n * 10u32.pow(9 - fraction.len() as u32))
 }
 
 /// Which comes first in a date written with the year last: `20/02/2024` or `02/20/2024`.
@@ -329,6 +346,15 @@ const FILLER: &[&str] = &[
     "fri",
     "sat",
     "sun",
+    "tues",
+    "thur",
+    "thurs",
+    "lun",
+    "mer",
+    "jeu",
+    "ven",
+    "sam",
+    "dim",
     "a",
     "at",
 ];
@@ -348,12 +374,23 @@ impl Written {
         matches!(self.date, WrittenDate::YearLast(a, b, _) if a != b)
     }
 
-    /// The instant, reading year-last dates in `order` and times without a zone in `zone`.
-    pub fn resolve(&self, order: Order, zone: &Zone) -> Result<Instant, String> {
+    /// The instant, reading year-last dates in `order`, times without a zone in `zone`, and
+    /// a two-digit year as 20xx unless that is after `last_year` (the deadline's), then 19xx.
+    pub fn resolve(
+        &self,
+        order: Order,
+        zone: &Zone,
+        last_year: Option<i32>,
+    ) -> Result<Instant, String> {
         let (y, m, d) = match (self.date, order) {
             (WrittenDate::Ymd(y, m, d), _) => (y, m, d),
             (WrittenDate::YearLast(a, b, y), Order::DayFirst) => (y, b, a),
             (WrittenDate::YearLast(a, b, y), Order::MonthFirst) => (y, a, b),
+        };
+        let y = match y {
+            0..100 if last_year.is_some_and(|last| 2000 + y > last) => 1900 + y,
+            0..100 => 2000 + y,
+            _ => y,
         };
         let day = NaiveDate::from_ymd_opt(y, m, d)
             .ok_or_else(|| format!("{y:04}-{m:02}-{d:02} is not a real date"))?;
@@ -531,13 +568,10 @@ fn scan_any(cell: &str) -> Result<Written, String> {
     let mut time: Option<NaiveTime> = None;
     let mut zone: Option<Zone> = None;
     let mut pm: Option<bool> = None;
-    let tokens: Vec<&str> = lower
-        .split(|c: char| c.is_whitespace() || c == ',')
-        .filter(|t| !t.is_empty())
-        .collect();
+    let tokens = tokens(&lower);
     let mut i = 0;
     while i < tokens.len() {
-        let t = tokens[i];
+        let t = tokens[i].as_str();
         if t == "am" || t == "pm" {
             pm = Some(t == "pm");
         } else if t.starts_with("utc") || t.starts_with("gmt") || t == "z" {
@@ -548,13 +582,16 @@ fn scan_any(cell: &str) -> Result<Written, String> {
                 i += 1;
             }
             zone = Some(Zone::parse(&z).ok_or_else(bad)?);
+        } else if time.is_some() && zone.is_none() && t.starts_with(['+', '-']) {
+            // RFC 2822's `+0000` after the time.
+            zone = Some(Zone::parse(t).ok_or_else(bad)?);
         } else if time.is_none() && !date_tokens.is_empty() && looks_like_time(t) {
             let (t, z) = split_time_zone(t);
             time = Some(parse_clock(t).ok_or_else(bad)?);
             if let Some(z) = z {
                 zone = Some(Zone::parse(z).ok_or_else(bad)?);
             }
-        } else if !FILLER.contains(&t) {
+        } else if !FILLER.contains(&t.trim_end_matches('.')) {
             date_tokens.push(t);
         }
         i += 1;
@@ -569,9 +606,47 @@ fn scan_any(cell: &str) -> Result<Written, String> {
     Ok(Written { date, time, zone })
 }
 
+/// The words of a folded cell: split at spaces and commas; `20-feb-24` split at its dashes;
+/// and separators written apart joined again (`20 / 02 / 2024`, `10 : 15`, `12 h 00`).
+fn tokens(lower: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for t in lower.split(|c: char| c.is_whitespace() || c == ',') {
+        let zone = t.starts_with("utc") || t.starts_with("gmt");
+        if t.contains('-') && t.contains(|c: char| c.is_ascii_alphabetic()) && !zone {
+            out.extend(t.split('-').filter(|p| !p.is_empty()).map(str::to_string));
+        } else if !t.is_empty() {
+            out.push(t.to_string());
+        }
+    }
+    let number = |t: &str| !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit());
+    let mut i = 0;
+    while i + 1 < out.len() {
+        let sep = out[i + 1].as_str();
+        let joins = match sep {
+            "/" | "-" | "." | ":" => out[i].ends_with(|c: char| c.is_ascii_digit()),
+            "h" => number(&out[i]) && out[i].len() <= 2,
+            _ => false,
+        };
+        let next_is_number = out.get(i + 2).is_some_and(|n| {
+            n.starts_with(|c: char| c.is_ascii_digit()) && (sep != "h" || number(n) && n.len() == 2)
+        });
+        if joins && next_is_number {
+            let joined = format!("{}{sep}{}", out[i], out[i + 2]);
+            out.splice(i..i + 3, [joined]);
+        } else if joins && sep == "h" {
+            let joined = format!("{}h", out[i]);
+            out.splice(i..i + 2, [joined]);
+            i += 1;
+        } else {
+            i += 1;
+        }
+    }
+    out
+}
+
 /// Scans and resolves at once, for cells read on their own.
 pub fn parse(cell: &str, order: Order, zone: &Zone) -> Result<Instant, String> {
-    scan(cell)?.resolve(order, zone)
+    scan(cell)?.resolve(order, zone, None)
 }
 
 fn looks_like_time(t: &str) -> bool {
@@ -613,12 +688,13 @@ fn clock(t: &str) -> Option<NaiveTime> {
         _ => return None,
     };
     let m = if m.is_empty() { 0 } else { digits(m)? };
-    // Fractions of a second are dropped.
-    let s = match s {
-        Some(s) => digits(s.get(..s.bytes().position(|b| b == b'.').unwrap_or(s.len()))?)?,
-        None => 0,
+    // Fractions of a second count: 12:00:00.4 is after 12:00:00.
+    let (s, nanos) = match s.map(|s| s.split_once('.').unwrap_or((s, ""))) {
+        Some((s, "")) => (digits(s)?, 0),
+        Some((s, fraction)) => (digits(s)?, fraction_nanos(fraction)?),
+        None => (0, 0),
     };
-    NaiveTime::from_hms_opt(digits(h)?, m, s)
+    NaiveTime::from_hms_nano_opt(digits(h)?, m, s, nanos)
 }
 
 fn twelve_hour(t: NaiveTime, pm: bool) -> Option<NaiveTime> {
@@ -663,7 +739,8 @@ fn numeric_date(t: &str) -> Option<WrittenDate> {
         let y = i32::try_from(n).ok()?;
         match len {
             4 if (1900..=2100).contains(&y) => Some(y),
-            2 => Some(2000 + y),
+            // Two digits: the century is chosen when the date is resolved.
+            2 => Some(y),
             _ => None,
         }
     };
@@ -706,13 +783,23 @@ fn fixed_date(t: &[u8]) -> Option<WrittenDate> {
 }
 
 fn named_date(tokens: &[&str]) -> Option<WrittenDate> {
+    let month_of = |t: &str| {
+        MONTHS
+            .iter()
+            .find(|(name, _)| *name == t.trim_end_matches('.'))
+            .map(|(_, m)| *m)
+    };
+    // `mar.` is mardi when another word names the month (`mar. 20 févr. 2024`).
+    let months = tokens.iter().filter(|t| month_of(t).is_some()).count();
     let mut month = None;
-    let mut year = None;
-    let mut day = None;
+    let mut numbers: Vec<(u32, usize)> = Vec::new();
     for t in tokens {
         let t = t.trim_end_matches('.');
-        if let Some((_, m)) = MONTHS.iter().find(|(name, _)| *name == t) {
-            if month.replace(*m).is_some() {
+        if t == "mar" && months > 1 {
+            continue;
+        }
+        if let Some(m) = month_of(t) {
+            if month.replace(m).is_some() {
                 return None;
             }
             continue;
@@ -723,24 +810,21 @@ fn named_date(tokens: &[&str]) -> Option<WrittenDate> {
             .trim_end_matches("nd")
             .trim_end_matches("rd")
             .trim_end_matches("th");
-        if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        if digits.is_empty() || digits.len() > 4 || !digits.bytes().all(|b| b.is_ascii_digit()) {
             return None;
         }
-        let n: u32 = digits.parse().ok()?;
-        if digits.len() == 4 {
-            if year.replace(i32::try_from(n).ok()?).is_some() {
-                return None;
-            }
-        } else if digits.len() <= 2 {
-            if day.replace(n).is_some() {
-                return None;
-            }
-        } else {
-            return None;
-        }
+        numbers.push((digits.parse().ok()?, digits.len()));
     }
-    let year = year.filter(|y| (1900..=2100).contains(y))?;
-    Some(WrittenDate::Ymd(year, month?, day?))
+    // A year of four digits and a day; or a day then a year of two digits (`20-feb-24`).
+    let (day, year) = match numbers.as_slice() {
+        [(y, 4), (d, 1..=2)] | [(d, 1..=2), (y, 4)] => (
+            *d,
+            Some(i32::try_from(*y).ok()?).filter(|y| (1900..=2100).contains(y))?,
+        ),
+        [(d, 1..=2), (y, 2)] => (*d, i32::try_from(*y).ok()?),
+        _ => return None,
+    };
+    Some(WrittenDate::Ymd(year, month?, day))
 }
 
 #[cfg(test)]
@@ -808,7 +892,7 @@ mod tests {
             let y = i32::try_from(n).ok()?;
             match p.len() {
                 4 if (1900..=2100).contains(&y) => Some(y),
-                2 => Some(2000 + y),
+                2 => Some(y),
                 _ => None,
             }
         };
@@ -955,7 +1039,7 @@ mod tests {
             (
                 "2024-02-20T10:15:32.123+01:00",
                 day,
-                "2024-02-20T09:15:32+00:00",
+                "2024-02-20T09:15:32.123+00:00",
                 false,
             ),
             ("2024-02-20 10:15", day, "2024-02-20T10:15:00+00:00", false),
@@ -1032,6 +1116,46 @@ mod tests {
                 true,
             ),
             ("03/02/2024", day, "2024-02-03T00:00:00+00:00", true),
+            ("20/02/24", day, "2024-02-20T00:00:00+00:00", true),
+            ("20-Feb-24", day, "2024-02-20T00:00:00+00:00", true),
+            ("20-févr.-24", day, "2024-02-20T00:00:00+00:00", true),
+            ("20-févr-2024", day, "2024-02-20T00:00:00+00:00", true),
+            ("mar. 20 févr. 2024", day, "2024-02-20T00:00:00+00:00", true),
+            ("Mar 20, 2024", day, "2024-03-20T00:00:00+00:00", true),
+            (
+                "ven. 23 févr. 2024 à 12 h 00",
+                day,
+                "2024-02-23T12:00:00+00:00",
+                false,
+            ),
+            ("23/02/2024 12H00", day, "2024-02-23T12:00:00+00:00", false),
+            ("23/02/2024 12h", day, "2024-02-23T12:00:00+00:00", false),
+            ("20 / 02 / 2024", day, "2024-02-20T00:00:00+00:00", true),
+            (
+                "20 - 02 - 2024 10 : 15",
+                day,
+                "2024-02-20T10:15:00+00:00",
+                false,
+            ),
+            ("2024 - 02 - 20", day, "2024-02-20T00:00:00+00:00", true),
+            (
+                "Tue, 20 Feb 2024 10:15:32 +0000",
+                day,
+                "2024-02-20T10:15:32+00:00",
+                false,
+            ),
+            (
+                "Tue, 20 Feb 2024 10:15:32 -0500",
+                day,
+                "2024-02-20T15:15:32+00:00",
+                false,
+            ),
+            (
+                "2024-02-23 12:00:00.4",
+                day,
+                "2024-02-23T12:00:00.400+00:00",
+                false,
+            ),
         ] {
             assert_eq!(
                 instant(cell, order),
@@ -1050,6 +1174,16 @@ mod tests {
             ("20/02", "`20/02` is not a date"),
             ("2024/02/20 25:00:00", "`2024/02/20 25:00:00` is not a date"),
             ("13:00 PM", "`13:00 PM` is not a date"),
+            ("20-Feb", "`20-Feb` is not a date"),
+            (
+                "20 févr. 2024 vers midi",
+                "`20 févr. 2024 vers midi` is not a date",
+            ),
+            (
+                "2024-02-20 10:15:32.1234567891",
+                "`2024-02-20 10:15:32.1234567891` is not a date",
+            ),
+            ("20 / 02", "`20 / 02` is not a date"),
             ("", "`` is not a date"),
         ] {
             assert_eq!(
@@ -1081,6 +1215,68 @@ mod tests {
             detect_order(&col(&["03/02/2024"]), Order::MonthFirst),
             Order::MonthFirst
         );
+    }
+
+    proptest::proptest! {
+        /// A cell that reads a date is unknown once a word no reader knows stands before,
+        /// inside or after it.
+        #[test]
+        fn an_unknown_word_makes_the_cell_unknown(
+            cell in proptest::sample::select(vec![
+                "20/02/2024", "2024/02/20 3:08:24 PM UTC", "20 février 2024",
+                "mar. 20 févr. 2024 12 h 00", "Tue, 20 Feb 2024 10:15:32 +0000", "20-Feb-24",
+                "2024-02-20T10:15:32",
+            ]),
+            word in "(vers|environ|midi|hier|zorglub|reçu|matin)",
+            place in 0usize..3,
+        ) {
+            let z = Zone::default();
+            proptest::prop_assert!(parse(cell, Order::DayFirst, &z).is_ok());
+            let words: Vec<&str> = cell.split(' ').collect();
+            let with = match place {
+                0 => format!("{word} {cell}"),
+                1 => {
+                    let (a, b) = words.split_at(words.len().div_ceil(2));
+                    format!("{} {word} {}", a.join(" "), b.join(" "))
+                }
+                _ => format!("{cell} {word}"),
+            };
+            let got = parse(&with, Order::DayFirst, &z);
+            proptest::prop_assert!(got.is_err(), "{with:?} read as {got:?}");
+        }
+    }
+
+    #[test]
+    fn fractions_of_a_second_count_at_a_deadline() {
+        let z = Zone::default();
+        let d = parse_deadline("2024-02-23T12:00:00Z", &z).expect("ok");
+        let at = |cell: &str| parse(cell, Order::DayFirst, &z).expect("date").at;
+        assert!(d.admits(at("2024-02-23 12:00:00")));
+        assert!(!d.admits(at("2024-02-23 12:00:00.4")));
+        assert!(!d.admits(at("23/02/2024 12:00:00.001")));
+        let d = parse_deadline("2024-02-23 12:00:00.5", &z).expect("ok");
+        assert!(d.admits(at("2024-02-23 12:00:00.4")));
+        assert!(!d.admits(at("2024-02-23 12:00:00.6")));
+        assert_eq!(
+            parse_deadline("2024-02-23 12:00:00.1234567891", &z),
+            Err(DeadlineError::Form)
+        );
+    }
+
+    #[test]
+    fn a_two_digit_year_is_not_after_the_deadline_year() {
+        let z = Zone::default();
+        let year = |cell: &str, last: Option<i32>| {
+            let w = scan(cell).expect("date");
+            w.resolve(Order::DayFirst, &z, last)
+                .map(|i| chrono::Datelike::year(&i.day))
+        };
+        assert_eq!(year("20/02/24", Some(2024)), Ok(2024));
+        assert_eq!(year("20/02/24", Some(2023)), Ok(1924));
+        assert_eq!(year("20-Feb-24", Some(2024)), Ok(2024));
+        assert_eq!(year("15/03/85", Some(2024)), Ok(1985));
+        assert_eq!(year("15/03/85", None), Ok(2085));
+        assert_eq!(year("20/02/2024", Some(2000)), Ok(2024));
     }
 
     #[test]

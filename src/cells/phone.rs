@@ -526,6 +526,31 @@ mod tests {
         }
     }
 
+    proptest::proptest! {
+        /// A cell that reads a number is unknown once a word stands before, inside or after it.
+        #[test]
+        fn an_unknown_word_makes_the_cell_unknown(
+            cell in proptest::sample::select(vec![
+                "76 12 34 56", "+223 76 12 34 56", "0022376123456", "Tél : 76 12 34 56",
+                "+33 (0)6 12 34 56 78", "76123456.0",
+            ]),
+            word in "(poste|ext|Orange|zorglub|bureau|domicile)",
+            place in 0usize..3,
+        ) {
+            proptest::prop_assert!(read(cell).is_ok());
+            let words: Vec<&str> = cell.split(' ').collect();
+            let with = match place {
+                0 => format!("{word} {cell}"),
+                1 => {
+                    let (a, b) = words.split_at(words.len().div_ceil(2));
+                    format!("{} {word} {}", a.join(" "), b.join(" "))
+                }
+                _ => format!("{cell} {word}"),
+            };
+            proptest::prop_assert!(read(&with).is_err(), "{with:?} read as {:?}", read(&with));
+        }
+    }
+
     /// The plain twin: libphonenumber's own parse and validity check, through `phonenumber`.
     fn by_libphonenumber(cell: &str, region: &str) -> Option<String> {
         let id = region.parse().ok()?;
