@@ -25,6 +25,8 @@ impl Pos {
 /// How serious a diagnostic is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Severity {
+    /// A hint for whoever writes the posting, shown by `validate` only.
+    Note,
     /// Worth knowing; the posting stays valid.
     Warning,
     /// The posting cannot be used.
@@ -61,6 +63,15 @@ impl Diagnostic {
         }
     }
 
+    /// A note at a position.
+    pub fn note(pos: Option<Pos>, message: impl Into<String>) -> Self {
+        Diagnostic {
+            severity: Severity::Note,
+            pos,
+            message: message.into(),
+        }
+    }
+
     /// Whether this diagnostic makes the file unusable.
     pub fn is_error(&self) -> bool {
         self.severity == Severity::Error
@@ -82,6 +93,7 @@ impl fmt::Display for DisplayDiag<'_> {
         let label = match self.diag.severity {
             Severity::Error => "error",
             Severity::Warning => "warning",
+            Severity::Note => "note",
         };
         match self.diag.pos {
             Some(p) => write!(f, "{label}: {}:{}:{}: ", self.file, p.line, p.col)?,

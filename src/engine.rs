@@ -5,6 +5,7 @@
 //! every decision can be explained. Pure: no I/O.
 
 use crate::cells::{Value, dates::Deadline};
+use crate::isced::Standing;
 use crate::lexicon::{Level, Term, words};
 use crate::posting::{FieldId, FieldType, NamedRule, Posting, Rule};
 pub use crate::table::Cells;
@@ -238,7 +239,7 @@ impl<'p> Engine<'p> {
             .map(|group: &Vec<Term>| {
                 let mut mask: Hits = 0;
                 for _ in group {
-                    if next >= Hits::BITS {
+                    if next >= TERM_BITS {
                         return None;
                     }
                     mask |= 1 << next;
@@ -304,30 +305,48 @@ impl<'p> Engine<'p> {
         Some(self.eval(&r.rule, cells, deadline, &mut cursor, true))
     }
 
-    /// The terms a value of field `field` names, as bits (0 for fields no term is sought in).
+    /// The terms a value of field `field` names, as bits (0 for fields no term is sought in):
+    /// for each term, whether the value names it (a list) or stands within it (a diploma's
+    /// fields), whether it stands only above it ([`ABOVE`] bits), and for a diploma text
+    /// whether it names a field at all ([`NAMES_FIELD`]) and holds unread words ([`UNREAD`]).
     pub fn hits(&self, field: FieldId, value: &Value) -> Hits {
         if !self.matched.get(field).copied().unwrap_or(false) {
             return 0;
         }
-        let texts: Vec<Vec<String>> = match value {
-            Value::Degree(d) => vec![d.words.clone()],
-            Value::Text(t) => vec![words(t)],
-            Value::List(_) => Vec::new(),
+        let own;
+        let (text, named) = match value {
+            Value::Degree(d) => (&d.words, &d.named),
+            Value::Text(t) => {
+                let w = words(t);
+                let n = crate::isced::named(&w);
+                own = (w, n);
+                (&own.0, &own.1)
+            }
+            Value::List(_) => (&Vec::new(), &crate::isced::Named::default()),
             _ => return 0,
         };
         let mut hits: Hits = 0;
+        if !named.fields.is_empty() {
+            hits |= NAMES_FIELD;
+        }
+        if named.unread {
+            hits |= UNREAD;
+        }
         let mut bit = 0u32;
         for group in &self.terms {
             for term in group {
-                if bit >= Hits::BITS {
+                if bit >= TERM_BITS {
                     return hits;
                 }
-                let named = match value {
-                    Value::List(items) => items.has(term),
-                    _ => texts.iter().any(|t| term.found_in(t)),
+                let standing = match value {
+                    Value::List(items) if items.has(term) => Standing::Within,
+                    Value::List(_) => Standing::Elsewhere,
+                    _ => term.standing_in(text, named),
                 };
-                if named {
-                    hits |= 1 << bit;
+                match standing {
+                    Standing::Within => hits |= 1 << bit,
+                    Standing::Above => hits |= 1 << (bit + ABOVE),
+                    Standing::Elsewhere => {}
                 }
                 bit += 1;
             }
@@ -522,7 +541,7 @@ impl<'p> Engine<'p> {
                         .any(|f| matches!(c.value(f), Value::Degree(_) | Value::Text(_)));
                     parts.push(match mask {
                         _ if !any => Outcome::Unknown,
-                        Some(mask) => pass_if(texts.fold(0, |h, f| h | c.hits(f)) & mask != 0),
+                        Some(mask) => subject_from_hits(texts.fold(0, |h, f| h | c.hits(f)), mask),
                         None => subject_outcome(c.value(*field), also.map(|a| c.value(a)), terms),
                     });
                 }
@@ -681,26 +700,58 @@ fn level_outcome(value: &Value, also: Option<&Value>, min: Level) -> Outcome {
     }
 }
 
+/// Bits of [`Hits`] for terms; above them, the flags of a diploma text.
+const TERM_BITS: u32 = 62;
+/// A diploma text names a field of study.
+const NAMES_FIELD: Hits = 1 << 62;
+/// A diploma text holds words that are neither a field, a level nor a diploma's.
+const UNREAD: Hits = 1 << 63;
+/// How far above its term's bit a text's "only above the term" bit stands.
+const ABOVE: u32 = 64;
+
+/// The subject part of a degree rule from the bits of its cells ([`Engine::hits`]) and its
+/// terms' `mask`, as [`subject_outcome`] gives it from the values.
+fn subject_from_hits(hits: Hits, mask: Hits) -> Outcome {
+    if hits & mask != 0 {
+        Outcome::Pass
+    } else if (hits >> ABOVE) & mask != 0 {
+        Outcome::Unknown
+    } else if hits & NAMES_FIELD != 0 && hits & UNREAD == 0 {
+        Outcome::Fail
+    } else {
+        Outcome::Unknown
+    }
+}
+
+/// The subject part of a degree rule: passes when a cell stands within a subject; unknown
+/// when one stands only above a subject (less precise), or when the cells name no field or
+/// hold words not understood; fails when they name fields, all elsewhere, and nothing else.
 fn subject_outcome(value: &Value, also: Option<&Value>, terms: &[Term]) -> Outcome {
-    let mut text: Vec<String> = Vec::new();
-    let mut any = false;
+    let mut outcomes = Vec::new();
+    let mut names_field = false;
+    let mut unread = false;
     for v in std::iter::once(value).chain(also) {
-        match v {
-            Value::Degree(d) => {
-                text.extend(d.words.iter().cloned());
-                any = true;
-            }
+        let (text, named) = match v {
+            Value::Degree(d) => (d.words.clone(), d.named.clone()),
             Value::Text(t) => {
-                text.extend(words(t));
-                any = true;
+                let w = words(t);
+                let n = crate::isced::named(&w);
+                (w, n)
             }
-            _ => {}
-        }
+            _ => continue,
+        };
+        names_field |= !named.fields.is_empty();
+        unread |= named.unread;
+        outcomes.extend(terms.iter().map(|t| match t.standing_in(&text, &named) {
+            Standing::Within => Outcome::Pass,
+            Standing::Above => Outcome::Unknown,
+            Standing::Elsewhere => Outcome::Fail,
+        }));
     }
-    if !any {
-        return Outcome::Unknown;
+    match Outcome::any(outcomes) {
+        Outcome::Fail if !names_field || unread => Outcome::Unknown,
+        o => o,
     }
-    pass_if(terms.iter().any(|t| t.found_in(&text)))
 }
 
 fn text_of(value: &Value, raw: &str) -> Option<String> {
@@ -936,6 +987,181 @@ fields:
             Unknown
         );
         assert_eq!(outcome(both, &[("degree", "Master de sociologie")]), Pass);
+    }
+
+    #[test]
+    fn subjects_are_fields_of_study_in_a_tree() {
+        let rule = |subjects: &str| {
+            format!("degree: {{ field: degree, also: study, subjects: [{subjects}] }}")
+        };
+        let money = rule("comptabilité, finance");
+        for pass in [
+            "Maîtrise en gestion financière et comptable",
+            "Sciences comptables",
+            "DESCF",
+            "BTS comptabilité",
+        ] {
+            assert_eq!(outcome(&money, &[("degree", pass)]), Pass, "{pass}");
+        }
+        assert_eq!(
+            outcome(&money, &[("degree", "Licence en sociologie")]),
+            Fail
+        );
+        // Nothing says the field: a person reads the CV.
+        assert_eq!(outcome(&money, &[("degree", "Licence")]), Unknown);
+        assert_eq!(
+            outcome(&money, &[("degree", "Licence"), ("study", "")]),
+            Unknown
+        );
+        // A word nobody knows beside a field elsewhere: that word may be the field.
+        assert_eq!(
+            outcome(
+                &money,
+                &[("degree", "Licence en sociologie et zorglubologie")]
+            ),
+            Unknown
+        );
+        let medicine = rule("médecine");
+        assert_eq!(
+            outcome(&medicine, &[("degree", "Doctorat en médecine vétérinaire")]),
+            Fail
+        );
+        assert_eq!(
+            outcome(&medicine, &[("degree", "Docteur en médecine")]),
+            Pass
+        );
+        let public = rule("santé publique");
+        assert_eq!(
+            outcome(&public, &[("degree", "Master"), ("study", "Santé")]),
+            Unknown
+        );
+        assert_eq!(
+            outcome(&public, &[("degree", "Master en santé communautaire")]),
+            Fail
+        );
+        assert_eq!(outcome(&public, &[("degree", "MPH")]), Pass);
+        assert_eq!(
+            outcome(&rule("santé"), &[("degree", "Licence en soins infirmiers")]),
+            Pass
+        );
+        let tss = rule("technicien supérieur de santé");
+        assert_eq!(outcome(&tss, &[("degree", "TSS")]), Pass);
+        assert_eq!(outcome(&tss, &[("degree", "Technicien de santé")]), Unknown);
+        // The general secondary diplomas name no field of higher studies of their own.
+        assert_eq!(
+            outcome(&rule("sociologie"), &[("degree", "Baccalauréat")]),
+            Fail
+        );
+        assert_eq!(
+            outcome(&rule("sociologie"), &[("degree", "Bac + 3")]),
+            Unknown
+        );
+        // A diploma not obtained gives the level obtained besides it, or none.
+        let master = "degree: { field: degree, min_level: bac+5 }";
+        assert_eq!(outcome(master, &[("degree", "Master en cours")]), Unknown);
+        assert_eq!(
+            outcome(master, &[("degree", "Licence, Master en cours")]),
+            Fail
+        );
+        assert_eq!(outcome(master, &[("degree", "Masters 1")]), Fail);
+    }
+
+    /// The subject part read from a row's bits is the one read from its values.
+    #[test]
+    fn subject_bits_give_the_outcome_of_the_values() {
+        let degrees = [
+            "",
+            "Licence",
+            "Licence en sociolgie",
+            "Master en santé publique",
+            "Santé",
+            "Médecine vétérinaire",
+            "DEF",
+            "Bac + 3",
+            "Licence en zorglubologie",
+            "TSS",
+            "Maîtrise en gestion financière et comptable",
+            "Technicien de santé",
+            "Licence en géographie, Université de Bamako",
+        ];
+        let studies = [
+            "",
+            "Sociologie",
+            "Santé communautaire",
+            "zorglub",
+            "Comptabilité",
+        ];
+        for subjects in [
+            "sociologie",
+            "santé publique, médecine",
+            "santé",
+            "comptabilité, finance",
+            "gouvernance locale",
+            "sciences sociales, technicien supérieur de santé",
+        ] {
+            let yaml = format!(
+                "{FIELDS}requirements:\n  - id: r\n    degree: {{ field: degree, also: study, subjects: [{subjects}] }}\n"
+            );
+            let p = posting(&yaml);
+            let e = Engine::new(&p);
+            let id = |name: &str| p.fields.iter().position(|f| f.name == name).unwrap_or(0);
+            let (degree, study) = (id("degree"), id("study"));
+            for d in degrees {
+                for s in studies {
+                    let c = cells_for(&p, &e, &[("degree", d), ("study", s)]);
+                    let fast = e.evaluate(&c).0[0].eval.outcome;
+                    let texts = [c.value(degree), c.value(study)];
+                    let plain = if texts
+                        .iter()
+                        .any(|v| matches!(v, Value::Degree(_) | Value::Text(_)))
+                    {
+                        subject_outcome(c.value(degree), Some(c.value(study)), &e.terms[0])
+                    } else {
+                        Unknown
+                    };
+                    assert_eq!(fast, plain, "{d:?} / {s:?} for {subjects}");
+                }
+            }
+        }
+    }
+
+    proptest::proptest! {
+        /// A cell that no reader understands never makes a rule fail, whatever the rule.
+        #[test]
+        fn an_unread_cell_never_makes_a_rule_fail(
+            word in "zq[a-z]{2,6}",
+            shape in 0usize..4,
+        ) {
+            let cell = match shape {
+                0 => word.clone(),
+                1 => format!("{word} 3"),
+                2 => format!("3 {word}"),
+                _ => format!("{word} ?"),
+            };
+            for rule in [
+                "degree: { field: degree, min_level: bac+3 }",
+                "degree: { field: degree, subjects: [sociologie] }",
+                "degree: { field: degree, also: study, min_level: bac+3, subjects: [sociologie] }",
+                "years: { field: years, min: 3 }",
+                "is_yes: usaid",
+                "is_no: usaid",
+                "is_yes: box",
+                "includes: { field: docs, items: [CV, lettre de motivation] }",
+                "number: { field: age, min: 18, max: 60 }",
+                "on_time: at",
+                "not: { years: { field: years, min: 3 } }",
+                "not: { is_yes: usaid }",
+                "all_of: [{ is_yes: usaid }, { years: { field: years, min: 1 } }]",
+                "any_of: [{ on_time: at }, { number: { field: age, max: 30 } }]",
+            ] {
+                let raw: Vec<(&str, &str)> = ["degree", "study", "years", "usaid", "box", "docs", "at", "age"]
+                    .iter()
+                    .map(|f| (*f, cell.as_str()))
+                    .collect();
+                let got = outcome(rule, &raw);
+                proptest::prop_assert_ne!(got, Fail, "{} with {:?}", rule, cell);
+            }
+        }
     }
 
     #[test]

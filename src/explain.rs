@@ -229,6 +229,64 @@ pub fn tree(s: &Screening, k: usize, outcome: Outcome, c: &Cells) -> Eval {
     })
 }
 
+/// What the cells of a degree rule name of fields of study, against the subjects wanted: the
+/// fields recognised (and those less precise than a subject), or that none was.
+fn fields_read(c: &Cells, fields: [Option<FieldId>; 2], subjects: &[String], lang: Lang) -> String {
+    use crate::isced::{FIELDS, at_or_below, field_of, named};
+    let mut found: Vec<u16> = Vec::new();
+    let mut unread = false;
+    for f in fields.into_iter().flatten() {
+        let n = match c.value(f) {
+            Value::Degree(d) => d.named.clone(),
+            Value::Text(t) => named(&crate::lexicon::words(t)),
+            _ => continue,
+        };
+        found.extend(n.fields);
+        unread |= n.unread;
+    }
+    found.sort_unstable();
+    found.dedup();
+    let name = |i: usize| {
+        let names = FIELDS.get(i).map_or(&[][..], |f| f.names);
+        let k = usize::from(lang == Lang::En);
+        names.get(k).or(names.first()).copied().unwrap_or_default()
+    };
+    if found.is_empty() {
+        return lang
+            .pick(
+                "aucun domaine d'études reconnu",
+                "no field of study recognised",
+            )
+            .to_string();
+    }
+    let mut out: Vec<String> = Vec::new();
+    for &f in &found {
+        let f = usize::from(f);
+        let finer: Vec<&str> = subjects
+            .iter()
+            .filter(|s| field_of(s).is_some_and(|want| want != f && at_or_below(want, f)))
+            .map(String::as_str)
+            .collect();
+        out.push(if finer.is_empty() {
+            name(f).to_string()
+        } else {
+            lang.pick(
+                &format!("{} (moins précis que {})", name(f), finer.join(", ")),
+                &format!("{} (less precise than {})", name(f), finer.join(", ")),
+            )
+            .to_string()
+        });
+    }
+    let mut text = lang
+        .pick("domaine reconnu : ", "field recognised: ")
+        .to_string()
+        + &out.join(", ");
+    if unread {
+        text.push_str(lang.pick(", et des mots non reconnus", ", and words not recognised"));
+    }
+    text
+}
+
 /// The detail of a leaf rule, or of a combinator as its parts.
 pub fn detail(p: &Posting, rule: &Rule, eval: &Eval, c: &Cells, lang: Lang) -> String {
     let fr = lang == Lang::Fr;
@@ -270,6 +328,9 @@ pub fn detail(p: &Posting, rule: &Rule, eval: &Eval, c: &Cells, lang: Lang) -> S
                     format!("domaine attendu : {}", subjects.join(", ")),
                     format!("subject wanted: {}", subjects.join(", ")),
                 ));
+                if eval.outcome != Outcome::Pass {
+                    parts.push(fields_read(c, [Some(*field), *also], subjects, lang));
+                }
             }
             parts.join(sep)
         }

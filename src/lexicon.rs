@@ -1,6 +1,7 @@
 //! The built-in lexicon: degree levels on the French and West African scale, with the
 //! diplomas that stand for each, in French and English.
 
+use crate::isced::Standing;
 use crate::text::fold;
 use std::fmt;
 
@@ -100,9 +101,31 @@ pub const DIPLOMAS: &[(&str, Level)] = &[
     ("dea", Level::Bac5),
     ("ingenieur", Level::Bac5),
     ("doctorat", Level::Doctorat),
+    ("docteur", Level::Doctorat),
+    ("doctor", Level::Doctorat),
     ("phd", Level::Doctorat),
     ("md", Level::Doctorat),
     ("doctorat en medecine", Level::Doctorat),
+    ("medecin", Level::Doctorat),
+    ("pharmacien", Level::Doctorat),
+    ("chirurgien dentiste", Level::Doctorat),
+];
+
+/// Words saying a diploma is not obtained (`Master en cours`, `niveau Master`): the diploma
+/// they stand beside gives no level.
+const NOT_OBTAINED: &[&[&str]] = &[
+    &["en", "cours"],
+    &["encours"],
+    &["niveau"],
+    &["non", "obtenu"],
+    &["non", "acheve"],
+    &["inacheve"],
+    &["in", "progress"],
+    &["ongoing"],
+    &["pending"],
+    &["level"],
+    &["candidat"],
+    &["preparation"],
 ];
 
 #[cfg(test)]
@@ -158,33 +181,6 @@ pub fn phrase_in(phrase: &[String], text: &[String]) -> bool {
             .iter()
             .all(|p| text.iter().any(|t| word_matches(p, t)))
 }
-
-/// Built-in spellings of subjects, French and English: each group names one thing, and a
-/// phrase matches a text when any spelling of its group does.
-pub const SYNONYMS: &[&[&str]] = &[
-    &[
-        "médecine",
-        "medicine",
-        "médical",
-        "medical",
-        "doctorat en médecine",
-    ],
-    &["technicien supérieur de santé", "TSS"],
-    &["santé publique", "public health", "MPH"],
-    &["santé communautaire", "community health"],
-    &["développement communautaire", "community development"],
-    &["sociologie", "sociology", "sociologue"],
-    &["anthropologie", "anthropology"],
-    &["psychologie", "psychology"],
-    &["sciences sociales", "social sciences", "social science"],
-    &["travail social", "social work", "assistant social"],
-    &["économie", "economics"],
-    &["géographie", "geography"],
-    &["hydraulique", "hydrology", "water engineering"],
-    &["génie civil", "civil engineering"],
-    &["soins infirmiers", "nursing", "infirmier", "infirmière"],
-    &["sage-femme", "midwifery", "midwife"],
-];
 
 /// The documents an application holds, with their French and English names: what a list of
 /// documents may name besides the posting's own items. The first name of each is its own.
@@ -282,13 +278,12 @@ pub const DOCUMENTS: &[&[&str]] = &[
     &["permis de conduire", "driving licence", "driver's license"],
 ];
 
-/// The words of every built-in synonym, subjects and documents, worked out once.
+/// The words of every name of the built-in documents, worked out once.
 fn synonym_words() -> &'static [Vec<Vec<String>>] {
     static WORDS: std::sync::OnceLock<Vec<Vec<Vec<String>>>> = std::sync::OnceLock::new();
     WORDS.get_or_init(|| {
-        SYNONYMS
+        DOCUMENTS
             .iter()
-            .chain(DOCUMENTS)
             .map(|group| group.iter().map(|s| words(s)).collect())
             .collect()
     })
@@ -313,6 +308,8 @@ pub struct Term {
     pub name: String,
     /// The words of each spelling, the term's own first.
     pub spellings: Vec<Vec<String>>,
+    /// The field of study it names, by index in [`crate::isced::FIELDS`], if it names one.
+    pub field: Option<usize>,
 }
 
 impl Term {
@@ -347,6 +344,24 @@ impl Term {
         Term {
             name: name.to_string(),
             spellings,
+            field: crate::isced::field_of(name),
+        }
+    }
+
+    /// How a diploma text stands against this term as a subject: a term that names a field
+    /// of study goes by the tree (and by the posting's own spellings of it); any other by its
+    /// words.
+    pub fn standing_in(&self, text: &[String], named: &crate::isced::Named) -> Standing {
+        let by_words = |spellings: &[Vec<String>]| spellings.iter().any(|s| phrase_in(s, text));
+        match self.field {
+            Some(f) => match crate::isced::standing(&named.fields, f) {
+                Standing::Elsewhere if by_words(self.spellings.get(1..).unwrap_or_default()) => {
+                    Standing::Within
+                }
+                s => s,
+            },
+            None if by_words(&self.spellings) => Standing::Within,
+            None => Standing::Elsewhere,
         }
     }
 
@@ -354,16 +369,68 @@ impl Term {
     pub fn found_in(&self, text: &[String]) -> bool {
         self.spellings.iter().any(|s| phrase_in(s, text))
     }
-
-    /// Whether any of several texts names this term.
-    pub fn found_in_any(&self, texts: &[Vec<String>]) -> bool {
-        texts.iter().any(|t| self.found_in(t))
-    }
 }
 
 /// The highest degree level a diploma text names, if any: `Licence en sociolgie` → bac+3,
-/// `Master 1` → bac+4, `Bac + 2` → bac+2.
+/// `Master 1` → bac+4, `Bac + 2` → bac+2. A diploma not obtained (`Master en cours`, `niveau
+/// Master`, `Licence (en cours)`) gives no level; the others of the text still do.
 pub fn level_of(text: &str) -> Option<Level> {
+    let text = join_initials(text);
+    // Parts between commas, semicolons, slashes, brackets and line breaks: `Licence en
+    // sociologie (Master en cours)` holds two diplomas, one obtained.
+    let parts: Vec<&str> = text
+        .split([',', ';', '/', '(', ')', '[', ']', '\n', '|'])
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .collect();
+    let mut best = None;
+    for (i, part) in parts.iter().enumerate() {
+        let pending = |p: &str| {
+            let f = fold(p);
+            let ws: Vec<&str> = f
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .collect();
+            NOT_OBTAINED
+                .iter()
+                .any(|m| ws.windows(m.len()).any(|w| w == *m))
+        };
+        // A part that is only the mark (`(en cours)`) marks the part before it.
+        let alone = |p: &str| pending(p) && level_in(p).is_none();
+        let next_marks = parts.get(i + 1).is_some_and(|n| alone(n));
+        if pending(part) || next_marks {
+            continue;
+        }
+        best = best.max(level_in(part));
+    }
+    best
+}
+
+/// Abbreviations written with dots joined: `B.T.S` → `BTS`, `Ph.D.` → `PhD`, `M.Sc.` → `MSc`;
+/// a dot between longer words stays.
+fn join_initials(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for token in text.split_inclusive(|c: char| !(c.is_alphanumeric() || c == '.')) {
+        let body = token.trim_end_matches(|c: char| !(c.is_alphanumeric() || c == '.'));
+        let tail = &token[body.len()..];
+        let runs: Vec<&str> = body.split('.').filter(|r| !r.is_empty()).collect();
+        let initials = body.contains('.')
+            && runs.len() >= 2
+            && runs
+                .iter()
+                .all(|r| r.chars().count() <= 3 && r.chars().all(char::is_alphabetic));
+        if initials {
+            out.extend(runs);
+        } else {
+            out.push_str(body);
+        }
+        out.push_str(tail);
+    }
+    out
+}
+
+/// The highest level one part of a diploma text names.
+fn level_in(text: &str) -> Option<Level> {
     let folded = fold(text);
     let compact: String = folded.chars().filter(|c| !c.is_whitespace()).collect();
     let mut best: Option<Level> = None;
@@ -389,6 +456,9 @@ pub fn level_of(text: &str) -> Option<Level> {
         match (w.as_str(), next) {
             ("master" | "masters", Some("1" | "i")) | ("m1", _) => note(Level::Bac4),
             ("m2", _) => note(Level::Bac5),
+            ("l3", _) => note(Level::Bac3),
+            ("l2", _) => note(Level::Bac2),
+            ("l1", _) => note(Level::Bac),
             ("bac" | "baccalaureat", _) if !compact.contains("bac+") => note(Level::Bac),
             _ => {}
         }
@@ -449,10 +519,30 @@ mod matching_tests {
         assert!(lm.found_in(&words("Cover letter")));
         assert!(lm.found_in(&words("lettre_motivation")));
         assert!(!lm.found_in(&words("CV")));
+        let stands = |term: &Term, text: &str| {
+            let w = words(text);
+            term.standing_in(&w, &crate::isced::named(&w))
+        };
         let tss = Term::new("technicien supérieur de santé", &[]);
-        assert!(tss.found_in(&words("TSS")));
-        assert!(!tss.found_in(&words("Technicien de santé")));
-        assert!(Term::new("santé publique", &[]).found_in(&words("Master of Public Health")));
+        assert_eq!(stands(&tss, "TSS"), Standing::Within);
+        assert_eq!(stands(&tss, "Technicien de santé"), Standing::Above);
+        let sp = Term::new("santé publique", &[]);
+        assert_eq!(stands(&sp, "Master of Public Health"), Standing::Within);
+        assert_eq!(stands(&sp, "Santé communautaire"), Standing::Elsewhere);
+        // The posting's own spellings of a field count as the field.
+        let extra = vec![("santé publique".to_string(), vec!["SP".to_string()])];
+        assert_eq!(
+            stands(&Term::new("santé publique", &extra), "Master SP"),
+            Standing::Within
+        );
+        // A subject of the posting's own is found by its words.
+        let own = Term::new("gouvernance locale", &[]);
+        assert_eq!(own.field, None);
+        assert_eq!(
+            stands(&own, "Master en gouvernance locale"),
+            Standing::Within
+        );
+        assert_eq!(stands(&own, "Sociologie"), Standing::Elsewhere);
     }
 
     #[test]
@@ -479,6 +569,24 @@ mod matching_tests {
             ("Ingénieur en génie civil", Some(Level::Bac5)),
             ("Diplôme", None),
             ("", None),
+            ("B.T.S en comptabilité", Some(Level::Bac2)),
+            ("B.T.S.", Some(Level::Bac2)),
+            ("Ph.D. in Sociology", Some(Level::Doctorat)),
+            ("M.Sc. Public Health", Some(Level::Bac5)),
+            ("L3 sociologie", Some(Level::Bac3)),
+            ("L2", Some(Level::Bac2)),
+            ("M1 santé publique", Some(Level::Bac4)),
+            ("M2 santé publique", Some(Level::Bac5)),
+            ("Docteur en médecine", Some(Level::Doctorat)),
+            ("Médecin généraliste", Some(Level::Doctorat)),
+            ("Master en cours", None),
+            ("Master (en cours)", None),
+            ("Niveau Master", None),
+            ("Licence (en cours)", None),
+            ("Licence en sociologie (Master en cours)", Some(Level::Bac3)),
+            ("Licence en sociologie, Master en cours", Some(Level::Bac3)),
+            ("Master non obtenu; Licence", Some(Level::Bac3)),
+            ("Licence.Sociologie", Some(Level::Bac3)),
         ] {
             assert_eq!(level_of(text), want, "{text}");
         }

@@ -34,7 +34,11 @@ fn bundled_postings_are_valid() {
         "postings/jigi-district-officer.yaml",
         "postings/care-an-ka-jiko-engagement-communautaire.yaml",
     ]);
-    assert_eq!(out.stderr, "");
+    // The JIGI posting asks « engagement communautaire », which no field of study names.
+    assert_eq!(
+        out.stderr,
+        "note: postings/jigi-district-officer.yaml:91:55: subject `engagement communautaire` is no known field of study: it will be matched by its words only\n"
+    );
     assert_eq!(
         out.stdout,
         "postings/jigi-district-officer.yaml: valide — 5 exigences, 8 préférences, 16 champs, date limite 2024-02-23 12:00 (Africa/Bamako)\n\
@@ -402,4 +406,14 @@ fn a_phone_country_must_be_a_calling_code() {
         "unknown-phone-country.yaml",
         &["4:18: `phone_country` is a country calling code such as `+223`, not `+999`"],
     );
+}
+
+#[test]
+fn a_subject_that_is_no_known_field_is_a_note_of_validate() {
+    let (code, stderr) = validate("unknown-subject.yaml");
+    assert_eq!(
+        stderr,
+        "note: tests/fixtures/postings/unknown-subject.yaml:8:57: subject `gouvernance locale` is no known field of study: it will be matched by its words only\n"
+    );
+    assert_eq!(code, 0);
 }

@@ -46,6 +46,8 @@ pub struct Degree {
     pub level: Option<Level>,
     /// Folded words of the text.
     pub words: Vec<String>,
+    /// The fields of study it names.
+    pub named: crate::isced::Named,
 }
 
 /// Whether a cell is blank: empty, only spaces, or `N/A`, `NA`, `-`.
@@ -89,10 +91,14 @@ pub fn read(kind: FieldType, cell: &str, cx: &Context) -> Value {
         FieldType::YesNo => yes_no::parse(cell).map_or_else(unknown, Value::YesNo),
         FieldType::List => Value::List(list::parse(cell, cx.separator, cx.known_items)),
         FieldType::Number => number::parse(cell).map_or_else(unknown, Value::Number),
-        FieldType::Degree => Value::Degree(Degree {
-            level: level_of(cell),
-            words: words(cell),
-        }),
+        FieldType::Degree => {
+            let words = words(cell);
+            Value::Degree(Degree {
+                level: level_of(cell),
+                named: crate::isced::named(&words),
+                words,
+            })
+        }
     }
 }
 

@@ -12,13 +12,17 @@ use sha2::{Digest, Sha256};
 use std::path::{Path, PathBuf};
 
 /// Loads a posting for a command that uses it: any error ends the command (exit 2) after
-/// every problem is printed; warnings are printed and the posting used.
+/// every problem is printed; warnings are printed and the posting used (notes are for
+/// `validate`).
 pub fn load_posting(path: &Path, quiet: bool) -> anyhow::Result<(Posting, String)> {
     let bytes =
         std::fs::read(path).with_context(|| format!("{}: cannot read the file", path.display()))?;
     let loaded = crate::posting::parse(&bytes);
     let name = path.display().to_string();
-    for d in loaded.diagnostics.iter().filter(|d| d.is_error() || !quiet) {
+    let shown = |d: &&crate::diag::Diagnostic| {
+        d.is_error() || (!quiet && d.severity == crate::diag::Severity::Warning)
+    };
+    for d in loaded.diagnostics.iter().filter(shown) {
         eprintln!("{}", d.display(&name));
     }
     match loaded.posting {

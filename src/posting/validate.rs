@@ -726,6 +726,17 @@ impl Builder {
                 None => None,
             };
             let subjects = self.texts(d.subjects.as_deref().unwrap_or(&[]), "`degree.subjects`")?;
+            for s in d.subjects.iter().flatten() {
+                if crate::isced::field_of(s).is_none() && !s.trim().is_empty() {
+                    self.diags.push(Diagnostic::note(
+                        Some(s.pos),
+                        format!(
+                            "subject `{}` is no known field of study: it will be matched by its words only",
+                            s.trim()
+                        ),
+                    ));
+                }
+            }
             if min_level.is_none() && d.subjects.is_none() && !self.pruned {
                 self.error(d.pos, "`degree` needs `min_level`, `subjects`, or both");
                 return None;
