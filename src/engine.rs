@@ -6,7 +6,7 @@
 
 use crate::cells::{Value, dates::Deadline};
 use crate::isced::Standing;
-use crate::lexicon::{Level, Term, words};
+use crate::lexicon::{Level, Term, degree_words};
 use crate::posting::{FieldId, FieldType, NamedRule, Posting, Rule};
 pub use crate::table::Cells;
 use crate::table::{Hits, RowKeys};
@@ -317,7 +317,7 @@ impl<'p> Engine<'p> {
         let (text, named) = match value {
             Value::Degree(d) => (&d.words, &d.named),
             Value::Text(t) => {
-                let w = words(t);
+                let w = degree_words(t);
                 let n = crate::isced::named(&w);
                 own = (w, n);
                 (&own.0, &own.1)
@@ -734,7 +734,7 @@ fn subject_outcome(value: &Value, also: Option<&Value>, terms: &[Term]) -> Outco
         let (text, named) = match v {
             Value::Degree(d) => (d.words.clone(), d.named.clone()),
             Value::Text(t) => {
-                let w = words(t);
+                let w = degree_words(t);
                 let n = crate::isced::named(&w);
                 (w, n)
             }

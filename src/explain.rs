@@ -238,7 +238,7 @@ fn fields_read(c: &Cells, fields: [Option<FieldId>; 2], subjects: &[String], lan
     for f in fields.into_iter().flatten() {
         let n = match c.value(f) {
             Value::Degree(d) => d.named.clone(),
-            Value::Text(t) => named(&crate::lexicon::words(t)),
+            Value::Text(t) => named(&crate::lexicon::degree_words(t)),
             _ => continue,
         };
         found.extend(n.fields);

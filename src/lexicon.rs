@@ -100,6 +100,8 @@ pub const DIPLOMAS: &[(&str, Level)] = &[
     ("dess", Level::Bac5),
     ("dea", Level::Bac5),
     ("ingenieur", Level::Bac5),
+    ("descf", Level::Bac5),
+    ("decf", Level::Bac3),
     ("doctorat", Level::Doctorat),
     ("docteur", Level::Doctorat),
     ("doctor", Level::Doctorat),
@@ -406,6 +408,11 @@ pub fn level_of(text: &str) -> Option<Level> {
     best
 }
 
+/// The words of a diploma text, abbreviations written with dots joined (`B.T.S` → `bts`).
+pub fn degree_words(text: &str) -> Vec<String> {
+    words(&join_initials(text))
+}
+
 /// Abbreviations written with dots joined: `B.T.S` → `BTS`, `Ph.D.` → `PhD`, `M.Sc.` → `MSc`;
 /// a dot between longer words stays.
 fn join_initials(text: &str) -> String {
@@ -469,8 +476,10 @@ fn level_in(text: &str) -> Option<Level> {
             .filter(|w| !w.is_empty() && !STOPWORDS.contains(w))
             .map(str::to_string)
             .collect();
-        // Short codes (BT, BA, MD…) must match exactly; longer words allow one typo.
-        if phrase_in(&dw, &ws) {
+        // Short codes (BT, BA, MD…) must match exactly; longer words allow one typo, except
+        // `médecin`, one letter from the field `médecine`.
+        let exact = *name == "medecin";
+        if (exact && ws.iter().any(|w| w == name)) || (!exact && phrase_in(&dw, &ws)) {
             // `Master 1` (also `Masters 1`) is a maîtrise, noted above, not a master.
             if *level == Level::Bac5
                 && matches!(*name, "master")
@@ -579,6 +588,8 @@ mod matching_tests {
             ("M2 santé publique", Some(Level::Bac5)),
             ("Docteur en médecine", Some(Level::Doctorat)),
             ("Médecin généraliste", Some(Level::Doctorat)),
+            ("Licence en médecine vétérinaire", Some(Level::Bac3)),
+            ("DESCF", Some(Level::Bac5)),
             ("Master en cours", None),
             ("Master (en cours)", None),
             ("Niveau Master", None),

@@ -62,3 +62,36 @@ fn one_number_in_any_form_is_one_person_and_placeholders_are_nobody() {
 "#
     );
 }
+
+#[test]
+fn diplomas_are_read_for_their_level_and_their_fields_of_study() {
+    // Fields of study after ISCED-F 2013: word forms and diplomas that imply a field pass;
+    // `Licence` with a blank field, a diploma not obtained, or a word nobody knows beside a
+    // field elsewhere are unknown; `médecine vétérinaire` is not medicine.
+    let out = run(&[
+        "screen",
+        "tests/fixtures/reading/degrees.yaml",
+        "tests/fixtures/reading/degrees.csv",
+        "--all",
+        "--format",
+        "csv",
+    ]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert_eq!(
+        out.stdout,
+        r#"rank,status,score,score_max,row,name,contact,comptable,reasons
+1,shortlisted,0,0,2,Awa,,pass,"retenu : rang 1, score 0 / 0"
+2,shortlisted,0,0,3,Bina,,pass,"retenu : rang 2, score 0 / 0"
+3,shortlisted,0,0,4,Cheick,,pass,"retenu : rang 3, score 0 / 0"
+4,eligible,0,0,8,Issa,,pass,"éligible, en réserve : rang 4, score 0 / 0"
+5,eligible,0,0,10,Lamine,,pass,"éligible, en réserve : rang 5, score 0 / 0"
+,review,0,0,5,Djeneba,,unknown,"Licence en comptabilité ou finance : à vérifier — Diplôme : « Licence » ; Domaine : vide ; niveau bac+3, au moins bac+3 requis ; domaine attendu : comptabilité, finance ; aucun domaine d'études reconnu"
+,review,0,0,9,Kadi,,unknown,"Licence en comptabilité ou finance : à vérifier — Diplôme : « Master en cours » ; Domaine : « Finance » ; niveau non reconnu, au moins bac+3 requis ; domaine attendu : comptabilité, finance ; domaine reconnu : finance, banque et assurance"
+,review,0,0,12,Moussa,,unknown,"Licence en comptabilité ou finance : à vérifier — Diplôme : « Licence en sociologie et zorglubologie » ; Domaine : vide ; niveau bac+3, au moins bac+3 requis ; domaine attendu : comptabilité, finance ; domaine reconnu : sociologie, et des mots non reconnus"
+,ineligible,0,0,6,Fanta,,fail,"Licence en comptabilité ou finance : Diplôme : « Licence en sociologie » ; Domaine : vide ; niveau bac+3, au moins bac+3 requis ; domaine attendu : comptabilité, finance ; domaine reconnu : sociologie"
+,ineligible,0,0,7,Hawa,,fail,"Licence en comptabilité ou finance : Diplôme : « Brevet de technicien supérieur » ; Domaine : « Comptabilité » ; niveau bac+2, au moins bac+3 requis ; domaine attendu : comptabilité, finance ; domaine reconnu : comptabilité et fiscalité"
+,ineligible,0,0,11,Mariam,,fail,"Licence en comptabilité ou finance : Diplôme : « B.T.S en comptabilité » ; Domaine : vide ; niveau bac+2, au moins bac+3 requis ; domaine attendu : comptabilité, finance ; domaine reconnu : comptabilité et fiscalité"
+,ineligible,0,0,13,Oumou,,fail,"Licence en comptabilité ou finance : Diplôme : « Médecine vétérinaire » ; Domaine : vide ; niveau non reconnu, au moins bac+3 requis ; domaine attendu : comptabilité, finance ; domaine reconnu : médecine vétérinaire"
+"#
+    );
+}

@@ -9,7 +9,7 @@ pub mod phone;
 pub mod years;
 pub mod yes_no;
 
-use crate::lexicon::{Level, level_of, words};
+use crate::lexicon::{Level, level_of};
 use crate::posting::FieldType;
 
 /// What a cell holds once read.
@@ -92,7 +92,7 @@ pub fn read(kind: FieldType, cell: &str, cx: &Context) -> Value {
         FieldType::List => Value::List(list::parse(cell, cx.separator, cx.known_items)),
         FieldType::Number => number::parse(cell).map_or_else(unknown, Value::Number),
         FieldType::Degree => {
-            let words = words(cell);
+            let words = crate::lexicon::degree_words(cell);
             Value::Degree(Degree {
                 level: level_of(cell),
                 named: crate::isced::named(&words),
