@@ -7,6 +7,11 @@ use common::run;
 const MESSY: &str = "tests/fixtures/reading/messy.yaml";
 const MESSY_CSV: &str = "tests/fixtures/reading/messy.csv";
 
+/// Every candidate of `csv` screened against `yaml`, as CSV.
+fn everyone(yaml: &str, csv: &str) -> common::Output {
+    run(&["screen", yaml, csv, "--all", "--format", "csv"])
+}
+
 #[test]
 fn messy_cells_and_mixed_line_ends_are_read_whole() {
     // The file mixes LF, CRLF and lone CR line ends: ten candidates, none merged.
@@ -34,14 +39,10 @@ fn one_number_in_any_form_is_one_person_and_placeholders_are_nobody() {
     // `76123456.0` (a spreadsheet's float) and `+223 76 12 34 56` are one number, as are
     // `+33 (0)6 …` and `0033 6 …`; `11111111`, `12345678`, `12345` and two numbers in one
     // cell identify nobody, so the rows that share them stay apart.
-    let out = run(&[
-        "screen",
+    let out = everyone(
         "tests/fixtures/reading/phones.yaml",
         "tests/fixtures/reading/phones.csv",
-        "--all",
-        "--format",
-        "csv",
-    ]);
+    );
     assert_eq!(out.code, 0, "{}", out.stderr);
     assert_eq!(
         out.stdout,
@@ -68,14 +69,10 @@ fn diplomas_are_read_for_their_level_and_their_fields_of_study() {
     // Fields of study after ISCED-F 2013: word forms and diplomas that imply a field pass;
     // `Licence` with a blank field, a diploma not obtained, or a word nobody knows beside a
     // field elsewhere are unknown; `médecine vétérinaire` is not medicine.
-    let out = run(&[
-        "screen",
+    let out = everyone(
         "tests/fixtures/reading/degrees.yaml",
         "tests/fixtures/reading/degrees.csv",
-        "--all",
-        "--format",
-        "csv",
-    ]);
+    );
     assert_eq!(out.code, 0, "{}", out.stderr);
     assert_eq!(
         out.stdout,

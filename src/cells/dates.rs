@@ -1232,15 +1232,7 @@ mod tests {
         ) {
             let z = Zone::default();
             proptest::prop_assert!(parse(cell, Order::DayFirst, &z).is_ok());
-            let words: Vec<&str> = cell.split(' ').collect();
-            let with = match place {
-                0 => format!("{word} {cell}"),
-                1 => {
-                    let (a, b) = words.split_at(words.len().div_ceil(2));
-                    format!("{} {word} {}", a.join(" "), b.join(" "))
-                }
-                _ => format!("{cell} {word}"),
-            };
+            let with = crate::cells::with_word(cell, &word, place);
             let got = parse(&with, Order::DayFirst, &z);
             proptest::prop_assert!(got.is_err(), "{with:?} read as {got:?}");
         }

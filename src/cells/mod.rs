@@ -102,6 +102,21 @@ pub fn read(kind: FieldType, cell: &str, cx: &Context) -> Value {
     }
 }
 
+/// `cell` with `word` before it (`place` 0), between its middle words (1) or after it (2),
+/// for the property tests that a word no reader knows makes a cell unknown.
+#[cfg(test)]
+pub(crate) fn with_word(cell: &str, word: &str, place: usize) -> String {
+    let words: Vec<&str> = cell.split(' ').collect();
+    match place {
+        0 => format!("{word} {cell}"),
+        1 => {
+            let (a, b) = words.split_at(words.len().div_ceil(2));
+            format!("{} {word} {}", a.join(" "), b.join(" "))
+        }
+        _ => format!("{cell} {word}"),
+    }
+}
+
 /// Every field type.
 pub const FIELD_TYPES: [FieldType; 9] = [
     FieldType::Text,

@@ -538,15 +538,7 @@ mod tests {
             place in 0usize..3,
         ) {
             proptest::prop_assert!(read(cell).is_ok());
-            let words: Vec<&str> = cell.split(' ').collect();
-            let with = match place {
-                0 => format!("{word} {cell}"),
-                1 => {
-                    let (a, b) = words.split_at(words.len().div_ceil(2));
-                    format!("{} {word} {}", a.join(" "), b.join(" "))
-                }
-                _ => format!("{cell} {word}"),
-            };
+            let with = crate::cells::with_word(cell, &word, place);
             proptest::prop_assert!(read(&with).is_err(), "{with:?} read as {:?}", read(&with));
         }
     }

@@ -753,15 +753,7 @@ mod tests {
             place in 0usize..3,
         ) {
             proptest::prop_assert!(parse(cell).is_ok());
-            let words: Vec<&str> = cell.split(' ').collect();
-            let with = match place {
-                0 => format!("{word} {cell}"),
-                1 => {
-                    let (a, b) = words.split_at(words.len() / 2);
-                    format!("{} {word} {}", a.join(" "), b.join(" "))
-                }
-                _ => format!("{cell} {word}"),
-            };
+            let with = crate::cells::with_word(cell, &word, place);
             proptest::prop_assert!(parse(&with).is_err(), "{with:?} read as {:?}", parse(&with));
         }
     }
