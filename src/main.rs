@@ -10,6 +10,20 @@ fn main() -> ExitCode {
         eprintln!("shortlist: internal error: {info}");
         std::process::exit(Exit::Internal as i32);
     }));
+    // SIGINT, SIGTERM and SIGHUP remove the output being written, then end as the shell
+    // expects (128 + the signal's number).
+    if let Ok(mut signals) = signal_hook::iterator::Signals::new([
+        signal_hook::consts::SIGINT,
+        signal_hook::consts::SIGTERM,
+        signal_hook::consts::SIGHUP,
+    ]) {
+        std::thread::spawn(move || {
+            if let Some(signal) = signals.forever().next() {
+                shortlist::output::remove_temporaries();
+                std::process::exit(128 + signal);
+            }
+        });
+    }
     let cli = Cli::parse();
     match shortlist::run(cli) {
         Ok(code) => code.into(),

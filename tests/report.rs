@@ -282,7 +282,7 @@ fn the_workbook_reads_back_with_types() {
     assert_eq!(out.code, 2);
     assert_eq!(
         out.stderr,
-        "shortlist: error: an xlsx workbook is not for the terminal: write it with -o FILE.xlsx\n"
+        "shortlist: error: an xlsx workbook is not for the terminal: write it with -o FILE.xlsx (or -o - to a pipe)\n"
     );
 }
 
@@ -292,7 +292,7 @@ fn report_needs_an_output_file() {
     assert_eq!(out.code, 2);
     assert_eq!(
         out.stderr,
-        "shortlist: error: report needs -o FILE (.html, .md or .xlsx)\n"
+        "shortlist: error: report needs -o FILE (.html, .md or .xlsx), or -o - with --format\n"
     );
 }
 

@@ -129,7 +129,11 @@ static PLANS: LazyLock<Mutex<FxHashMap<u16, Option<&'static Plan>>>> =
 impl Plan {
     /// The plan of a country calling code given as digits (`223`), if the code exists.
     pub fn of(code: &str) -> Option<&'static Plan> {
-        if !(1..=3).contains(&code.len()) || !code.bytes().all(|b| b.is_ascii_digit()) {
+        // Calling codes never start with 0: `046` is not Sweden's 46.
+        if !(1..=3).contains(&code.len())
+            || !code.bytes().all(|b| b.is_ascii_digit())
+            || code.starts_with('0')
+        {
             return None;
         }
         let code: u16 = code.parse().ok()?;
@@ -494,6 +498,7 @@ mod tests {
             ("pas de téléphone", "not a phone number"),
             ("1234567890123456789", "not a phone number"),
             ("+999 76123456", "no country code"),
+            ("000462000010", "no country code"),
             ("+223 (0)76123456", "not a phone number"),
             ("(0)76123456", "numbering plan"),
             ("76123456.5", "numbering plan"),

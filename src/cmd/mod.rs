@@ -69,11 +69,17 @@ fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
-/// Refuses an output path that is one of the inputs (also through a link or `./`).
+/// Refuses an output path that is one of the inputs (also through a symbolic or hard link, or
+/// `./`).
 pub fn refuse_overwrite(output: &Path, inputs: &[&Path]) -> anyhow::Result<()> {
+    if output.as_os_str() == "-" {
+        return Ok(());
+    }
     let resolved = resolve(output);
+    let file = file_id(output);
     for input in inputs {
-        if resolve(input) == resolved {
+        let same_file = file.is_some() && file == file_id(input);
+        if resolve(input) == resolved || same_file {
             bail!(
                 "{}: this is an input of the command; write the output to another file",
                 output.display()
@@ -81,6 +87,19 @@ pub fn refuse_overwrite(output: &Path, inputs: &[&Path]) -> anyhow::Result<()> {
         }
     }
     Ok(())
+}
+
+/// The device and inode of an existing regular file: two names of one file share them.
+#[cfg(unix)]
+fn file_id(path: &Path) -> Option<(u64, u64)> {
+    use std::os::unix::fs::MetadataExt;
+    let m = std::fs::metadata(path).ok()?;
+    m.is_file().then(|| (m.dev(), m.ino()))
+}
+
+#[cfg(not(unix))]
+fn file_id(_path: &Path) -> Option<(u64, u64)> {
+    None
 }
 
 /// The absolute path of a file that may not exist yet, links resolved.

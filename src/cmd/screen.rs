@@ -16,7 +16,7 @@ pub fn run(args: &ScreenArgs) -> anyhow::Result<Exit> {
 /// Screens and writes the full report to `-o FILE`.
 pub fn report(args: &ScreenArgs) -> anyhow::Result<Exit> {
     if args.output.is_none() {
-        bail!("report needs -o FILE (.html, .md or .xlsx)");
+        bail!("report needs -o FILE (.html, .md or .xlsx), or -o - with --format");
     }
     run_as(args, true)
 }
@@ -24,6 +24,7 @@ pub fn report(args: &ScreenArgs) -> anyhow::Result<Exit> {
 fn run_as(args: &ScreenArgs, report: bool) -> anyhow::Result<Exit> {
     let format = match (args.format, &args.output) {
         (Some(f), _) => f,
+        (None, Some(path)) if path.as_os_str() == "-" => Format::Table,
         (None, Some(path)) => Format::from_path(path).with_context(|| {
             format!(
                 "{}: cannot tell the format from the extension; use .html, .md, .xlsx, .csv, .json or .txt, or say --format",
@@ -100,7 +101,9 @@ fn run_as(args: &ScreenArgs, report: bool) -> anyhow::Result<Exit> {
         && std::io::stdout().is_terminal();
     let workbook = match format {
         Format::Xlsx if args.output.is_none() => {
-            bail!("an xlsx workbook is not for the terminal: write it with -o FILE.xlsx")
+            bail!(
+                "an xlsx workbook is not for the terminal: write it with -o FILE.xlsx (or -o - to a pipe)"
+            )
         }
         Format::Xlsx => Some(output::xlsx::build(&screening).context("building the workbook")?),
         _ => None,
@@ -118,18 +121,18 @@ fn run_as(args: &ScreenArgs, report: bool) -> anyhow::Result<Exit> {
     };
     match &args.output {
         Some(path) => {
-            output::write_atomic(path, write)
+            let target = output::Target::of(path)
                 .with_context(|| format!("{}: cannot write the file", path.display()))?;
-            if !args.quiet {
+            target
+                .write(write)
+                .with_context(|| format!("{}: cannot write the file", path.display()))?;
+            if !args.quiet && target != output::Target::Stdout {
                 eprintln!("{} → {}", screening.summary_line(), path.display());
             }
         }
-        None => {
-            let stdout = std::io::stdout();
-            let mut lock = std::io::BufWriter::with_capacity(1 << 16, stdout.lock());
-            write(&mut lock).context("writing to stdout")?;
-            lock.flush().context("writing to stdout")?;
-        }
+        None => output::Target::Stdout
+            .write(write)
+            .context("writing to stdout")?,
     }
     Ok(Exit::Success)
 }

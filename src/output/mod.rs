@@ -8,7 +8,7 @@ pub mod table;
 pub mod xlsx;
 
 use std::io::{self, Write};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 /// An output format.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
@@ -67,6 +67,107 @@ pub struct CsvStyle {
     pub excel: bool,
 }
 
+/// Where `-o` sends an output.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Target {
+    /// `-o -`: standard output.
+    Stdout,
+    /// A device, a FIFO, a socket or a path under `/dev` or `/proc` (`/dev/stdout`): written
+    /// as a stream, never replaced.
+    Stream(PathBuf),
+    /// A regular file, replaced atomically; a symbolic link stands for its target.
+    File(PathBuf),
+}
+
+impl Target {
+    /// Where `-o path` writes.
+    pub fn of(path: &Path) -> io::Result<Target> {
+        if path.as_os_str() == "-" {
+            return Ok(Target::Stdout);
+        }
+        if path.starts_with("/dev") || path.starts_with("/proc") || is_special(path) {
+            return Ok(Target::Stream(path.to_path_buf()));
+        }
+        let is_link = std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
+        if is_link {
+            // The link stays; its target is replaced.
+            let target = path.canonicalize().map_err(|e| {
+                io::Error::new(
+                    e.kind(),
+                    "the link points to no file: write to its target's path",
+                )
+            })?;
+            return Ok(Target::File(target));
+        }
+        Ok(Target::File(path.to_path_buf()))
+    }
+
+    /// Writes what `write` gives to this target.
+    pub fn write(&self, write: impl FnOnce(&mut dyn Write) -> io::Result<()>) -> io::Result<()> {
+        match self {
+            Target::Stdout => {
+                let stdout = io::stdout();
+                let mut lock = io::BufWriter::with_capacity(1 << 16, stdout.lock());
+                write(&mut lock)?;
+                lock.flush()
+            }
+            Target::Stream(path) => {
+                let file = std::fs::OpenOptions::new().write(true).open(path)?;
+                let mut out = io::BufWriter::with_capacity(1 << 16, file);
+                write(&mut out)?;
+                out.flush()
+            }
+            Target::File(path) => write_atomic(path, write),
+        }
+    }
+}
+
+/// Whether something other than a regular file or a directory is at `path`.
+#[cfg(unix)]
+fn is_special(path: &Path) -> bool {
+    use std::os::unix::fs::FileTypeExt;
+    std::fs::metadata(path).is_ok_and(|m| {
+        let t = m.file_type();
+        t.is_char_device() || t.is_block_device() || t.is_fifo() || t.is_socket()
+    })
+}
+
+#[cfg(not(unix))]
+fn is_special(_path: &Path) -> bool {
+    false
+}
+
+/// Temporary outputs being written, removed by [`remove_temporaries`] when a signal ends the
+/// process.
+static TEMPORARIES: std::sync::Mutex<Vec<PathBuf>> = std::sync::Mutex::new(Vec::new());
+
+/// A temporary output listed in [`TEMPORARIES`] while it lives.
+struct Listed(PathBuf);
+
+impl Listed {
+    fn new(path: &Path) -> Listed {
+        let mut list = TEMPORARIES.lock().unwrap_or_else(|e| e.into_inner());
+        list.push(path.to_path_buf());
+        Listed(path.to_path_buf())
+    }
+}
+
+impl Drop for Listed {
+    fn drop(&mut self) {
+        let mut list = TEMPORARIES.lock().unwrap_or_else(|e| e.into_inner());
+        list.retain(|p| *p != self.0);
+    }
+}
+
+/// Removes the temporary outputs being written: called when SIGINT, SIGTERM or SIGHUP ends
+/// the process, which then runs no destructor.
+pub fn remove_temporaries() {
+    let list = TEMPORARIES.lock().unwrap_or_else(|e| e.into_inner());
+    for path in list.iter() {
+        let _ = std::fs::remove_file(path);
+    }
+}
+
 /// Writes to `path` atomically: `write` fills a temporary file in the same directory, which
 /// is then renamed into place, so that an interrupted write leaves the previous file whole.
 pub fn write_atomic(
@@ -78,6 +179,7 @@ pub fn write_atomic(
         _ => Path::new("."),
     };
     let tmp = tempfile::NamedTempFile::new_in(dir)?;
+    let _listed = Listed::new(tmp.path());
     let mut buffered = io::BufWriter::with_capacity(1 << 16, tmp);
     write(&mut buffered)?;
     let tmp = buffered.into_inner().map_err(|e| e.into_error())?;
