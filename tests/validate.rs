@@ -388,7 +388,7 @@ fn hostile_postings_end_quickly_with_a_message() {
             deep_flow,
             "nesting deeper than 64 levels is not supported",
         ),
-        ("big file", big, "more than the 1048576 a posting may have"),
+        ("big file", big, "more than the 1048576 bytes (1 MiB) a posting may have"),
     ] {
         let (out, took) = validate_text(&text);
         assert_eq!(out.code, 1, "{name}: {}", out.stderr);
@@ -397,6 +397,40 @@ fn hostile_postings_end_quickly_with_a_message() {
             took < std::time::Duration::from_secs(1),
             "{name} took {took:?}"
         );
+    }
+}
+
+/// A device that never ends is read up to the limit only, under a 512 MB address-space cap.
+#[cfg(unix)]
+#[test]
+fn endless_devices_are_read_up_to_the_limit() {
+    for device in ["/dev/zero", "/dev/urandom"] {
+        let out = std::process::Command::new("sh")
+            .arg("-c")
+            .arg(format!(
+                "ulimit -v 524288; exec {} validate {device}",
+                env!("CARGO_BIN_EXE_shortlist")
+            ))
+            .output()
+            .expect("sh");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(1), "{device}: {stderr}");
+        assert_eq!(
+            stderr,
+            format!(
+                "error: {device}: the file is more than the 1048576 bytes (1 MiB) a posting may have\n{device}: invalid, 1 error\n"
+            )
+        );
+        let screen = std::process::Command::new("sh")
+            .arg("-c")
+            .arg(format!(
+                "ulimit -v 524288; exec {} screen {device} examples/google-forms-district-officer.csv",
+                env!("CARGO_BIN_EXE_shortlist")
+            ))
+            .current_dir(env!("CARGO_MANIFEST_DIR"))
+            .output()
+            .expect("sh");
+        assert_eq!(screen.status.code(), Some(2), "{device}");
     }
 }
 

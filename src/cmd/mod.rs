@@ -16,7 +16,8 @@ use std::path::{Path, PathBuf};
 /// `validate`).
 pub fn load_posting(path: &Path, quiet: bool) -> anyhow::Result<(Posting, String)> {
     let bytes =
-        std::fs::read(path).with_context(|| format!("{}: cannot read the file", path.display()))?;
+        crate::posting::read_file(path)
+            .with_context(|| format!("{}: cannot read the file", path.display()))?;
     let loaded = crate::posting::parse(&bytes);
     let name = path.display().to_string();
     let shown = |d: &&crate::diag::Diagnostic| {

@@ -28,7 +28,7 @@ pub fn run(args: &ValidateArgs) -> anyhow::Result<Exit> {
     let mut exit = Exit::Success;
     for path in &args.postings {
         let name = path.display().to_string();
-        let bytes = match std::fs::read(path) {
+        let bytes = match posting::read_file(path) {
             Ok(b) => b,
             Err(e) => {
                 eprintln!("error: {name}: cannot read the file: {e}");

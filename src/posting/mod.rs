@@ -17,6 +17,17 @@ use crate::diag::Diagnostic;
 use crate::i18n::Lang;
 use crate::lexicon::Level;
 
+/// Reads a posting file, never more than one byte past the size a posting may have: a device
+/// such as `/dev/zero` is not read whole.
+pub fn read_file(path: &std::path::Path) -> std::io::Result<Vec<u8>> {
+    use std::io::Read;
+    let mut bytes = Vec::new();
+    std::fs::File::open(path)?
+        .take(yaml::MAX_BYTES as u64 + 1)
+        .read_to_end(&mut bytes)?;
+    Ok(bytes)
+}
+
 /// The type of a candidate field, which says how its cells are read.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -233,6 +244,13 @@ pub struct Loaded {
 
 /// Reads a posting from the bytes of a file. Never panics; every problem is a diagnostic.
 pub fn parse(bytes: &[u8]) -> Loaded {
+    if bytes.len() > yaml::MAX_BYTES {
+        return Loaded {
+            posting: None,
+            diagnostics: vec![Diagnostic::error(None, yaml::too_big())],
+            tree: None,
+        };
+    }
     let text = match std::str::from_utf8(bytes) {
         Ok(t) => t.strip_prefix('\u{feff}').unwrap_or(t),
         Err(e) => {

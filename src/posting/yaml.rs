@@ -117,16 +117,17 @@ fn size(node: &Node) -> usize {
     }
 }
 
+/// The message for a posting over [`MAX_BYTES`].
+pub fn too_big() -> String {
+    format!("the file is more than the {MAX_BYTES} bytes (1 MiB) a posting may have")
+}
+
 /// Loads one YAML document whose top level is a mapping.
 pub fn load(text: &str) -> Result<Node, LoadError> {
     if text.len() > MAX_BYTES {
         return Err(LoadError {
             pos: None,
-            message: format!(
-                "the file is {} bytes, more than the {} a posting may have",
-                text.len(),
-                MAX_BYTES
-            ),
+            message: too_big(),
         });
     }
     if text.trim().is_empty() {
