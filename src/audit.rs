@@ -85,6 +85,8 @@ pub fn audit(s: &Screening, column: &str) -> Audit {
     // Applicants by group, keyed by folded value, shown as first written.
     let mut keys: Vec<(String, String)> = Vec::new();
     let mut members: Vec<Vec<usize>> = Vec::new();
+    // Each group's place by its key: one lookup per applicant, however many groups.
+    let mut place: rustc_hash::FxHashMap<String, usize> = Default::default();
     for (i, d) in s.decisions.iter().enumerate() {
         let Some(value) = s.audit_cell(i) else {
             continue;
@@ -97,9 +99,10 @@ pub fn audit(s: &Screening, column: &str) -> Audit {
         }
         let shown = value.trim().to_string();
         let key = fold(&shown);
-        match keys.iter().position(|(k, _)| *k == key) {
-            Some(g) => members[g].push(i),
+        match place.get(&key) {
+            Some(&g) => members[g].push(i),
             None => {
+                place.insert(key.clone(), keys.len());
                 keys.push((key, shown));
                 members.push(vec![i]);
             }

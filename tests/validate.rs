@@ -388,7 +388,11 @@ fn hostile_postings_end_quickly_with_a_message() {
             deep_flow,
             "nesting deeper than 64 levels is not supported",
         ),
-        ("big file", big, "more than the 1048576 bytes (1 MiB) a posting may have"),
+        (
+            "big file",
+            big,
+            "more than the 1048576 bytes (1 MiB) a posting may have",
+        ),
     ] {
         let (out, took) = validate_text(&text);
         assert_eq!(out.code, 1, "{name}: {}", out.stderr);

@@ -15,9 +15,8 @@ use std::path::{Path, PathBuf};
 /// every problem is printed; warnings are printed and the posting used (notes are for
 /// `validate`).
 pub fn load_posting(path: &Path, quiet: bool) -> anyhow::Result<(Posting, String)> {
-    let bytes =
-        crate::posting::read_file(path)
-            .with_context(|| format!("{}: cannot read the file", path.display()))?;
+    let bytes = crate::posting::read_file(path)
+        .with_context(|| format!("{}: cannot read the file", path.display()))?;
     let loaded = crate::posting::parse(&bytes);
     let name = path.display().to_string();
     let shown = |d: &&crate::diag::Diagnostic| {
