@@ -4,6 +4,7 @@
 //! and stop. The rendering is `severity: file:line:column: message`, so that editors and
 //! terminals can jump to the place.
 
+use crate::output::escape::escaped;
 use std::fmt;
 
 /// A 1-based line and column in a text file.
@@ -96,10 +97,10 @@ impl fmt::Display for DisplayDiag<'_> {
             Severity::Note => "note",
         };
         match self.diag.pos {
-            Some(p) => write!(f, "{label}: {}:{}:{}: ", self.file, p.line, p.col)?,
-            None => write!(f, "{label}: {}: ", self.file)?,
+            Some(p) => write!(f, "{label}: {}:{}:{}: ", escaped(self.file), p.line, p.col)?,
+            None => write!(f, "{label}: {}: ", escaped(self.file))?,
         }
-        f.write_str(&self.diag.message)
+        f.write_str(&escaped(&self.diag.message))
     }
 }
 

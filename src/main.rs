@@ -29,7 +29,12 @@ fn main() -> ExitCode {
         Ok(code) => code.into(),
         Err(err) if exit::is_broken_pipe(&err) => ExitCode::SUCCESS,
         Err(err) => {
-            eprintln!("shortlist: error: {err:#}");
+            // A file's header or name may hold what a terminal would obey.
+            let message = format!("{err:#}");
+            eprintln!(
+                "shortlist: error: {}",
+                shortlist::output::escape::escaped(&message)
+            );
             exit::code_for(&err).into()
         }
     }

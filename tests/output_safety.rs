@@ -167,6 +167,10 @@ fn json_candidates_hold_every_name_as_written_with_members_in_order() {
     shown.sort();
     want.sort();
     assert_eq!(shown, want);
+    // C1 controls and bidi controls stand as escapes in the text: a terminal showing the
+    // JSON obeys none of them.
+    let steering = |c: char| matches!(c, '\u{80}'..='\u{9f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}');
+    assert!(!out.stdout.chars().any(steering), "raw steering characters");
     // Members in the order SPEC.md gives them, candidates and rules alike.
     let line = out
         .stdout
@@ -194,4 +198,110 @@ fn json_candidates_hold_every_name_as_written_with_members_in_order() {
     ];
     let places: Vec<usize> = order.iter().map(|k| at(k)).collect();
     assert!(places.windows(2).all(|w| w[0] < w[1]), "{line}");
+}
+
+/// A header holding an OSC 52 sequence (which writes the clipboard) is named in an error
+/// message with its escape shown, not obeyed.
+#[test]
+fn messages_show_control_sequences_escaped() {
+    let dir = tempfile::tempdir().expect("dir");
+    let csv = dir.path().join("osc.csv");
+    std::fs::write(
+        &csv,
+        "Horodateur,Dipl\u{f4}me\u{1b}]52;c;aGk=\u{7},Exp\u{e9}rience\n2024-02-20,Licence,3\n",
+    )
+    .expect("write");
+    let out = run(&[
+        "screen",
+        "tests/fixtures/postings/minimal.yaml",
+        &csv.display().to_string(),
+    ]);
+    assert_eq!(out.code, 2);
+    assert!(
+        !out.stderr.contains('\u{1b}') && !out.stderr.contains('\u{7}'),
+        "{:?}",
+        out.stderr
+    );
+    assert!(
+        out.stderr.contains("Dipl\u{f4}me\\u001b]52;c;aGk=\\u0007"),
+        "{}",
+        out.stderr
+    );
+}
+
+/// CSV printed to a terminal (a pseudo-terminal made by `script`) shows control sequences
+/// from candidates escaped.
+#[cfg(target_os = "linux")]
+#[test]
+fn csv_on_a_terminal_shows_control_sequences_escaped() {
+    if std::process::Command::new("script")
+        .arg("--version")
+        .output()
+        .is_err()
+    {
+        eprintln!("skipped: `script` is not installed");
+        return;
+    }
+    let dir = tempfile::tempdir().expect("dir");
+    let csv = dir.path().join("esc.csv");
+    std::fs::write(
+        &csv,
+        "Timestamp,Email Address,Full name,Years of experience,Motivation\n\
+         2024-02-20,awa@example.org,Awa \u{1b}]0;pwned\u{7},3,oui\n",
+    )
+    .expect("write");
+    let command = format!(
+        "{} screen {POSTING} {} --format csv --all",
+        env!("CARGO_BIN_EXE_shortlist"),
+        csv.display()
+    );
+    let out = std::process::Command::new("script")
+        .args(["-qec", &command, "/dev/null"])
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .expect("script");
+    let shown = String::from_utf8_lossy(&out.stdout);
+    assert!(shown.contains("\\u001b]0;pwned\\u0007"), "{shown:?}");
+    assert!(!shown.contains("\u{1b}]0;pwned"), "{shown:?}");
+}
+
+/// Full-width and small forms of the signs, and invisible characters before a sign, are
+/// neutralised as the signs are.
+#[test]
+fn csv_neutralises_look_alike_and_hidden_formulas() {
+    let dir = tempfile::tempdir().expect("dir");
+    let csv = dir.path().join("forms.csv");
+    let names = [
+        "＝1+1",
+        "＋1",
+        "－1",
+        "＠SUM(A1)",
+        "﹦1+1",
+        "\u{200b}=1+1",
+        "\u{feff}=1+1",
+    ];
+    let mut text =
+        String::from("Timestamp,Email Address,Full name,Years of experience,Motivation\n");
+    for (i, n) in names.iter().enumerate() {
+        text.push_str(&format!("2024-02-20,p{i}@example.org,{n},3,oui\n"));
+    }
+    std::fs::write(&csv, text).expect("write");
+    let out = run(&[
+        "screen",
+        POSTING,
+        &csv.display().to_string(),
+        "--format",
+        "csv",
+        "--all",
+    ]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let mut reader = csv::Reader::from_reader(out.stdout.as_bytes());
+    let mut shown: Vec<String> = reader
+        .records()
+        .map(|r| r.expect("record").get(5).unwrap_or_default().to_string())
+        .collect();
+    shown.sort();
+    let mut want: Vec<String> = names.iter().map(|n| format!("'{n}")).collect();
+    want.sort();
+    assert_eq!(shown, want);
 }

@@ -100,7 +100,11 @@ fn run_as(args: &ScreenArgs, report: bool) -> anyhow::Result<Exit> {
         && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
         && std::io::stdout().is_terminal();
     let workbook = match format {
-        Format::Xlsx if args.output.is_none() => {
+        Format::Xlsx
+            if args.output.is_none()
+                || (args.output.as_deref() == Some(std::path::Path::new("-"))
+                    && std::io::stdout().is_terminal()) =>
+        {
             bail!(
                 "an xlsx workbook is not for the terminal: write it with -o FILE.xlsx (or -o - to a pipe)"
             )
@@ -112,7 +116,11 @@ fn run_as(args: &ScreenArgs, report: bool) -> anyhow::Result<Exit> {
         match format {
             Format::Table => output::table::write(&screening, colour, out),
             Format::Csv => output::csv::write(&screening, CsvStyle { excel: args.excel }, out),
-            Format::Json => output::json::write(&screening, out),
+            Format::Json => {
+                let mut escaped = output::escape::Escaping::new(out);
+                output::json::write(&screening, &mut escaped)?;
+                escaped.finish().map(|_| ())
+            }
             Format::Markdown if report => output::markdown::write_report(&screening, out),
             Format::Markdown => output::markdown::write(&screening, out),
             Format::Html => output::html::write(&screening, out),
@@ -127,7 +135,8 @@ fn run_as(args: &ScreenArgs, report: bool) -> anyhow::Result<Exit> {
                 .write(write)
                 .with_context(|| format!("{}: cannot write the file", path.display()))?;
             if !args.quiet && target != output::Target::Stdout {
-                eprintln!("{} → {}", screening.summary_line(), path.display());
+                let line = format!("{} → {}", screening.summary_line(), path.display());
+                eprintln!("{}", output::escape::escaped(&line));
             }
         }
         None => output::Target::Stdout

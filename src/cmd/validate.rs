@@ -5,6 +5,7 @@ use crate::diag::Diagnostic;
 use crate::exit::Exit;
 use crate::i18n::Lang;
 use crate::ingest;
+use crate::output::escape::escaped;
 use crate::posting::{self, Posting};
 use anyhow::Context;
 use std::io::Write;
@@ -16,7 +17,7 @@ pub fn run(args: &ValidateArgs) -> anyhow::Result<Exit> {
         Some(path) => match ingest::Source::open(path, &options) {
             Ok(source) => Some((path.display().to_string(), source.header)),
             Err(e) => {
-                eprintln!("error: {e}");
+                eprintln!("error: {}", escaped(&e.to_string()));
                 return Ok(Exit::BadInput);
             }
         },
@@ -31,7 +32,7 @@ pub fn run(args: &ValidateArgs) -> anyhow::Result<Exit> {
         let bytes = match posting::read_file(path) {
             Ok(b) => b,
             Err(e) => {
-                eprintln!("error: {name}: cannot read the file: {e}");
+                eprintln!("error: {}: cannot read the file: {e}", escaped(&name));
                 exit = exit.max(Exit::BadInput);
                 continue;
             }
@@ -60,7 +61,7 @@ pub fn run(args: &ValidateArgs) -> anyhow::Result<Exit> {
                                 .context("writing to stdout")?;
                         }
                         Err(e) => {
-                            eprintln!("error: {e}");
+                            eprintln!("error: {}", escaped(&e.to_string()));
                             exit = exit.max(Exit::BadInput);
                         }
                     }
@@ -69,7 +70,8 @@ pub fn run(args: &ValidateArgs) -> anyhow::Result<Exit> {
             _ => {
                 let errors = diags.iter().filter(|d| d.is_error()).count();
                 eprintln!(
-                    "{name}: invalid, {errors} error{}",
+                    "{}: invalid, {errors} error{}",
+                    escaped(&name),
                     if errors == 1 { "" } else { "s" }
                 );
                 exit = exit.max(Exit::Invalid);

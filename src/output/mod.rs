@@ -1,6 +1,7 @@
 //! Writing a screening out: one module per format, each a `write` to any `io::Write`.
 
 pub mod csv;
+pub mod escape;
 pub mod html;
 pub mod json;
 pub mod markdown;
@@ -107,8 +108,16 @@ impl Target {
         match self {
             Target::Stdout => {
                 let stdout = io::stdout();
+                let terminal = io::IsTerminal::is_terminal(&stdout);
                 let mut lock = io::BufWriter::with_capacity(1 << 16, stdout.lock());
-                write(&mut lock)?;
+                if terminal {
+                    // What a terminal would obey is shown, not obeyed.
+                    let mut safe = escape::Escaping::new(&mut lock);
+                    write(&mut safe)?;
+                    safe.finish()?;
+                } else {
+                    write(&mut lock)?;
+                }
                 lock.flush()
             }
             Target::Stream(path) => {
@@ -208,8 +217,34 @@ fn ordinary_permissions(file: &std::fs::File) -> io::Result<std::fs::Permissions
 /// A cell from a candidate made safe for spreadsheets: text that Excel would run as a formula
 /// (`=`, `+`, `-`, `@`, tab or carriage return first, also after spaces) gets a leading `'`.
 pub fn neutralise(s: &str) -> String {
-    let first = s.trim_start_matches(' ').chars().next();
-    if s.starts_with(['\t', '\r']) || matches!(first, Some('=' | '+' | '-' | '@' | '\t' | '\r')) {
+    // Spreadsheets also read the full-width and small forms of the signs, and skip spaces and
+    // invisible characters before them.
+    let first = s
+        .trim_start_matches([
+            ' ', '\u{a0}', '\u{200b}', '\u{2060}', '\u{feff}', '\u{3000}',
+        ])
+        .chars()
+        .next();
+    let sign = matches!(
+        first,
+        Some(
+            '=' | '+'
+                | '-'
+                | '@'
+                | '\t'
+                | '\r'
+                | '＝'
+                | '＋'
+                | '－'
+                | '＠'
+                | '﹦'
+                | '﹢'
+                | '﹣'
+                | '﹫'
+                | '\u{2212}'
+        )
+    );
+    if s.starts_with(['\t', '\r']) || sign {
         format!("'{s}")
     } else {
         s.to_string()
@@ -280,6 +315,20 @@ mod tests {
         assert_eq!(neutralise("  +1"), "'  +1");
         assert_eq!(neutralise("-2"), "'-2");
         assert_eq!(neutralise("@SUM(A1)"), "'@SUM(A1)");
+        for formula in [
+            "＝1+1",
+            "＋1",
+            "－1",
+            "＠SUM(A1)",
+            "﹦1+1",
+            "\u{200b}=1+1",
+            "\u{feff}=1+1",
+            "\u{a0}=1+1",
+            "\u{2212}1",
+        ] {
+            assert_eq!(neutralise(formula), format!("'{formula}"), "{formula:?}");
+        }
+        assert_eq!(neutralise("Awa = 1"), "Awa = 1");
         assert_eq!(neutralise("\tx"), "'\tx");
         assert_eq!(neutralise("\rx"), "'\rx");
         assert_eq!(neutralise("Awa Traoré"), "Awa Traoré");
