@@ -157,6 +157,9 @@ pub struct Screening<'p> {
     reader: CellReader,
     /// What threads reading rows again keep, one slot per thread.
     slots: Vec<Mutex<Slot>>,
+    /// Why a row could not be read again, the first time one could not: the file changed
+    /// since it was screened, and no output may be made of it.
+    reread_failure: std::sync::OnceLock<String>,
 }
 
 /// Threads that screen batches of rows at most.
@@ -282,6 +285,7 @@ impl Screening<'_> {
             slots,
             sequential: request.sequential,
             engine,
+            reread_failure: std::sync::OnceLock::new(),
         })
     }
 
@@ -368,11 +372,25 @@ impl Screening<'_> {
                 cells,
                 audit,
             },
-            Err(e) => Entry::Unreadable {
-                file,
-                row,
-                cause: Cause::Io(e.to_string()),
-            },
+            Err(e) => {
+                let _ = self.reread_failure.set(e.to_string());
+                Entry::Unreadable {
+                    file,
+                    row,
+                    cause: Cause::Io(e.to_string()),
+                }
+            }
+        }
+    }
+
+    /// Fails when a row could not be read again while an output was made: the file changed
+    /// after it was screened, and the output would show rows that are not the ones screened.
+    pub fn read_again_whole(&self) -> std::io::Result<()> {
+        match self.reread_failure.get() {
+            Some(why) => Err(std::io::Error::other(format!(
+                "{why}; no output was written"
+            ))),
+            None => Ok(()),
         }
     }
 

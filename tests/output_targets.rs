@@ -230,3 +230,56 @@ fn a_signal_leaves_no_temporary_file() {
         let _ = std::fs::remove_file(&target);
     }
 }
+
+/// A candidate file cut short while the output is written (its rows are read again then)
+/// gives no output and exit 2, not rows without names.
+#[test]
+fn an_input_changed_while_written_leaves_no_output() {
+    let dir = tempfile::tempdir().expect("dir");
+    let big = dir.path().join("big.csv");
+    let text = std::fs::read_to_string(abs(CSV)).expect("csv");
+    let mut lines = text.lines();
+    let header = lines.next().expect("header");
+    let rows: Vec<&str> = lines.collect();
+    let mut out = String::from(header);
+    out.push('\n');
+    for k in 0..150 {
+        for r in &rows {
+            out.push_str(&r.replacen('@', &format!("{k}@"), 1));
+            out.push('\n');
+        }
+    }
+    std::fs::write(&big, out).expect("write");
+    let outputs = tempfile::tempdir().expect("dir");
+    let target = outputs.path().join("all.csv");
+    let child = std::process::Command::new(env!("CARGO_BIN_EXE_shortlist"))
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .args(["screen", POSTING, &big.display().to_string(), "--all", "-o"])
+        .arg(&target)
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("spawn");
+    let temporary = || {
+        std::fs::read_dir(outputs.path())
+            .expect("dir")
+            .flatten()
+            .any(|e| e.file_name().to_string_lossy().starts_with(".tmp"))
+    };
+    let start = std::time::Instant::now();
+    while !temporary() && start.elapsed() < std::time::Duration::from_secs(60) {
+        std::thread::sleep(std::time::Duration::from_millis(1));
+    }
+    assert!(temporary(), "the output was being written");
+    // Cut in place, as an editor or a sync tool may.
+    std::fs::OpenOptions::new()
+        .write(true)
+        .open(&big)
+        .and_then(|f| f.set_len(1000))
+        .expect("truncate");
+    let done = child.wait_with_output().expect("wait");
+    let stderr = String::from_utf8_lossy(&done.stderr);
+    assert_eq!(done.status.code(), Some(2), "{stderr}");
+    assert!(stderr.contains("changed"), "{stderr}");
+    assert!(!target.exists(), "no output");
+    assert!(!temporary(), "no temporary file");
+}

@@ -112,7 +112,7 @@ fn run_as(args: &ScreenArgs, report: bool) -> anyhow::Result<Exit> {
         Format::Xlsx => Some(output::xlsx::build(&screening).context("building the workbook")?),
         _ => None,
     };
-    let write = |out: &mut dyn Write| -> std::io::Result<()> {
+    let write_format = |out: &mut dyn Write| -> std::io::Result<()> {
         match format {
             Format::Table => output::table::write(&screening, colour, out),
             Format::Csv => output::csv::write(&screening, CsvStyle { excel: args.excel }, out),
@@ -126,6 +126,12 @@ fn run_as(args: &ScreenArgs, report: bool) -> anyhow::Result<Exit> {
             Format::Html => output::html::write(&screening, out),
             Format::Xlsx => out.write_all(workbook.as_deref().unwrap_or_default()),
         }
+    };
+    let write = |out: &mut dyn Write| -> std::io::Result<()> {
+        write_format(out)?;
+        // Rows are read again from their files as they are written: a file changed since
+        // it was screened leaves no output.
+        screening.read_again_whole()
     };
     match &args.output {
         Some(path) => {

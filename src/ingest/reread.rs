@@ -58,11 +58,14 @@ pub(super) struct Window {
     /// Whether `bytes` reach the end of the file.
     eof: bool,
     record: Record,
+    /// The file's stamp when it was screened, checked at each read.
+    stamp: Option<Stamp>,
 }
 
 impl Window {
-    fn new(file: File) -> Self {
+    fn new(file: File, stamp: Option<Stamp>) -> Self {
         Window {
+            stamp,
             file,
             bytes: Vec::new(),
             start: 0,
@@ -106,6 +109,12 @@ impl Window {
             .read_to_end(&mut self.bytes)?;
         self.start = offset;
         self.eof = self.bytes.len() < want;
+        // The bytes are those screened only if the file is as it was then.
+        if self.stamp.is_some() && Stamp::of(&self.file) != self.stamp {
+            return Err(io::Error::other(
+                "the file changed after it was screened; screen it again",
+            ));
+        }
         // Lone CRs end lines as they did when the file was read first.
         let end = if self.eof { End::Eof } else { End::Unknown };
         lone_crs_to_lf(&mut self.bytes, end);
@@ -146,7 +155,7 @@ impl Rereader {
             // Rows are found again by position: in a file changed since, they are not there.
             self.check()?;
             let file = File::open(&self.path).map_err(io_err)?;
-            *parser = Some(Window::new(file));
+            *parser = Some(Window::new(file, self.stamp.clone()));
         }
         match parser.as_mut() {
             Some(window) => {
