@@ -305,3 +305,44 @@ fn csv_neutralises_look_alike_and_hidden_formulas() {
     want.sort();
     assert_eq!(shown, want);
 }
+
+/// A name longer than an Excel cell holds is cut with a marker, and the warning names where.
+#[test]
+fn a_text_too_long_for_excel_is_cut_and_named() {
+    let dir = tempfile::tempdir().expect("dir");
+    let csv = dir.path().join("long.csv");
+    let long = "A".repeat(40_000);
+    std::fs::write(
+        &csv,
+        format!(
+            "Timestamp,Email Address,Full name,Years of experience,Motivation\n\
+             2024-02-20,awa@example.org,{long},3,oui\n"
+        ),
+    )
+    .expect("write");
+    let book = dir.path().join("out.xlsx");
+    let out = run(&[
+        "screen",
+        POSTING,
+        &csv.display().to_string(),
+        "-o",
+        &book.display().to_string(),
+    ]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(
+        out.stderr.starts_with(
+            "warning: sheet `Shortlist`, row 2, column `name`: a text of 40000 characters is cut to Excel's 32767\n"
+        ),
+        "{}",
+        out.stderr
+    );
+    use calamine::{Reader, open_workbook_auto};
+    let mut wb = open_workbook_auto(&book).expect("workbook");
+    let sheet = wb.worksheet_range("Shortlist").expect("sheet");
+    let name = sheet
+        .get_value((1, 5))
+        .map(|v| v.to_string())
+        .unwrap_or_default();
+    assert_eq!(name.chars().count(), 32_767);
+    assert!(name.ends_with('…'));
+}

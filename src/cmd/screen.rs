@@ -109,7 +109,15 @@ fn run_as(args: &ScreenArgs, report: bool) -> anyhow::Result<Exit> {
                 "an xlsx workbook is not for the terminal: write it with -o FILE.xlsx (or -o - to a pipe)"
             )
         }
-        Format::Xlsx => Some(output::xlsx::build(&screening).context("building the workbook")?),
+        Format::Xlsx => {
+            let (bytes, cuts) = output::xlsx::build(&screening).context("building the workbook")?;
+            if !args.quiet {
+                for cut in cuts {
+                    eprintln!("warning: {}", output::escape::escaped(&cut));
+                }
+            }
+            Some(bytes)
+        }
         _ => None,
     };
     let write_format = |out: &mut dyn Write| -> std::io::Result<()> {

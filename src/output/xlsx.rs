@@ -34,11 +34,25 @@ fn widths(rows: &[Vec<Cell>], head: &[String]) -> Vec<f64> {
     w.into_iter().map(|n| (n.clamp(6, 60) + 2) as f64).collect()
 }
 
+/// Characters an Excel cell holds at most.
+const MOST_CHARS: usize = 32_767;
+
+/// A cell's text within Excel's limit: cut, with an ellipsis marking the cut, when longer.
+fn within_limit(t: &str) -> (std::borrow::Cow<'_, str>, Option<usize>) {
+    let n = t.chars().count();
+    if n <= MOST_CHARS {
+        return (t.into(), None);
+    }
+    let kept: String = t.chars().take(MOST_CHARS - 1).chain(['…']).collect();
+    (kept.into(), Some(n))
+}
+
 fn sheet(
     ws: &mut Worksheet,
     name: &str,
     head: &[String],
     rows: &[Vec<Cell>],
+    cuts: &mut Vec<String>,
 ) -> Result<(), XlsxError> {
     let bold = Format::new().set_bold().set_background_color("#EEF3FA");
     let date = Format::new().set_num_format("yyyy-mm-dd hh:mm:ss");
@@ -52,7 +66,16 @@ fn sheet(
             let c = c as u16;
             match cell {
                 Cell::Text(t) => {
-                    ws.write_string(r, c, crate::text::printable(t))?;
+                    let shown = crate::text::printable(t);
+                    let (text, cut) = within_limit(&shown);
+                    if let Some(n) = cut {
+                        let column = head.get(usize::from(c)).map_or("", String::as_str);
+                        cuts.push(format!(
+                            "sheet `{name}`, row {}, column `{column}`: a text of {n} characters is cut to Excel's {MOST_CHARS}",
+                            r + 1
+                        ));
+                    }
+                    ws.write_string(r, c, text)?;
                 }
                 Cell::Number(n) => {
                     ws.write_number(r, c, *n)?;
@@ -74,8 +97,8 @@ fn sheet(
     Ok(())
 }
 
-/// Builds the workbook of a screening.
-pub fn build(s: &Screening) -> Result<Vec<u8>, XlsxError> {
+/// Builds the workbook of a screening, and says which cells were cut to Excel's limit.
+pub fn build(s: &Screening) -> Result<(Vec<u8>, Vec<String>), XlsxError> {
     let p = s.posting;
     let lang = s.view.lang;
     let several = s.inputs.len() > 1;
@@ -171,23 +194,27 @@ pub fn build(s: &Screening) -> Result<Vec<u8>, XlsxError> {
         })
         .collect();
     let mut book = Workbook::new();
+    let mut cuts = Vec::new();
     sheet(
         book.add_worksheet(),
         lang.pick("Liste restreinte", "Shortlist"),
         &head,
         &short,
+        &mut cuts,
     )?;
     sheet(
         book.add_worksheet(),
         lang.pick("Tous les candidats", "All candidates"),
         &head,
         &everyone,
+        &mut cuts,
     )?;
     sheet(
         book.add_worksheet(),
         lang.pick("Règles", "Rules"),
         &rule_head,
         &rules,
+        &mut cuts,
     )?;
-    book.save_to_buffer()
+    Ok((book.save_to_buffer()?, cuts))
 }
