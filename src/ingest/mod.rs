@@ -335,6 +335,13 @@ impl Source {
         let workbook = matches!(&magic[..n], [b'P', b'K', 3, 4] | [0xD0, 0xCF, 0x11, 0xE0]);
         if workbook {
             xlsx::open(path, options)
+        } else if let Some(sheet) = &options.sheet {
+            Err(IngestError::Io(
+                path.into(),
+                std::io::Error::other(format!(
+                    "--sheet {sheet} names a sheet of a workbook, and this is a CSV file"
+                )),
+            ))
         } else {
             csv_source::open(path, options)
         }

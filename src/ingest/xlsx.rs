@@ -5,8 +5,48 @@ use super::{Cause, IngestError, Options, Row, Source, check_header};
 use calamine::{Data, Reader, open_workbook_auto};
 use std::path::Path;
 
+/// Bytes a workbook's parts may hold once unzipped, all together: a few megabytes of zip
+/// must not become gigabytes.
+pub const MAX_UNZIPPED_BYTES: u64 = 1 << 30;
+
+/// Bytes a workbook's shared strings may hold once unzipped: they are read whole.
+pub const MAX_SHARED_STRINGS_BYTES: u64 = 256 << 20;
+
+/// Refuses a zipped workbook whose parts say they unzip to more than the limits: a zip bomb.
+fn check_unzipped(path: &Path) -> Result<(), String> {
+    let Ok(file) = std::fs::File::open(path) else {
+        return Ok(());
+    };
+    // Not a zip (an `.xls`): calamine says what it is.
+    let Ok(mut archive) = zip::ZipArchive::new(std::io::BufReader::new(file)) else {
+        return Ok(());
+    };
+    let mut total: u64 = 0;
+    for i in 0..archive.len() {
+        let Ok(entry) = archive.by_index_raw(i) else {
+            continue;
+        };
+        let size = entry.size();
+        if entry.name().is_ok_and(|n| n.ends_with("sharedStrings.xml"))
+            && size > MAX_SHARED_STRINGS_BYTES
+        {
+            return Err(format!(
+                "its shared strings unzip to {size} bytes, more than the {MAX_SHARED_STRINGS_BYTES} a workbook may hold"
+            ));
+        }
+        total = total.saturating_add(size);
+    }
+    if total > MAX_UNZIPPED_BYTES {
+        return Err(format!(
+            "it unzips to {total} bytes, more than the {MAX_UNZIPPED_BYTES} a workbook may hold"
+        ));
+    }
+    Ok(())
+}
+
 pub(super) fn open(path: &Path, options: &Options) -> Result<Source, IngestError> {
     let err = |why: String| IngestError::Workbook(path.into(), why);
+    check_unzipped(path).map_err(err)?;
     let mut book =
         open_workbook_auto(path).map_err(|e| err(format!("cannot read the workbook: {e}")))?;
     let names = book.sheet_names();
@@ -36,6 +76,11 @@ pub(super) fn open(path: &Path, options: &Options) -> Result<Source, IngestError
             .cloned()
             .ok_or_else(|| err("the workbook has no sheet".into()))?,
     };
+    // `.xlsx` is read cell by cell on a thread of its own, a few rows ahead of screening:
+    // memory holds those rows, not the sheet, and a cell far away (XFD1048576) costs nothing.
+    if let calamine::Sheets::Xlsx(xlsx) = book {
+        return stream(path, options, xlsx, name);
+    }
     let range = book
         .worksheet_range(&name)
         .map_err(|e| err(format!("cannot read sheet `{name}`: {e}")))?;
@@ -51,44 +96,234 @@ pub(super) fn open(path: &Path, options: &Options) -> Result<Source, IngestError
             None => return Err(IngestError::Empty(path.into())),
         }
     };
-    let mut header: Vec<String> = header.into_iter().map(|h| h.trim().to_string()).collect();
-    while header.last().is_some_and(String::is_empty) {
-        header.pop();
-    }
-    let skip_leading = header.iter().take_while(|h| h.is_empty()).count();
-    check_header(path, header_row, &header[skip_leading..])?;
-    let width = header.len();
+    let (header, skip_leading) = header_of(header);
+    check_header(path, header_row, &header)?;
+    let width = header.len() + skip_leading;
     let rows: Vec<Row> = rows
-        .map(|(number, mut cells)| {
-            let outside = |c: &String| !c.trim().is_empty();
-            let extra = cells.iter().skip(width).any(outside)
-                || cells.iter().take(skip_leading).any(outside);
-            cells.resize(width, String::new());
-            if extra {
-                Row::Unreadable {
-                    number,
-                    cause: Cause::OutsideColumns,
-                }
-            } else if cells.iter().all(|c| c.trim().is_empty()) {
-                Row::Empty { number }
-            } else {
-                Row::Data {
-                    number,
-                    cells: cells.split_off(skip_leading),
-                }
-            }
-        })
+        .map(|(number, cells)| row_of(number, cells, width, skip_leading, false))
         .collect();
     Ok(Source {
         path: path.into(),
         encoding: "xlsx".into(),
         delimiter: None,
         sheet: Some(name),
-        header: header.split_off(skip_leading),
+        header,
         header_row,
         options: options.clone(),
         rows: Box::new(SheetRows(rows.into_iter())),
     })
+}
+
+/// The header's names, trimmed, without the empty columns after the last name; and how many
+/// empty columns come before the first.
+fn header_of(cells: Vec<String>) -> (Vec<String>, usize) {
+    let mut header: Vec<String> = cells.into_iter().map(|h| h.trim().to_string()).collect();
+    while header.last().is_some_and(String::is_empty) {
+        header.pop();
+    }
+    let skip_leading = header.iter().take_while(|h| h.is_empty()).count();
+    (header.split_off(skip_leading), skip_leading)
+}
+
+/// A sheet row as a row of the file: its cells within the header's columns, unreadable when
+/// a cell stands outside them (`beyond`: past the columns a file may have).
+fn row_of(number: u64, mut cells: Vec<String>, width: usize, skip: usize, beyond: bool) -> Row {
+    let outside = |c: &String| !c.trim().is_empty();
+    let extra =
+        beyond || cells.iter().skip(width).any(outside) || cells.iter().take(skip).any(outside);
+    cells.resize(width, String::new());
+    if extra {
+        Row::Unreadable {
+            number,
+            cause: Cause::OutsideColumns,
+        }
+    } else if cells.iter().all(|c| c.trim().is_empty()) {
+        Row::Empty { number }
+    } else {
+        Row::Data {
+            number,
+            cells: cells.split_off(skip),
+        }
+    }
+}
+
+/// What the reading thread sends: the header first, then the rows.
+enum Sent {
+    Header(u64, Vec<String>),
+    Row(Row),
+    Failed(String),
+}
+
+/// Rows read ahead of screening, at most this many.
+const AHEAD: usize = 256;
+
+fn stream(
+    path: &Path,
+    options: &Options,
+    mut xlsx: calamine::Xlsx<std::io::BufReader<std::fs::File>>,
+    name: String,
+) -> Result<Source, IngestError> {
+    let (tx, rx) = std::sync::mpsc::sync_channel(AHEAD);
+    let sheet = name.clone();
+    std::thread::spawn(move || read_cells(&mut xlsx, &sheet, &tx));
+    let err = |why: String| IngestError::Workbook(path.into(), why);
+    let (header_row, header) = match rx.recv() {
+        Ok(Sent::Header(n, h)) => (n, h),
+        Ok(Sent::Failed(why)) => return Err(err(why)),
+        Ok(Sent::Row(_)) | Err(_) => return Err(IngestError::Empty(path.into())),
+    };
+    check_header(path, header_row, &header)?;
+    Ok(Source {
+        path: path.into(),
+        encoding: "xlsx".into(),
+        delimiter: None,
+        sheet: Some(name),
+        header,
+        header_row,
+        options: options.clone(),
+        rows: Box::new(StreamedRows(rx)),
+    })
+}
+
+/// Reads the cells of sheet `name` in order and sends its header, then its rows, each within
+/// the limits of a candidate file.
+fn read_cells<RS: std::io::Read + std::io::Seek>(
+    xlsx: &mut calamine::Xlsx<RS>,
+    name: &str,
+    tx: &std::sync::mpsc::SyncSender<Sent>,
+) {
+    use super::{MAX_CELL_BYTES, MAX_COLUMNS, MAX_ROW_BYTES};
+    let mut reader = match xlsx.worksheet_cells_reader(name) {
+        Ok(r) => r,
+        Err(e) => {
+            let _ = tx.send(Sent::Failed(format!("cannot read sheet `{name}`: {e}")));
+            return;
+        }
+    };
+    // The row being gathered: its number, cells, bytes, and whether a cell lies past the
+    // columns a file may have.
+    let mut row: Option<(u64, Vec<String>, usize, bool)> = None;
+    // After the header: the next row number, the width and the empty columns before it.
+    let mut shape: Option<(u64, usize, usize)> = None;
+    let mut header_names: Vec<String> = Vec::new();
+    // Sends a finished row; false when the reading must stop.
+    let finish = |done: (u64, Vec<String>, usize, bool),
+                  shape: &mut Option<(u64, usize, usize)>,
+                  header_names: &mut Vec<String>|
+     -> bool {
+        let (number, cells, _, beyond) = done;
+        match shape {
+            None => {
+                if cells.iter().all(|c| c.trim().is_empty()) {
+                    return true;
+                }
+                let (header, skip) = header_of(cells);
+                *shape = Some((number + 1, header.len() + skip, skip));
+                *header_names = header.clone();
+                tx.send(Sent::Header(number, header)).is_ok()
+            }
+            Some((next, width, skip)) => {
+                // Rows the sheet leaves out are empty rows.
+                while *next < number {
+                    if tx.send(Sent::Row(Row::Empty { number: *next })).is_err() {
+                        return false;
+                    }
+                    *next += 1;
+                }
+                *next = number + 1;
+                tx.send(Sent::Row(row_of(number, cells, *width, *skip, beyond)))
+                    .is_ok()
+            }
+        }
+    };
+    let fatal = |number: u64, cause: Cause| {
+        let _ = tx.send(Sent::Row(Row::Unreadable { number, cause }));
+    };
+    loop {
+        let cell = match reader.next_cell() {
+            Ok(Some(cell)) => cell,
+            Ok(None) => break,
+            Err(e) => {
+                let number = row.as_ref().map_or(1, |r| r.0);
+                if shape.is_none() {
+                    let _ = tx.send(Sent::Failed(format!("cannot read sheet `{name}`: {e}")));
+                } else {
+                    fatal(number, Cause::Io(e.to_string()));
+                }
+                return;
+            }
+        };
+        let (r, c) = cell.get_position();
+        let number = u64::from(r) + 1;
+        if row.as_ref().is_some_and(|g| g.0 != number)
+            && let Some(done) = row.take()
+            && !finish(done, &mut shape, &mut header_names)
+        {
+            return;
+        }
+        let gathering = row.get_or_insert_with(|| (number, Vec::new(), 0, false));
+        let text = cell_text(&calamine::Data::from(cell.get_value().clone()));
+        if text.is_empty() {
+            continue;
+        }
+        let c = c as usize;
+        let column = || {
+            shape
+                .and_then(|(_, _, skip)| c.checked_sub(skip))
+                .and_then(|k| header_names.get(k).cloned())
+                .unwrap_or_else(|| format!("{}", c + 1))
+        };
+        if text.len() > MAX_CELL_BYTES {
+            if shape.is_none() {
+                let _ = tx.send(Sent::Failed(format!(
+                    "row {number}: a cell of {} bytes, more than the {MAX_CELL_BYTES} allowed",
+                    text.len()
+                )));
+            } else {
+                fatal(
+                    number,
+                    Cause::CellTooLarge {
+                        column: column(),
+                        bytes: text.len(),
+                    },
+                );
+            }
+            return;
+        }
+        if c >= MAX_COLUMNS {
+            gathering.3 = true;
+            continue;
+        }
+        gathering.2 += text.len();
+        if gathering.2 > MAX_ROW_BYTES {
+            let why = format!("a row of more than {MAX_ROW_BYTES} bytes");
+            if shape.is_none() {
+                let _ = tx.send(Sent::Failed(format!("row {number}: {why}")));
+            } else {
+                fatal(number, Cause::Io(why));
+            }
+            return;
+        }
+        if gathering.1.len() <= c {
+            gathering.1.resize(c + 1, String::new());
+        }
+        gathering.1[c] = text;
+    }
+    if let Some(done) = row.take() {
+        finish(done, &mut shape, &mut header_names);
+    }
+}
+
+/// The rows a reading thread sends.
+struct StreamedRows(std::sync::mpsc::Receiver<Sent>);
+
+impl super::RowSource for StreamedRows {
+    fn next_row(&mut self) -> Option<Row> {
+        match self.0.recv().ok()? {
+            Sent::Row(row) => Some(row),
+            Sent::Header(..) | Sent::Failed(_) => None,
+        }
+    }
 }
 
 /// The rows of a sheet, all read already.

@@ -4,12 +4,28 @@ use crate::explain::{self, number};
 use crate::screen::Screening;
 use std::io::{self, Write};
 
-/// Candidate text made safe inside a Markdown table cell.
+/// Candidate text made safe inside a Markdown table cell: no markup, and no bare link (a
+/// zero-width space breaks `://` and `www.`, which GitHub's Markdown would link).
 pub fn escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    for c in crate::text::printable(s).chars() {
+    let text = crate::text::printable(s);
+    let mut rest = text.as_str();
+    while let Some(c) = rest.chars().next() {
+        let lower = rest.get(..4).map(str::to_ascii_lowercase);
+        if rest.starts_with("://") || lower.as_deref() == Some("www.") {
+            let split = if c == ':' { 0 } else { 3 };
+            out.push_str(&rest[..split]);
+            out.push('\u{200b}');
+            rest = &rest[split..];
+            if split == 0 {
+                out.push(':');
+                rest = &rest[1..];
+            }
+            continue;
+        }
+        rest = &rest[c.len_utf8()..];
         match c {
-            '|' | '`' | '*' | '_' | '[' | ']' | '\\' | '#' => {
+            '|' | '`' | '*' | '_' | '[' | ']' | '\\' | '#' | '~' => {
                 out.push('\\');
                 out.push(c);
             }
@@ -120,4 +136,19 @@ pub fn write_report(s: &Screening, out: &mut dyn Write) -> io::Result<()> {
         }
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::escape;
+
+    #[test]
+    fn no_markup_and_no_bare_link_gets_through() {
+        assert_eq!(
+            escape("see http://x.org, WWW.y.org and ~~z~~"),
+            "see http\u{200b}://x.org, WWW\u{200b}.y.org and \\~\\~z\\~\\~"
+        );
+        assert_eq!(escape("a|b *c* [d](e)"), "a\\|b \\*c\\* \\[d\\](e)");
+        assert_eq!(escape("Awa Traoré"), "Awa Traoré");
+    }
 }
