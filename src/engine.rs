@@ -120,6 +120,10 @@ pub struct RuleEval {
 /// Combinations of cells remembered per rule, at most.
 const MEMO_ENTRIES: usize = 1 << 16;
 
+/// Combinations remembered by all the rules of a memo together, at most: the memory of a
+/// reading thread does not grow with the number of rules.
+const MEMO_TOTAL: usize = 1 << 20;
+
 /// Outcomes and points of the top-level rules, by the distinct cells each reads: exports
 /// repeat the same answers, so most rows need no rule evaluated.
 #[derive(Debug, Default)]
@@ -138,6 +142,8 @@ struct RuleMemo {
     seen: FxHashMap<u64, Remembered>,
     /// For a rule of one field, by the cell's id: no hashing.
     dense: Vec<Remembered>,
+    /// Combinations this rule remembers at most: its share of [`MEMO_TOTAL`].
+    cap: usize,
 }
 
 /// An outcome and its points in one word: the points' bits above, the outcome's code plus
@@ -180,16 +186,16 @@ impl RuleMemo {
         (known.unwrap_or_default(), key)
     }
 
-    /// Remembers what the rule gave for the cells of `key`, up to [`MEMO_ENTRIES`] of them.
+    /// Remembers what the rule gave for the cells of `key`, up to `cap` of them.
     fn remember(&mut self, key: u64, result: Remembered) {
         if self.single.is_some() {
-            if let Some(k) = usize::try_from(key).ok().filter(|k| *k < MEMO_ENTRIES) {
+            if let Some(k) = usize::try_from(key).ok().filter(|k| *k < self.cap) {
                 if self.dense.len() <= k {
                     self.dense.resize(k + 1, Remembered::default());
                 }
                 self.dense[k] = result;
             }
-        } else if self.seen.len() < MEMO_ENTRIES {
+        } else if self.seen.len() < self.cap {
             self.seen.insert(key, result);
         }
     }
@@ -405,6 +411,8 @@ impl<'p> Engine<'p> {
 
     /// A memo of rule outcomes for [`Self::outcomes_with`].
     pub fn memo(&self) -> Memo {
+        let count = self.posting.requirements.len() + self.posting.preferences.len();
+        let cap = (MEMO_TOTAL / count.max(1)).min(MEMO_ENTRIES);
         let rules = self
             .posting
             .requirements
@@ -422,6 +430,7 @@ impl<'p> Engine<'p> {
                     start,
                     seen: FxHashMap::default(),
                     dense: Vec::new(),
+                    cap,
                 }
             })
             .collect();
@@ -467,7 +476,7 @@ impl<'p> Engine<'p> {
             }
         }
         let outcomes = if len > crate::rank::Outcomes::PACKED {
-            crate::rank::Outcomes::Many(Box::new(many))
+            crate::rank::Outcomes::collect(len, many.into_iter())
         } else {
             crate::rank::Outcomes::Packed {
                 bits,

@@ -94,11 +94,19 @@ pub enum Outcomes {
         /// How many.
         len: u8,
     },
-    /// More outcomes than a word holds (boxed twice to keep the type two words long).
-    Many(Box<Vec<Outcome>>),
+    /// More outcomes than a word holds, two bits each still (boxed to keep the type two
+    /// words long).
+    Many(Box<ManyOutcomes>),
     /// None: an unreadable row.
     #[default]
     None,
+}
+
+/// Outcomes past what one word holds: two bits each, in words.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ManyOutcomes {
+    bits: Box<[u64]>,
+    len: usize,
 }
 
 impl Outcomes {
@@ -108,7 +116,18 @@ impl Outcomes {
     /// The `len` outcomes of `outcomes`, in rule order.
     pub fn collect(len: usize, outcomes: impl Iterator<Item = Outcome>) -> Outcomes {
         if len > Self::PACKED {
-            return Outcomes::Many(Box::new(outcomes.collect()));
+            let mut bits = vec![0u64; len.div_ceil(Self::PACKED)];
+            let mut n = 0;
+            for (k, o) in outcomes.enumerate() {
+                if let Some(word) = bits.get_mut(k / Self::PACKED) {
+                    *word |= o.code() << (2 * (k % Self::PACKED));
+                    n = k + 1;
+                }
+            }
+            return Outcomes::Many(Box::new(ManyOutcomes {
+                bits: bits.into_boxed_slice(),
+                len: n,
+            }));
         }
         let mut bits = 0u64;
         let mut len = 0u8;
@@ -123,7 +142,7 @@ impl Outcomes {
     pub fn len(&self) -> usize {
         match self {
             Outcomes::Packed { len, .. } => usize::from(*len),
-            Outcomes::Many(all) => all.len(),
+            Outcomes::Many(all) => all.len,
             Outcomes::None => 0,
         }
     }
@@ -139,7 +158,10 @@ impl Outcomes {
             Outcomes::Packed { bits, len } if k < usize::from(*len) => {
                 Some(Outcome::from_code((bits >> (2 * k)) & 3))
             }
-            Outcomes::Many(all) => all.get(k).copied(),
+            Outcomes::Many(all) if k < all.len => all
+                .bits
+                .get(k / Self::PACKED)
+                .map(|w| Outcome::from_code((w >> (2 * (k % Self::PACKED))) & 3)),
             _ => None,
         }
     }

@@ -455,3 +455,28 @@ fn a_subject_that_is_no_known_field_is_a_note_of_validate() {
     );
     assert_eq!(code, 0);
 }
+
+/// Each row keeps an outcome per requirement and preference: a posting has at most 100 of
+/// them, so that memory does not grow as rules × rows.
+#[test]
+fn a_posting_has_at_most_a_hundred_rules() {
+    let rules = |n: usize| -> String {
+        let mut text = String::from(
+            "posting: {id: many, title: Many}\nfields: {ok: {column: OK, type: yes_no}}\nrequirements:\n  - id: r\n    is_yes: ok\npreferences:\n",
+        );
+        for k in 1..n {
+            text.push_str(&format!("  - id: p{k}\n    weight: 1\n    is_yes: ok\n"));
+        }
+        text
+    };
+    let (out, _) = validate_text(&rules(100));
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let (out, _) = validate_text(&rules(101));
+    assert_eq!(out.code, 1);
+    assert!(
+        out.stderr
+            .contains(":7:3: the posting has 101 requirements and preferences, more than the 100 a posting may have"),
+        "{}",
+        out.stderr
+    );
+}

@@ -19,6 +19,10 @@ const YAML11_BOOLEANS: &[&str] = &[
     "OFF", "true", "True", "TRUE", "false", "False", "FALSE",
 ];
 
+/// Requirements and preferences a posting may have together: each row keeps an outcome of
+/// each.
+pub const MAX_RULES: usize = 100;
+
 pub(super) fn build(root: &Node) -> (Option<Posting>, Vec<Diagnostic>) {
     let mut b = Builder::default();
     let posting = b.build(root);
@@ -196,6 +200,20 @@ impl Builder {
         };
         let requirements = self.rules(sections.get("requirements").copied(), Section::Requirements);
         let preferences = self.rules(sections.get("preferences").copied(), Section::Preferences);
+        let count =
+            requirements.as_ref().map_or(0, Vec::len) + preferences.as_ref().map_or(0, Vec::len);
+        if count > MAX_RULES {
+            let at = sections
+                .get("preferences")
+                .or(sections.get("requirements"))
+                .map_or(top, |n| n.pos());
+            self.error(
+                at,
+                format!(
+                    "the posting has {count} requirements and preferences, more than the {MAX_RULES} a posting may have"
+                ),
+            );
+        }
         if !sections.contains_key("requirements") && !sections.contains_key("preferences") {
             self.error(
                 top,
