@@ -52,6 +52,10 @@ pub fn hash_files(paths: &[PathBuf]) -> anyhow::Result<Vec<String>> {
 
 fn hash_file(path: &Path) -> std::io::Result<String> {
     use std::io::Read;
+    // A pipe was read once, by the screening: it has no hash to give.
+    if crate::ingest::is_pipe(path) {
+        return Ok(String::new());
+    }
     let mut hasher = Sha256::new();
     let mut file = std::fs::File::open(path)?;
     let mut buf = vec![0u8; 1 << 20];

@@ -25,11 +25,24 @@ enum Decode {
 }
 
 pub(super) fn open(path: &Path, options: &Options) -> Result<Source, IngestError> {
-    let io_err = |e| IngestError::Io(path.into(), e);
-    let mut file = File::open(path).map_err(io_err)?;
+    let file = File::open(path).map_err(|e| IngestError::Io(path.into(), e))?;
     let stamp = super::reread::Stamp::of(&file);
+    open_from(path, Box::new(file), stamp, true, options)
+}
+
+/// Reads a CSV text from `input`, named `path` in messages. A file (`rereadable`) keeps a
+/// position per row and reads rows again from `path`; a pipe is read once, and keeps its
+/// rows' cells.
+pub(super) fn open_from(
+    path: &Path,
+    mut input: Box<dyn Read + Send>,
+    stamp: Option<super::reread::Stamp>,
+    rereadable: bool,
+    options: &Options,
+) -> Result<Source, IngestError> {
+    let io_err = |e| IngestError::Io(path.into(), e);
     let mut probe = Vec::with_capacity(PROBE);
-    (&mut file)
+    (&mut input)
         .take(PROBE as u64)
         .read_to_end(&mut probe)
         .map_err(io_err)?;
@@ -49,7 +62,7 @@ pub(super) fn open(path: &Path, options: &Options) -> Result<Source, IngestError
     let delimiter = options
         .delimiter
         .unwrap_or_else(|| sniff_delimiter(&probe_text));
-    let rest: Box<dyn Read + Send> = Box::new(Cursor::new(probe).chain(BufReader::new(file)));
+    let rest: Box<dyn Read + Send> = Box::new(Cursor::new(probe).chain(BufReader::new(input)));
     let (reader, decode): (Box<dyn Read + Send>, Decode) = if encoding == UTF_8 {
         (skip(rest, bom), Decode::Utf8)
     } else if encoding.is_single_byte() {
@@ -63,6 +76,7 @@ pub(super) fn open(path: &Path, options: &Options) -> Result<Source, IngestError
     };
     let reader: Box<dyn Read + Send> = Box::new(LoneCr::new(reader));
     let rereader = match decode {
+        _ if !rereadable => None,
         Decode::Utf8 => Some(None),
         Decode::Single(enc) => Some(Some(enc)),
         Decode::Transcoded => None,

@@ -10,6 +10,9 @@ pub mod batch;
 mod csv_source;
 mod records;
 mod reread;
+mod stream;
+
+pub use stream::is_pipe;
 pub mod sniff;
 mod xlsx;
 
@@ -319,6 +322,9 @@ impl Iterator for Source {
 impl Source {
     /// Opens a candidate file (CSV or workbook) and reads its header.
     pub fn open(path: &Path, options: &Options) -> Result<Source, IngestError> {
+        if let Some(stream) = stream::open(path).map_err(|e| IngestError::Io(path.into(), e))? {
+            return Source::open_stream(path, stream, options);
+        }
         let mut magic = [0u8; 4];
         let n = {
             use std::io::Read;
@@ -345,6 +351,29 @@ impl Source {
         } else {
             csv_source::open(path, options)
         }
+    }
+
+    /// Reads a CSV text from a pipe, once: a workbook must be a file, since it is read from
+    /// its end.
+    fn open_stream(
+        path: &Path,
+        stream: Box<dyn std::io::Read + Send>,
+        options: &Options,
+    ) -> Result<Source, IngestError> {
+        use std::io::BufRead;
+        let mut reader = std::io::BufReader::new(stream);
+        let head = reader
+            .fill_buf()
+            .map_err(|e| IngestError::Io(path.into(), e))?;
+        let workbook =
+            head.starts_with(b"PK\x03\x04") || head.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]);
+        if workbook || options.sheet.is_some() {
+            return Err(IngestError::Io(
+                path.into(),
+                std::io::Error::other("a workbook is read from a file, not a pipe: save it first"),
+            ));
+        }
+        csv_source::open_from(path, Box::new(reader), None, false, options)
     }
 
     /// The next row; for a data row, its cells of `columns` (and only those) decoded and
