@@ -61,3 +61,23 @@ fn readers() {
         }
     }
 }
+
+#[test]
+fn workbooks() {
+    for bytes in inputs("workbook") {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("w.xlsx");
+        std::fs::write(&path, &bytes).expect("write");
+        if let Ok(source) = Source::open(&path, &Options::default()) {
+            let width = source.header.len();
+            let mut last = source.header_row;
+            for row in source {
+                assert!(row.number() > last);
+                last = row.number();
+                if let shortlist::ingest::Row::Data { cells, .. } = row {
+                    assert_eq!(cells.len(), width);
+                }
+            }
+        }
+    }
+}

@@ -377,3 +377,20 @@ fn audit_of_distinct_groups_is_linear() {
     // Searching the groups seen took 19 s here (debug build); hashing them takes 3.
     assert!(took < std::time::Duration::from_secs(15), "took {took:?}");
 }
+
+#[test]
+fn a_report_is_no_terminal_table() {
+    let out = run(&[
+        "report",
+        KINDS,
+        HOSTILE,
+        "-o",
+        "/tmp/shortlist-report-test.txt",
+    ]);
+    assert_eq!(out.code, 2);
+    assert_eq!(
+        out.stderr,
+        "shortlist: error: a report is HTML, Markdown or xlsx (or CSV, JSON): write it to a .html, .md or .xlsx file, or say --format\n"
+    );
+    assert!(!std::path::Path::new("/tmp/shortlist-report-test.txt").exists());
+}

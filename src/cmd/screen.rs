@@ -33,6 +33,11 @@ fn run_as(args: &ScreenArgs, report: bool) -> anyhow::Result<Exit> {
         })?,
         (None, None) => Format::Table,
     };
+    if report && format == Format::Table {
+        bail!(
+            "a report is HTML, Markdown or xlsx (or CSV, JSON): write it to a .html, .md or .xlsx file, or say --format"
+        );
+    }
     if let Some(out) = &args.output {
         let mut inputs: Vec<&std::path::Path> = vec![args.posting.as_path()];
         inputs.extend(args.candidates.iter().map(|c| c.as_path()));

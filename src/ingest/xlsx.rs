@@ -296,7 +296,10 @@ fn read_cells<RS: std::io::Read + std::io::Seek>(
         }
         gathering.2 += text.len();
         if gathering.2 > MAX_ROW_BYTES {
-            let why = format!("a row of more than {MAX_ROW_BYTES} bytes");
+            let why = format!(
+                "a row longer than {} MiB: this is not a candidate export",
+                MAX_ROW_BYTES >> 20
+            );
             if shape.is_none() {
                 let _ = tx.send(Sent::Failed(format!("row {number}: {why}")));
             } else {
