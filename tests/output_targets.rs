@@ -183,7 +183,7 @@ fn a_signal_leaves_no_temporary_file() {
     let rows: Vec<&str> = lines.collect();
     let mut out = String::from(header);
     out.push('\n');
-    for k in 0..80 {
+    for k in 0..300 {
         for r in &rows {
             // Distinct e-mails, so that no row is a duplicate of another.
             out.push_str(&r.replacen('@', &format!("{k}@"), 1));
