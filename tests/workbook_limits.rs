@@ -92,3 +92,61 @@ fn a_sheet_asked_of_a_csv_file_is_an_error() {
         "shortlist: error: examples/google-forms-district-officer.csv: cannot read the file: --sheet Feuil1 names a sheet of a workbook, and this is a CSV file\n"
     );
 }
+
+/// `book` with its first sheet's XML replaced by `sheet`: what no writer of workbooks makes.
+fn with_sheet(book: &std::path::Path, sheet: &str, out: &std::path::Path) {
+    use std::io::{Read, Write};
+    let mut archive = zip::ZipArchive::new(std::fs::File::open(book).expect("book")).expect("zip");
+    let mut writer = zip::ZipWriter::new(std::fs::File::create(out).expect("out"));
+    let options = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated);
+    for i in 0..archive.len() {
+        let mut entry = archive.by_index(i).expect("entry");
+        let name = entry.name().expect("name").to_string();
+        let mut bytes = Vec::new();
+        entry.read_to_end(&mut bytes).expect("read");
+        if name == "xl/worksheets/sheet1.xml" {
+            bytes = sheet.as_bytes().to_vec();
+        }
+        writer.start_file(name, options).expect("start");
+        writer.write_all(&bytes).expect("write");
+    }
+    writer.finish().expect("finish");
+}
+
+/// A cell of 2 MB (Excel holds 32,767 characters; a hand-made file holds anything) ends the
+/// reading with an error naming its row and column, as in a CSV file.
+#[test]
+fn a_cell_past_the_limit_ends_the_reading_at_its_row() {
+    let dir = tempfile::tempdir().expect("dir");
+    let book = dir.path().join("book.xlsx");
+    workbook(&book, &[]);
+    let inline = |r: u32, c: char, t: &str| {
+        format!("<c r=\"{c}{r}\" t=\"inlineStr\"><is><t>{t}</t></is></c>")
+    };
+    let huge = "A".repeat(2_000_000);
+    let sheet = format!(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?><worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData>\
+         <row r=\"1\">{}{}{}</row><row r=\"2\">{}{}{}</row><row r=\"3\">{}{}{}</row></sheetData></worksheet>",
+        inline(1, 'A', "Horodateur"),
+        inline(1, 'B', "Diplôme"),
+        inline(1, 'C', "Expérience"),
+        inline(2, 'A', "2024-02-20"),
+        inline(2, 'B', "Licence"),
+        inline(2, 'C', "3"),
+        inline(3, 'A', "2024-02-20"),
+        inline(3, 'B', &huge),
+        inline(3, 'C', "3"),
+    );
+    let crafted = dir.path().join("huge-cell.xlsx");
+    with_sheet(&book, &sheet, &crafted);
+    let name = crafted.display().to_string();
+    let out = run(&["screen", MINIMAL, &name]);
+    assert_eq!(out.code, 2);
+    assert_eq!(
+        out.stderr,
+        format!(
+            "shortlist: error: {name}: row 3: column `Diplôme` holds a cell of 2000000 bytes, more than the 1048576 allowed\n"
+        )
+    );
+}

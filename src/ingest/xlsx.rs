@@ -223,6 +223,19 @@ fn read_cells<RS: std::io::Read + std::io::Seek>(
                 tx.send(Sent::Header(number, header)).is_ok()
             }
             Some((next, width, skip)) => {
+                // Excel writes rows in order; a row out of order ends the reading, so that
+                // row numbers only grow.
+                if number < *next {
+                    let cause = Cause::Io(format!(
+                        "row {number} stands after row {} in the sheet, which is not how Excel writes it",
+                        *next - 1
+                    ));
+                    let _ = tx.send(Sent::Row(Row::Unreadable {
+                        number: *next,
+                        cause,
+                    }));
+                    return false;
+                }
                 // Rows the sheet leaves out are empty rows.
                 while *next < number {
                     if tx.send(Sent::Row(Row::Empty { number: *next })).is_err() {
