@@ -18,6 +18,34 @@ fn abs(p: &str) -> String {
         .to_string()
 }
 
+/// The example export copied `n` times into `dir`, each copy with e-mails of its own: a file
+/// long enough that writing its output takes a while.
+fn copies(dir: &Path, n: usize) -> std::path::PathBuf {
+    let big = dir.join("big.csv");
+    let text = std::fs::read_to_string(abs(CSV)).expect("csv");
+    let mut lines = text.lines();
+    let header = lines.next().expect("header");
+    let rows: Vec<&str> = lines.collect();
+    let mut out = String::from(header);
+    out.push('\n');
+    for k in 0..n {
+        for r in &rows {
+            out.push_str(&r.replacen('@', &format!("{k}@"), 1));
+            out.push('\n');
+        }
+    }
+    std::fs::write(&big, out).expect("write");
+    big
+}
+
+/// Whether a temporary output file is in `dir`.
+fn temporary_in(dir: &Path) -> bool {
+    std::fs::read_dir(dir)
+        .expect("dir")
+        .flatten()
+        .any(|e| e.file_name().to_string_lossy().starts_with(".tmp"))
+}
+
 #[test]
 fn a_dash_is_standard_output_for_every_format() {
     let csv = run(&["screen", POSTING, CSV, "--format", "csv", "-o", "-"]);
@@ -176,21 +204,7 @@ fn a_signal_leaves_no_temporary_file() {
     // Enough candidates that writing them takes a while: the signal comes while the temporary
     // file is there.
     let dir = tempfile::tempdir().expect("dir");
-    let big = dir.path().join("big.csv");
-    let text = std::fs::read_to_string(abs(CSV)).expect("csv");
-    let mut lines = text.lines();
-    let header = lines.next().expect("header");
-    let rows: Vec<&str> = lines.collect();
-    let mut out = String::from(header);
-    out.push('\n');
-    for k in 0..300 {
-        for r in &rows {
-            // Distinct e-mails, so that no row is a duplicate of another.
-            out.push_str(&r.replacen('@', &format!("{k}@"), 1));
-            out.push('\n');
-        }
-    }
-    std::fs::write(&big, out).expect("write");
+    let big = copies(dir.path(), 300);
     let outputs = tempfile::tempdir().expect("dir");
     for (signal, code) in [("TERM", 143), ("INT", 130), ("HUP", 129)] {
         let target = outputs.path().join("all.json");
@@ -204,12 +218,7 @@ fn a_signal_leaves_no_temporary_file() {
             .stderr(std::process::Stdio::null())
             .spawn()
             .expect("spawn");
-        let temporary = || {
-            std::fs::read_dir(outputs.path())
-                .expect("dir")
-                .flatten()
-                .any(|e| e.file_name().to_string_lossy().starts_with(".tmp"))
-        };
+        let temporary = || temporary_in(outputs.path());
         let start = std::time::Instant::now();
         while !temporary() && start.elapsed() < std::time::Duration::from_secs(60) {
             if child.try_wait().expect("wait").is_some() {
@@ -236,20 +245,7 @@ fn a_signal_leaves_no_temporary_file() {
 #[test]
 fn an_input_changed_while_written_leaves_no_output() {
     let dir = tempfile::tempdir().expect("dir");
-    let big = dir.path().join("big.csv");
-    let text = std::fs::read_to_string(abs(CSV)).expect("csv");
-    let mut lines = text.lines();
-    let header = lines.next().expect("header");
-    let rows: Vec<&str> = lines.collect();
-    let mut out = String::from(header);
-    out.push('\n');
-    for k in 0..150 {
-        for r in &rows {
-            out.push_str(&r.replacen('@', &format!("{k}@"), 1));
-            out.push('\n');
-        }
-    }
-    std::fs::write(&big, out).expect("write");
+    let big = copies(dir.path(), 150);
     let outputs = tempfile::tempdir().expect("dir");
     let target = outputs.path().join("all.csv");
     let child = std::process::Command::new(env!("CARGO_BIN_EXE_shortlist"))
@@ -259,12 +255,7 @@ fn an_input_changed_while_written_leaves_no_output() {
         .stderr(std::process::Stdio::piped())
         .spawn()
         .expect("spawn");
-    let temporary = || {
-        std::fs::read_dir(outputs.path())
-            .expect("dir")
-            .flatten()
-            .any(|e| e.file_name().to_string_lossy().starts_with(".tmp"))
-    };
+    let temporary = || temporary_in(outputs.path());
     let start = std::time::Instant::now();
     while !temporary() && start.elapsed() < std::time::Duration::from_secs(60) {
         std::thread::sleep(std::time::Duration::from_millis(1));

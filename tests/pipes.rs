@@ -23,6 +23,14 @@ fn piped(args: &[&str]) -> (i32, String, String) {
     )
 }
 
+/// A FIFO made in `dir`.
+fn fifo_in(dir: &std::path::Path, name: &str) -> std::path::PathBuf {
+    let fifo = dir.join(name);
+    let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+    assert!(made.is_ok_and(|s| s.success()), "mkfifo");
+    fifo
+}
+
 #[test]
 fn standard_input_reads_as_the_file() {
     let file = run(&["screen", POSTING, CSV, "--format", "csv", "--all"]);
@@ -42,14 +50,7 @@ fn standard_input_reads_as_the_file() {
 #[test]
 fn a_fifo_is_read_once_whenever_its_writer_comes() {
     let dir = tempfile::tempdir().expect("dir");
-    let fifo = dir.path().join("candidates.csv");
-    assert!(
-        std::process::Command::new("mkfifo")
-            .arg(&fifo)
-            .status()
-            .expect("mkfifo")
-            .success()
-    );
+    let fifo = fifo_in(dir.path(), "candidates.csv");
     let writer = {
         let fifo = fifo.clone();
         std::thread::spawn(move || {
@@ -76,14 +77,7 @@ fn a_fifo_is_read_once_whenever_its_writer_comes() {
 #[test]
 fn a_fifo_without_a_writer_is_reported() {
     let dir = tempfile::tempdir().expect("dir");
-    let fifo = dir.path().join("nobody.csv");
-    assert!(
-        std::process::Command::new("mkfifo")
-            .arg(&fifo)
-            .status()
-            .expect("mkfifo")
-            .success()
-    );
+    let fifo = fifo_in(dir.path(), "nobody.csv");
     let started = std::time::Instant::now();
     let name = fifo.display().to_string();
     let out = run(&["screen", POSTING, &name]);

@@ -102,7 +102,25 @@ pub(super) fn open(path: &Path, options: &Options) -> Result<Source, IngestError
     let rows: Vec<Row> = rows
         .map(|(number, cells)| row_of(number, cells, width, skip_leading, false))
         .collect();
-    Ok(Source {
+    let rows = Box::new(SheetRows(rows.into_iter()));
+    Ok(sheet_source(
+        path,
+        options,
+        name,
+        (header_row, header),
+        rows,
+    ))
+}
+
+/// The source of a sheet, once its header is read.
+fn sheet_source(
+    path: &Path,
+    options: &Options,
+    name: String,
+    (header_row, header): (u64, Vec<String>),
+    rows: Box<dyn super::RowSource + Send>,
+) -> Source {
+    Source {
         path: path.into(),
         encoding: "xlsx".into(),
         delimiter: None,
@@ -110,8 +128,8 @@ pub(super) fn open(path: &Path, options: &Options) -> Result<Source, IngestError
         header,
         header_row,
         options: options.clone(),
-        rows: Box::new(SheetRows(rows.into_iter())),
-    })
+        rows,
+    }
 }
 
 /// The header's names, trimmed, without the empty columns after the last name; and how many
@@ -173,16 +191,14 @@ fn stream(
         Ok(Sent::Row(_)) | Err(_) => return Err(IngestError::Empty(path.into())),
     };
     check_header(path, header_row, &header)?;
-    Ok(Source {
-        path: path.into(),
-        encoding: "xlsx".into(),
-        delimiter: None,
-        sheet: Some(name),
-        header,
-        header_row,
-        options: options.clone(),
-        rows: Box::new(StreamedRows(rx)),
-    })
+    let rows = Box::new(StreamedRows(rx));
+    Ok(sheet_source(
+        path,
+        options,
+        name,
+        (header_row, header),
+        rows,
+    ))
 }
 
 /// Reads the cells of sheet `name` in order and sends its header, then its rows, each within
