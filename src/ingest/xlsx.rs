@@ -265,7 +265,9 @@ fn read_cells<RS: std::io::Read + std::io::Seek>(
             }
         }
     };
-    let fatal = |number: u64, cause: Cause| {
+    // A row that ends the reading is numbered after every row sent, whatever its place.
+    let fatal = |number: u64, shape: &Option<(u64, usize, usize)>, cause: Cause| {
+        let number = number.max(shape.map_or(0, |(next, _, _)| next));
         let _ = tx.send(Sent::Row(Row::Unreadable { number, cause }));
     };
     loop {
@@ -277,7 +279,7 @@ fn read_cells<RS: std::io::Read + std::io::Seek>(
                 if shape.is_none() {
                     let _ = tx.send(Sent::Failed(format!("cannot read sheet `{name}`: {e}")));
                 } else {
-                    fatal(number, Cause::Io(e.to_string()));
+                    fatal(number, &shape, Cause::Io(e.to_string()));
                 }
                 return;
             }
@@ -311,6 +313,7 @@ fn read_cells<RS: std::io::Read + std::io::Seek>(
             } else {
                 fatal(
                     number,
+                    &shape,
                     Cause::CellTooLarge {
                         column: column(),
                         bytes: text.len(),
@@ -332,7 +335,7 @@ fn read_cells<RS: std::io::Read + std::io::Seek>(
             if shape.is_none() {
                 let _ = tx.send(Sent::Failed(format!("row {number}: {why}")));
             } else {
-                fatal(number, Cause::Io(why));
+                fatal(number, &shape, Cause::Io(why));
             }
             return;
         }
