@@ -231,6 +231,20 @@ pub struct Place {
     pub file: u32,
     /// Spreadsheet row number.
     pub row: u32,
+    /// A hash of the cells read of the row (never 0), or 0: read again, the row must give
+    /// the same, else its file changed.
+    pub check: u32,
+}
+
+/// The hash of a row's cells kept in [`Place::check`]: never 0.
+pub fn row_check<'a>(cells: impl Iterator<Item = &'a str>) -> u32 {
+    use std::hash::{BuildHasher, Hasher};
+    let mut h = foldhash::fast::FixedState::with_seed(0x0c4e_c4ed).build_hasher();
+    for c in cells {
+        h.write(c.as_bytes());
+        h.write_u8(0xff);
+    }
+    (h.finish() as u32) | 1
 }
 
 /// What decisions need of each row besides its evaluation, gathered as the rows are read:
@@ -798,6 +812,7 @@ mod tests {
                 at: 0,
                 file: 0,
                 row: i as u32 + 2,
+                check: 0,
             });
             let eligible = i % 3 != 0;
             let score = (i % 13) as f64;

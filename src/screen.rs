@@ -160,6 +160,8 @@ pub struct Screening<'p> {
     /// Why a row could not be read again, the first time one could not: the file changed
     /// since it was screened, and no output may be made of it.
     reread_failure: std::sync::OnceLock<String>,
+    /// The fields whose cells decide, read at the first reading and checked when read again.
+    decisive: Vec<bool>,
 }
 
 /// Threads that screen batches of rows at most.
@@ -286,6 +288,7 @@ impl Screening<'_> {
             sequential: request.sequential,
             engine,
             reread_failure: std::sync::OnceLock::new(),
+            decisive: decisive(posting),
         })
     }
 
@@ -360,6 +363,25 @@ impl Screening<'_> {
                 buf.clear();
                 let read = rereader
                     .read(place.at, columns, &mut buf)
+                    .and_then(|()| {
+                        let fields = self.posting.fields.len().min(buf.len());
+                        let decisive = &self.decisive;
+                        let again = crate::rank::row_check(
+                            buf.cells(0, fields)
+                                .enumerate()
+                                .filter(|(f, _)| decisive.get(*f).copied().unwrap_or(false))
+                                .map(|(_, c)| c),
+                        );
+                        if place.check != 0 && again != place.check {
+                            return Err(crate::ingest::IngestError::Io(
+                                rereader.path().into(),
+                                std::io::Error::other(format!(
+                                    "row {row} is no longer what it was when screened: the file changed; screen it again"
+                                )),
+                            ));
+                        }
+                        Ok(())
+                    })
                     .map(|()| self.scratch_row(&buf, &mut slot.scratch));
                 slot.cells = buf;
                 read
@@ -1174,6 +1196,7 @@ impl Worker<'_, '_> {
                         file: layout.file,
                         row: small_row(layout.path, *number)?,
                         at: 0,
+                        check: 0,
                     });
                     part.causes.push((k, cause.clone()));
                     part.decisions.push(crate::rank::unreadable());
@@ -1185,6 +1208,17 @@ impl Worker<'_, '_> {
                         .zip(self.starts.get(data))
                         .map(|(k, start)| batch.cells.cell(start + k));
                     let row = first + data as u32;
+                    // Rows read again from their file must be these cells.
+                    let check = match (&memory, self.starts.get(data)) {
+                        // The fields that decide, the cells read now (no audit cell).
+                        (None, Some(&start)) => crate::rank::row_check(
+                            layout
+                                .slots
+                                .iter()
+                                .filter_map(|slot| slot.map(|k| batch.cells.cell(start + k))),
+                        ),
+                        _ => 0,
+                    };
                     data += 1;
                     let (at, memo) = match memory.as_mut() {
                         Some((_, memo)) => (u64::from(row), memo),
@@ -1194,6 +1228,7 @@ impl Worker<'_, '_> {
                         file: layout.file,
                         row: small_row(layout.path, *number)?,
                         at,
+                        check,
                     };
                     cells.move_to(row);
                     Self::candidate(

@@ -274,3 +274,50 @@ fn an_input_changed_while_written_leaves_no_output() {
     assert!(!target.exists(), "no output");
     assert!(!temporary(), "no temporary file");
 }
+
+/// A candidate file rewritten in place while the output is written, with its size and
+/// modification time kept, is caught by the cells read again: no output, exit 2.
+#[test]
+fn an_input_rewritten_in_place_to_the_same_size_leaves_no_output() {
+    let dir = tempfile::tempdir().expect("dir");
+    let big = copies(dir.path(), 150);
+    let outputs = tempfile::tempdir().expect("dir");
+    let target = outputs.path().join("all.csv");
+    let child = std::process::Command::new(env!("CARGO_BIN_EXE_shortlist"))
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .args(["screen", POSTING, &big.display().to_string(), "--all", "-o"])
+        .arg(&target)
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("spawn");
+    let start = std::time::Instant::now();
+    while !temporary_in(outputs.path()) && start.elapsed() < std::time::Duration::from_secs(60) {
+        std::thread::sleep(std::time::Duration::from_millis(1));
+    }
+    assert!(temporary_in(outputs.path()), "the output was being written");
+    // Same bytes but one letter in every row, same size, same modification time, while the
+    // run is stopped: it never sees the file otherwise than before or after.
+    let signal = |sig: &str| {
+        std::process::Command::new("kill")
+            .args([sig, &child.id().to_string()])
+            .status()
+            .expect("kill")
+    };
+    signal("-STOP");
+    let modified = std::fs::metadata(&big)
+        .and_then(|m| m.modified())
+        .expect("mtime");
+    let text = std::fs::read_to_string(&big).expect("read");
+    std::fs::write(&big, text.replace('a', "A")).expect("rewrite");
+    std::fs::File::options()
+        .write(true)
+        .open(&big)
+        .and_then(|f| f.set_modified(modified))
+        .expect("mtime");
+    signal("-CONT");
+    let done = child.wait_with_output().expect("wait");
+    let stderr = String::from_utf8_lossy(&done.stderr);
+    assert_eq!(done.status.code(), Some(2), "{stderr}");
+    assert!(stderr.contains("no longer what it was"), "{stderr}");
+    assert!(!target.exists(), "no output");
+}

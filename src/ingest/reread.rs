@@ -131,6 +131,11 @@ impl Rereader {
         }
     }
 
+    /// The file the rows are read again from.
+    pub fn path(&self) -> &std::path::Path {
+        &self.path
+    }
+
     /// Fails when the file changed since it was opened: its rows are no longer where they were.
     pub fn check(&self) -> Result<(), IngestError> {
         let io_err = |e| IngestError::Io(self.path.clone(), e);
