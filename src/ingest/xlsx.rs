@@ -183,15 +183,21 @@ fn stream(
 ) -> Result<Source, IngestError> {
     let (tx, rx) = std::sync::mpsc::sync_channel(AHEAD);
     let sheet = name.clone();
-    std::thread::spawn(move || read_cells(&mut xlsx, &sheet, &tx));
+    let thread = std::thread::spawn(move || read_cells(&mut xlsx, &sheet, &tx));
+    // From here on, dropping the rows stops and joins the thread.
+    let mut rows = StreamedRows {
+        rx: Some(rx),
+        thread: Some(thread),
+    };
     let err = |why: String| IngestError::Workbook(path.into(), why);
-    let (header_row, header) = match rx.recv() {
-        Ok(Sent::Header(n, h)) => (n, h),
-        Ok(Sent::Failed(why)) => return Err(err(why)),
-        Ok(Sent::Row(_)) | Err(_) => return Err(IngestError::Empty(path.into())),
+    let first = rows.rx.as_ref().map(std::sync::mpsc::Receiver::recv);
+    let (header_row, header) = match first {
+        Some(Ok(Sent::Header(n, h))) => (n, h),
+        Some(Ok(Sent::Failed(why))) => return Err(err(why)),
+        _ => return Err(IngestError::Empty(path.into())),
     };
     check_header(path, header_row, &header)?;
-    let rows = Box::new(StreamedRows(rx));
+    let rows = Box::new(std::mem::take(&mut rows));
     Ok(sheet_source(
         path,
         options,
@@ -349,14 +355,29 @@ fn read_cells<RS: std::io::Read + std::io::Seek>(
     }
 }
 
-/// The rows a reading thread sends.
-struct StreamedRows(std::sync::mpsc::Receiver<Sent>);
+/// The rows a reading thread sends; dropped, it stops the thread and waits for its end, so
+/// that no thread outlives its source.
+#[derive(Default)]
+struct StreamedRows {
+    rx: Option<std::sync::mpsc::Receiver<Sent>>,
+    thread: Option<std::thread::JoinHandle<()>>,
+}
 
 impl super::RowSource for StreamedRows {
     fn next_row(&mut self) -> Option<Row> {
-        match self.0.recv().ok()? {
+        match self.rx.as_ref()?.recv().ok()? {
             Sent::Row(row) => Some(row),
             Sent::Header(..) | Sent::Failed(_) => None,
+        }
+    }
+}
+
+impl Drop for StreamedRows {
+    fn drop(&mut self) {
+        // A closed channel makes the thread's next send fail, and it returns.
+        drop(self.rx.take());
+        if let Some(thread) = self.thread.take() {
+            let _ = thread.join();
         }
     }
 }
