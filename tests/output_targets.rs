@@ -77,15 +77,13 @@ fn a_device_is_written_through_not_replaced() {
     let dir = tempfile::tempdir().expect("dir");
     let null = dir.path().join("null");
     std::os::unix::fs::symlink("/dev/null", &null).expect("symlink");
-    let out = run(&[
-        "report",
-        POSTING,
-        CSV,
-        "-o",
-        &null.display().to_string(),
-        "--format",
-        "markdown",
-    ]);
+    let report_to = |target: &Path| {
+        let target = target.display().to_string();
+        run(&[
+            "report", POSTING, CSV, "-o", &target, "--format", "markdown",
+        ])
+    };
+    let out = report_to(&null);
     assert_eq!(out.code, 0, "{}", out.stderr);
     assert!(
         std::fs::symlink_metadata(&null)
@@ -102,15 +100,7 @@ fn a_device_is_written_through_not_replaced() {
     // The run's standard output, a pipe here, through `/proc/self/fd/1`: the report arrives.
     let stdout = dir.path().join("stdout");
     std::os::unix::fs::symlink("/proc/self/fd/1", &stdout).expect("symlink");
-    let out = run(&[
-        "report",
-        POSTING,
-        CSV,
-        "-o",
-        &stdout.display().to_string(),
-        "--format",
-        "markdown",
-    ]);
+    let out = report_to(&stdout);
     assert_eq!(out.code, 0, "{}", out.stderr);
     assert!(
         out.stdout.starts_with("# "),
