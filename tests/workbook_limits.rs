@@ -150,3 +150,25 @@ fn a_cell_past_the_limit_ends_the_reading_at_its_row() {
         )
     );
 }
+
+/// An `.xlsb` workbook is read cell by cell too, as an `.xlsx` is.
+#[test]
+fn a_binary_workbook_is_read_cell_by_cell() {
+    let out = run(&["inspect", "tests/fixtures/workbooks/calamine-issues.xlsb"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert_eq!(
+        out.stdout,
+        r#"tests/fixtures/workbooks/calamine-issues.xlsb
+classeur, feuille « datatypes », 5 lignes de candidats (0 vides, 0 illisibles)
+
+┌─────────┬──────────┬──────────────────┬──────┐
+│ colonne ┆ remplies ┆ exemples         ┆ type │
+╞═════════╪══════════╪══════════════════╪══════╡
+│ 1       ┆ 5/5      ┆ 1.5 | ab | false ┆ text │
+└─────────┴──────────┴──────────────────┴──────┘
+
+fields:
+  c_1: { column: '1', type: text }
+"#
+    );
+}

@@ -78,8 +78,10 @@ pub(super) fn open(path: &Path, options: &Options) -> Result<Source, IngestError
     };
     // `.xlsx` is read cell by cell on a thread of its own, a few rows ahead of screening:
     // memory holds those rows, not the sheet, and a cell far away (XFD1048576) costs nothing.
-    if let calamine::Sheets::Xlsx(xlsx) = book {
-        return stream(path, options, xlsx, name);
+    match book {
+        calamine::Sheets::Xlsx(xlsx) => return stream(path, options, Streamed::Xlsx(xlsx), name),
+        calamine::Sheets::Xlsb(xlsb) => return stream(path, options, Streamed::Xlsb(xlsb), name),
+        _ => {}
     }
     let range = book
         .worksheet_range(&name)
@@ -175,15 +177,56 @@ enum Sent {
 /// Rows read ahead of screening, at most this many.
 const AHEAD: usize = 256;
 
+/// A workbook whose sheets calamine reads cell by cell.
+enum Streamed {
+    Xlsx(calamine::Xlsx<std::io::BufReader<std::fs::File>>),
+    Xlsb(calamine::Xlsb<std::io::BufReader<std::fs::File>>),
+}
+
+/// A cell as a reader gives it: its row, its column and its value.
+type Next<'a> = dyn FnMut() -> Result<Option<(u32, u32, calamine::Data)>, String> + 'a;
+
 fn stream(
     path: &Path,
     options: &Options,
-    mut xlsx: calamine::Xlsx<std::io::BufReader<std::fs::File>>,
+    book: Streamed,
     name: String,
 ) -> Result<Source, IngestError> {
     let (tx, rx) = std::sync::mpsc::sync_channel(AHEAD);
     let sheet = name.clone();
-    let thread = std::thread::spawn(move || read_cells(&mut xlsx, &sheet, &tx));
+    let thread = std::thread::spawn(move || {
+        let failed = |e: String| {
+            let _ = tx.send(Sent::Failed(format!("cannot read sheet `{sheet}`: {e}")));
+        };
+        // Both readers give cells the same way.
+        macro_rules! cells_of {
+            ($book:expr) => {{
+                let mut book = $book;
+                match book.worksheet_cells_reader(&sheet) {
+                    Ok(mut reader) => read_cells(
+                        &mut || {
+                            reader
+                                .next_cell()
+                                .map(|cell| {
+                                    cell.map(|cell| {
+                                        let (r, c) = cell.get_position();
+                                        (r, c, calamine::Data::from(cell.get_value().clone()))
+                                    })
+                                })
+                                .map_err(|e| e.to_string())
+                        },
+                        &sheet,
+                        &tx,
+                    ),
+                    Err(e) => failed(e.to_string()),
+                }
+            }};
+        }
+        match book {
+            Streamed::Xlsx(book) => cells_of!(book),
+            Streamed::Xlsb(book) => cells_of!(book),
+        }
+    });
     // From here on, dropping the rows stops and joins the thread.
     let mut rows = StreamedRows {
         rx: Some(rx),
@@ -209,19 +252,8 @@ fn stream(
 
 /// Reads the cells of sheet `name` in order and sends its header, then its rows, each within
 /// the limits of a candidate file.
-fn read_cells<RS: std::io::Read + std::io::Seek>(
-    xlsx: &mut calamine::Xlsx<RS>,
-    name: &str,
-    tx: &std::sync::mpsc::SyncSender<Sent>,
-) {
+fn read_cells(next: &mut Next<'_>, name: &str, tx: &std::sync::mpsc::SyncSender<Sent>) {
     use super::{MAX_CELL_BYTES, MAX_COLUMNS, MAX_ROW_BYTES};
-    let mut reader = match xlsx.worksheet_cells_reader(name) {
-        Ok(r) => r,
-        Err(e) => {
-            let _ = tx.send(Sent::Failed(format!("cannot read sheet `{name}`: {e}")));
-            return;
-        }
-    };
     // The row being gathered: its number, cells, bytes, and whether a cell lies past the
     // columns a file may have.
     let mut row: Option<(u64, Vec<String>, usize, bool)> = None;
@@ -277,7 +309,7 @@ fn read_cells<RS: std::io::Read + std::io::Seek>(
         let _ = tx.send(Sent::Row(Row::Unreadable { number, cause }));
     };
     loop {
-        let cell = match reader.next_cell() {
+        let (r, c, value) = match next() {
             Ok(Some(cell)) => cell,
             Ok(None) => break,
             Err(e) => {
@@ -290,7 +322,6 @@ fn read_cells<RS: std::io::Read + std::io::Seek>(
                 return;
             }
         };
-        let (r, c) = cell.get_position();
         let number = u64::from(r) + 1;
         if row.as_ref().is_some_and(|g| g.0 != number)
             && let Some(done) = row.take()
@@ -299,7 +330,7 @@ fn read_cells<RS: std::io::Read + std::io::Seek>(
             return;
         }
         let gathering = row.get_or_insert_with(|| (number, Vec::new(), 0, false));
-        let text = cell_text(&calamine::Data::from(cell.get_value().clone()));
+        let text = cell_text(&value);
         if text.is_empty() {
             continue;
         }
