@@ -38,6 +38,30 @@ fn copies(dir: &Path, n: usize) -> std::path::PathBuf {
     big
 }
 
+/// `screen --all` of `input` to `target`, once it is writing its temporary output.
+fn writing_all(input: &Path, target: &Path) -> std::process::Child {
+    let child = std::process::Command::new(env!("CARGO_BIN_EXE_shortlist"))
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .args([
+            "screen",
+            POSTING,
+            &input.display().to_string(),
+            "--all",
+            "-o",
+        ])
+        .arg(target)
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("spawn");
+    let dir = target.parent().expect("a directory");
+    let start = std::time::Instant::now();
+    while !temporary_in(dir) && start.elapsed() < std::time::Duration::from_secs(60) {
+        std::thread::sleep(std::time::Duration::from_millis(1));
+    }
+    assert!(temporary_in(dir), "the output was being written");
+    child
+}
+
 /// Whether a temporary output file is in `dir`.
 fn temporary_in(dir: &Path) -> bool {
     std::fs::read_dir(dir)
@@ -238,19 +262,8 @@ fn an_input_changed_while_written_leaves_no_output() {
     let big = copies(dir.path(), 150);
     let outputs = tempfile::tempdir().expect("dir");
     let target = outputs.path().join("all.csv");
-    let child = std::process::Command::new(env!("CARGO_BIN_EXE_shortlist"))
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .args(["screen", POSTING, &big.display().to_string(), "--all", "-o"])
-        .arg(&target)
-        .stderr(std::process::Stdio::piped())
-        .spawn()
-        .expect("spawn");
+    let child = writing_all(&big, &target);
     let temporary = || temporary_in(outputs.path());
-    let start = std::time::Instant::now();
-    while !temporary() && start.elapsed() < std::time::Duration::from_secs(60) {
-        std::thread::sleep(std::time::Duration::from_millis(1));
-    }
-    assert!(temporary(), "the output was being written");
     // Cut in place, as an editor or a sync tool may.
     std::fs::OpenOptions::new()
         .write(true)
@@ -273,18 +286,7 @@ fn an_input_rewritten_in_place_to_the_same_size_leaves_no_output() {
     let big = copies(dir.path(), 150);
     let outputs = tempfile::tempdir().expect("dir");
     let target = outputs.path().join("all.csv");
-    let child = std::process::Command::new(env!("CARGO_BIN_EXE_shortlist"))
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .args(["screen", POSTING, &big.display().to_string(), "--all", "-o"])
-        .arg(&target)
-        .stderr(std::process::Stdio::piped())
-        .spawn()
-        .expect("spawn");
-    let start = std::time::Instant::now();
-    while !temporary_in(outputs.path()) && start.elapsed() < std::time::Duration::from_secs(60) {
-        std::thread::sleep(std::time::Duration::from_millis(1));
-    }
-    assert!(temporary_in(outputs.path()), "the output was being written");
+    let child = writing_all(&big, &target);
     // Same bytes but one letter in every row, same size, same modification time, while the
     // run is stopped: it never sees the file otherwise than before or after.
     let signal = |sig: &str| {

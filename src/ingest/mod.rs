@@ -12,7 +12,7 @@ mod records;
 mod reread;
 mod stream;
 
-pub use stream::is_pipe;
+pub use stream::{is_device, is_pipe};
 pub mod sniff;
 mod xlsx;
 

@@ -10,18 +10,22 @@ pub const FIFO_WAIT: Duration = Duration::from_secs(10);
 
 /// Whether `path` is `-`, a FIFO or a device: read once, not as a file.
 pub fn is_pipe(path: &Path) -> bool {
-    if path.as_os_str() == "-" {
-        return true;
-    }
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::FileTypeExt;
-        std::fs::metadata(path).is_ok_and(|m| {
-            let t = m.file_type();
-            t.is_fifo() || t.is_char_device() || t.is_socket()
-        })
-    }
-    #[cfg(not(unix))]
+    path.as_os_str() == "-" || is_device(path)
+}
+
+/// Whether a FIFO, a socket or a device (links followed) is at `path`: neither a regular
+/// file nor a directory.
+#[cfg(unix)]
+pub fn is_device(path: &Path) -> bool {
+    use std::os::unix::fs::FileTypeExt;
+    std::fs::metadata(path).is_ok_and(|m| {
+        let t = m.file_type();
+        t.is_fifo() || t.is_char_device() || t.is_block_device() || t.is_socket()
+    })
+}
+
+#[cfg(not(unix))]
+pub fn is_device(_path: &Path) -> bool {
     false
 }
 

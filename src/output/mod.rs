@@ -86,7 +86,7 @@ impl Target {
         if path.as_os_str() == "-" {
             return Ok(Target::Stdout);
         }
-        if path.starts_with("/dev") || path.starts_with("/proc") || is_special(path) {
+        if path.starts_with("/dev") || path.starts_with("/proc") || crate::ingest::is_device(path) {
             return Ok(Target::Stream(path.to_path_buf()));
         }
         let is_link = std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
@@ -129,21 +129,6 @@ impl Target {
             Target::File(path) => write_atomic(path, write),
         }
     }
-}
-
-/// Whether something other than a regular file or a directory is at `path`.
-#[cfg(unix)]
-fn is_special(path: &Path) -> bool {
-    use std::os::unix::fs::FileTypeExt;
-    std::fs::metadata(path).is_ok_and(|m| {
-        let t = m.file_type();
-        t.is_char_device() || t.is_block_device() || t.is_fifo() || t.is_socket()
-    })
-}
-
-#[cfg(not(unix))]
-fn is_special(_path: &Path) -> bool {
-    false
 }
 
 /// Temporary outputs being written, removed by [`remove_temporaries`] when a signal ends the
