@@ -1272,4 +1272,12 @@ fields:
         }
         assert_eq!(p.score_max(), 40.0);
     }
+
+    #[test]
+    fn a_posting_without_preferences_scores_at_most_plus_zero() {
+        let p = posting(&format!(
+            "{FIELDS}requirements:\n  - id: exp\n    years: {{ field: years, min: 3 }}\n"
+        ));
+        assert!(p.score_max() == 0.0 && p.score_max().is_sign_positive());
+    }
 }

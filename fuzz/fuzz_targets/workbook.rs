@@ -1,4 +1,4 @@
-//! A workbook from arbitrary bytes (seeded with real `.xlsx` files): never a panic, an abort or
+//! A workbook from arbitrary bytes (seeded with real `.xlsx`, `.xls` and `.ods` files): never a panic, an abort or
 //! an allocation past the limits; rows numbered in order, each as wide as the header.
 #![no_main]
 use libfuzzer_sys::fuzz_target;

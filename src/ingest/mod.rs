@@ -14,7 +14,8 @@ mod stream;
 
 pub use stream::{is_device, is_pipe};
 pub mod sniff;
-mod xlsx;
+mod workbook;
+pub use workbook::{MAX_SHARED_STRINGS_BYTES, MAX_UNZIPPED_BYTES, MAX_WHOLE_CELLS};
 
 use crate::text::fold;
 pub use batch::{Batch, CellBuf, for_each_batch, for_each_batch_in_parallel};
@@ -287,7 +288,8 @@ impl std::error::Error for IngestError {}
 pub struct Source {
     /// The file.
     pub path: PathBuf,
-    /// The encoding's name (`UTF-8`, `windows-1252`, `UTF-16LE`…), or `xlsx`.
+    /// The encoding's name (`UTF-8`, `windows-1252`, `UTF-16LE`…), or the workbook's kind
+    /// (`xlsx`, `xlsb`, `xls`, `ods`).
     pub encoding: String,
     /// The delimiter, for a CSV file.
     pub delimiter: Option<u8>,
@@ -340,7 +342,7 @@ impl Source {
         };
         let workbook = matches!(&magic[..n], [b'P', b'K', 3, 4] | [0xD0, 0xCF, 0x11, 0xE0]);
         if workbook {
-            xlsx::open(path, options)
+            workbook::open(path, options)
         } else if let Some(sheet) = &options.sheet {
             Err(IngestError::Io(
                 path.into(),

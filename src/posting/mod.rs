@@ -208,7 +208,11 @@ impl Posting {
 
     /// The highest score a candidate can get.
     pub fn score_max(&self) -> f64 {
-        self.preferences.iter().filter_map(|p| p.weight).sum()
+        // From +0.0: `Sum` of no floats is -0.0, which JSON would print as `-0.0`.
+        self.preferences
+            .iter()
+            .filter_map(|p| p.weight)
+            .fold(0.0, |sum, w| sum + w)
     }
 
     /// The minimum degree level named in any rule, for summaries.
