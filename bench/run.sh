@@ -8,11 +8,16 @@
 #
 # The JSON output of every candidate (about 3.5 KB each) is timed up to JSON_UP_TO rows
 # (default 1M): at 5M rows it would write 17 GB.
+#
+# Then the same exports copied into `.xlsx` workbooks (every cell a string), for the sizes in
+# XLSX_SIZES (default 100k and 1M rows; at most Excel's 1,048,575 candidates): screening time
+# and peak RSS against the CSV file's.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SIZES=${SIZES:-"10000 100000 1000000"}
 RUNS=${RUNS:-5}
 JSON_UP_TO=${JSON_UP_TO:-1000000}
+XLSX_SIZES=${XLSX_SIZES:-"100000 1000000"}
 POSTING=postings/jigi-district-officer.yaml
 DIR=target/bench
 mkdir -p "$DIR"
@@ -59,4 +64,26 @@ for n in $SIZES; do
         n, mb, f, t, t / ft, j, j / ft, n / tt, mb / tt, rt / 1024, rj / 1024
     } }'
   rm -f "$DIR/out.json"
+done
+
+echo
+echo "| rows | xlsx MB | screen xlsx (s) | vs CSV table | RSS xlsx (MB) |"
+echo "|---:|---:|---:|---:|---:|"
+for n in $XLSX_SIZES; do
+  file="$DIR/google-forms-$n.csv"
+  [ -f "$file" ] || target/release/examples/gen-export "$n" "$file"
+  book="$DIR/google-forms-$n.xlsx"
+  [ -f "$book" ] || target/release/examples/to-xlsx "$file" "$book"
+  mb=$(awk -v b="$(stat -c %s "$book")" 'BEGIN { printf "%.1f", b / 1e6 }')
+  : > "$DIR/table.txt"; : > "$DIR/xlsx.txt"
+  for _ in $(seq "$RUNS"); do
+    measure "$BIN" screen "$POSTING" "$file" >> "$DIR/table.txt"
+    measure "$BIN" screen "$POSTING" "$book" >> "$DIR/xlsx.txt"
+  done
+  table=$(cut -d' ' -f1 "$DIR/table.txt" | median)
+  xlsx=$(cut -d' ' -f1 "$DIR/xlsx.txt" | median)
+  rss=$(cut -d' ' -f2 "$DIR/xlsx.txt" | median)
+  awk -v n="$n" -v mb="$mb" -v t="$table" -v x="$xlsx" -v r="$rss" 'BEGIN {
+    tt = (t > 0) ? t : 0.005;
+    printf "| %d | %s | %.2f | %.1f× | %.0f |\n", n, mb, x, x / tt, r / 1024 }'
 done

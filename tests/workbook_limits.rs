@@ -410,3 +410,37 @@ fn a_workbook_is_read_as_its_content_says() {
         assert_eq!(doc["summary"]["shortlisted"], 2, "{}", doc["summary"]);
     }
 }
+
+/// A row past Excel's 1,048,576 (no spreadsheet writes one; a hand-made file can) ends the
+/// reading there with an error: a workbook's rows are kept in memory, and so are bounded.
+#[test]
+fn a_row_past_the_last_of_a_sheet_ends_the_reading() {
+    let dir = tempfile::tempdir().expect("dir");
+    let book = dir.path().join("book.xlsx");
+    workbook(&book, &[]);
+    let inline = |r: u32, c: char, t: &str| {
+        format!("<c r=\"{c}{r}\" t=\"inlineStr\"><is><t>{t}</t></is></c>")
+    };
+    let sheet = format!(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?><worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData>\
+         <row r=\"1\">{}{}{}</row><row r=\"2\">{}{}{}</row><row r=\"1048577\">{}</row></sheetData></worksheet>",
+        inline(1, 'A', "Horodateur"),
+        inline(1, 'B', "Diplôme"),
+        inline(1, 'C', "Expérience"),
+        inline(2, 'A', "2024-02-20"),
+        inline(2, 'B', "Licence"),
+        inline(2, 'C', "3"),
+        inline(1_048_577, 'A', "2024-02-20"),
+    );
+    let crafted = dir.path().join("past.xlsx");
+    with_sheet(&book, &sheet, &crafted);
+    let name = crafted.display().to_string();
+    let out = run(&["screen", MINIMAL, &name]);
+    assert_eq!(out.code, 2, "{}", out.stderr);
+    assert_eq!(
+        out.stderr,
+        format!(
+            "shortlist: error: {name}: row 1048577: the file could not be read past this row: row 1048577 is past the 1048576 rows a sheet may have\n"
+        )
+    );
+}

@@ -292,9 +292,9 @@ fn number(e: &quick_xml::events::BytesStart<'_>, key: &str) -> u64 {
 /// Refuses a `.xls` whose sheets span more than [`MAX_WHOLE_CELLS`], or whose list of sheets
 /// points outside its data, reading only where its cells stand.
 fn check_xls(path: &Path) -> Result<(), String> {
-    let Ok(mut compound) = cfb::open(path) else {
-        return Ok(());
-    };
+    // A compound file whose sector chains do not hold together would send calamine round
+    // a loop of sectors, growing without end.
+    let mut compound = cfb::open(path).map_err(|e| format!("the workbook is damaged: {e}"))?;
     let stream = match compound.open_stream("/Workbook") {
         Ok(s) => s,
         Err(_) => match compound.open_stream("/Book") {
@@ -309,7 +309,7 @@ fn check_xls(path: &Path) -> Result<(), String> {
     // records start.
     let mut sheets: Vec<(u64, String)> = Vec::new();
     loop {
-        match record(&mut stream, &mut data) {
+        match record(&mut stream, &mut data)? {
             Some(0x0085) => {
                 if data.len() < 8 {
                     return Err("the workbook is damaged: a sheet's entry is too short".into());
@@ -337,7 +337,7 @@ fn check_xls(path: &Path) -> Result<(), String> {
                 if stream.seek(SeekFrom::Start(*at)).is_err() {
                     return Ok(());
                 }
-                let span = xls_span(&mut stream, &mut data);
+                let span = xls_span(&mut stream, &mut data)?;
                 spans.insert(*at, span);
                 span
             }
@@ -351,14 +351,24 @@ fn check_xls(path: &Path) -> Result<(), String> {
 }
 
 /// The next record of a BIFF stream: its type, its data in `data`; `None` at the end.
-fn record<R: BufRead>(stream: &mut R, data: &mut Vec<u8>) -> Option<u16> {
+fn record<R: BufRead>(stream: &mut R, data: &mut Vec<u8>) -> Result<Option<u16>, String> {
+    let damaged = |e: std::io::Error| format!("the workbook is damaged: {e}");
+    if stream.fill_buf().map_err(damaged)?.is_empty() {
+        return Ok(None);
+    }
     let mut head = [0u8; 4];
-    stream.read_exact(&mut head).ok()?;
+    stream.read_exact(&mut head).map_err(damaged)?;
     let kind = u16::from_le_bytes([head[0], head[1]]);
     let len = u16::from_le_bytes([head[2], head[3]]);
     data.clear();
-    stream.take(u64::from(len)).read_to_end(data).ok()?;
-    (data.len() == usize::from(len)).then_some(kind)
+    stream
+        .take(u64::from(len))
+        .read_to_end(data)
+        .map_err(damaged)?;
+    if data.len() < usize::from(len) {
+        return Err("the workbook is damaged: its last record is cut short".into());
+    }
+    Ok(Some(kind))
 }
 
 /// A sheet's name in a BoundSheet8 entry (a short string, Latin-1 or UTF-16).
@@ -381,11 +391,11 @@ fn sheet_name(data: &[u8]) -> Option<String> {
 
 /// The span of the cells of the sheet whose records start here, walked as calamine walks
 /// them: from the sheet's BOF to its EOF, skipping the substreams (charts) nested in it.
-fn xls_span<R: BufRead>(stream: &mut R, data: &mut Vec<u8>) -> Span {
+fn xls_span<R: BufRead>(stream: &mut R, data: &mut Vec<u8>) -> Result<Span, String> {
     let mut span = Span::default();
     let mut seen_bof = false;
     let mut nested = 0usize;
-    while let Some(kind) = record(stream, data) {
+    while let Some(kind) = record(stream, data)? {
         if nested > 0 {
             match kind {
                 0x0809 => nested += 1,
@@ -413,5 +423,5 @@ fn xls_span<R: BufRead>(stream: &mut R, data: &mut Vec<u8>) -> Span {
             _ => {}
         }
     }
-    span
+    Ok(span)
 }

@@ -13,6 +13,9 @@ enum Sent {
     Failed(String),
 }
 
+/// The rows of a sheet, as Excel has them: a workbook's rows are kept in memory.
+pub const MAX_SHEET_ROWS: u64 = 1_048_576;
+
 /// Rows read ahead of screening, at most this many.
 const AHEAD: usize = 256;
 
@@ -186,6 +189,16 @@ fn read_cells(next: &mut Next<'_>, name: &str, tx: &std::sync::mpsc::SyncSender<
             && let Some(done) = row.take()
             && !finish(done, &mut shape, &mut header_names)
         {
+            return;
+        }
+        // Past the rows a sheet holds in Excel: rows kept in memory stay bounded.
+        if number > MAX_SHEET_ROWS {
+            let why = format!("row {number} is past the {MAX_SHEET_ROWS} rows a sheet may have");
+            if shape.is_none() {
+                let _ = tx.send(Sent::Failed(why));
+            } else {
+                fatal(number, &shape, Cause::Io(why));
+            }
             return;
         }
         let gathering = row.get_or_insert_with(|| (number, Vec::new(), 0, false));

@@ -12,6 +12,7 @@ mod bounds;
 mod cells;
 
 pub use bounds::{MAX_SHARED_STRINGS_BYTES, MAX_UNZIPPED_BYTES, MAX_WHOLE_CELLS};
+pub use cells::MAX_SHEET_ROWS;
 
 /// Opens sheet `options.sheet` (else the first) of the workbook at `path`, within the limits.
 pub(super) fn open(path: &Path, options: &Options) -> Result<Source, IngestError> {
