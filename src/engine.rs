@@ -5,7 +5,7 @@
 //! every decision can be explained. Pure: no I/O.
 
 use crate::cells::{Value, dates::Deadline};
-use crate::isced::Standing;
+use crate::lexicon::isced::Standing;
 use crate::lexicon::{Level, Term, degree_words};
 use crate::posting::{FieldId, FieldType, NamedRule, Posting, Rule};
 pub use crate::table::Cells;
@@ -324,11 +324,11 @@ impl<'p> Engine<'p> {
             Value::Degree(d) => (&d.words, &d.named),
             Value::Text(t) => {
                 let w = degree_words(t);
-                let n = crate::isced::named(&w);
+                let n = crate::lexicon::isced::named(&w);
                 own = (w, n);
                 (&own.0, &own.1)
             }
-            Value::List(_) => (&Vec::new(), &crate::isced::Named::default()),
+            Value::List(_) => (&Vec::new(), &crate::lexicon::isced::Named::default()),
             _ => return 0,
         };
         let mut hits: Hits = 0;
@@ -744,7 +744,7 @@ fn subject_outcome(value: &Value, also: Option<&Value>, terms: &[Term]) -> Outco
             Value::Degree(d) => (d.words.clone(), d.named.clone()),
             Value::Text(t) => {
                 let w = degree_words(t);
-                let n = crate::isced::named(&w);
+                let n = crate::lexicon::isced::named(&w);
                 (w, n)
             }
             _ => continue,

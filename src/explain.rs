@@ -232,7 +232,7 @@ pub fn tree(s: &Screening, k: usize, outcome: Outcome, c: &Cells) -> Eval {
 /// What the cells of a degree rule name of fields of study, against the subjects wanted: the
 /// fields recognised (and those less precise than a subject), or that none was.
 fn fields_read(c: &Cells, fields: [Option<FieldId>; 2], subjects: &[String], lang: Lang) -> String {
-    use crate::isced::{FIELDS, at_or_below, field_of, named};
+    use crate::lexicon::isced::{FIELDS, at_or_below, field_of, named};
     let mut found: Vec<u16> = Vec::new();
     let mut unread = false;
     for f in fields.into_iter().flatten() {

@@ -20,7 +20,6 @@ pub mod explain;
 pub mod i18n;
 pub mod ingest;
 pub mod inspect;
-pub mod isced;
 pub mod lexicon;
 pub mod output;
 pub mod posting;

@@ -444,3 +444,25 @@ fn a_row_past_the_last_of_a_sheet_ends_the_reading() {
         )
     );
 }
+
+/// A `.xls` whose records are shorter than their kind (a fuzz finding: calamine indexes past
+/// their end and panics) is reported as damaged, with exit 2, not as an internal error.
+#[test]
+fn a_xls_record_cut_short_is_a_damaged_workbook() {
+    let dir = tempfile::tempdir().expect("dir");
+    let book = dir.path().join("abime.xls");
+    std::fs::copy(
+        "tests/fixtures/fuzz/workbook/crash-ecacbb241a471871e887cb268aefc0ec4f2267e7",
+        &book,
+    )
+    .expect("copy");
+    let name = book.display().to_string();
+    let out = run(&["screen", MINIMAL, &name]);
+    assert_eq!(out.code, 2, "{}", out.stderr);
+    assert_eq!(
+        out.stderr,
+        format!(
+            "shortlist: error: {name}: the workbook is damaged and cannot be read (range end index 4 out of range for slice of length 3)\n"
+        )
+    );
+}

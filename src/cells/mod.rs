@@ -47,7 +47,7 @@ pub struct Degree {
     /// Folded words of the text.
     pub words: Vec<String>,
     /// The fields of study it names.
-    pub named: crate::isced::Named,
+    pub named: crate::lexicon::isced::Named,
 }
 
 /// Whether a cell is blank: empty, only spaces, or `N/A`, `NA`, `-`.
@@ -95,7 +95,7 @@ pub fn read(kind: FieldType, cell: &str, cx: &Context) -> Value {
             let words = crate::lexicon::degree_words(cell);
             Value::Degree(Degree {
                 level: level_of(cell),
-                named: crate::isced::named(&words),
+                named: crate::lexicon::isced::named(&words),
                 words,
             })
         }

@@ -15,7 +15,10 @@ mod stream;
 pub use stream::{is_device, is_pipe};
 pub mod sniff;
 mod workbook;
-pub use workbook::{MAX_SHARED_STRINGS_BYTES, MAX_SHEET_ROWS, MAX_UNZIPPED_BYTES, MAX_WHOLE_CELLS};
+pub use workbook::{
+    MAX_SHARED_STRINGS_BYTES, MAX_SHEET_ROWS, MAX_UNZIPPED_BYTES, MAX_WHOLE_CELLS,
+    panics_are_caught,
+};
 
 use crate::text::fold;
 pub use batch::{Batch, CellBuf, for_each_batch, for_each_batch_in_parallel};

@@ -745,7 +745,7 @@ impl Builder {
             };
             let subjects = self.texts(d.subjects.as_deref().unwrap_or(&[]), "`degree.subjects`")?;
             for s in d.subjects.iter().flatten() {
-                if crate::isced::field_of(s).is_none() && !s.trim().is_empty() {
+                if crate::lexicon::isced::field_of(s).is_none() && !s.trim().is_empty() {
                     self.diags.push(Diagnostic::note(
                         Some(s.pos),
                         format!(

@@ -45,15 +45,15 @@ pub(super) fn stream(
         let failed = |e: String| {
             let _ = tx.send(Sent::Failed(format!("cannot read sheet `{sheet}`: {e}")));
         };
-        // Both readers give cells the same way.
+        // Both readers give cells the same way; a panic of calamine is a damaged workbook,
+        // reported at the row where it happened.
         macro_rules! cells_of {
             ($book:expr) => {{
                 let mut book = $book;
-                match book.worksheet_cells_reader(&sheet) {
-                    Ok(mut reader) => read_cells(
+                match super::guarded(|| book.worksheet_cells_reader(&sheet)) {
+                    Ok(Ok(mut reader)) => read_cells(
                         &mut || {
-                            reader
-                                .next_cell()
+                            super::guarded(|| reader.next_cell())?
                                 .map(|cell| {
                                     cell.map(|cell| {
                                         let (r, c) = cell.get_position();
@@ -65,7 +65,8 @@ pub(super) fn stream(
                         &sheet,
                         &tx,
                     ),
-                    Err(e) => failed(e.to_string()),
+                    Ok(Err(e)) => failed(e.to_string()),
+                    Err(damaged) => failed(damaged),
                 }
             }};
         }

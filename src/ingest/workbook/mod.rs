@@ -18,7 +18,9 @@ pub use cells::MAX_SHEET_ROWS;
 pub(super) fn open(path: &Path, options: &Options) -> Result<Source, IngestError> {
     let err = |why: String| IngestError::Workbook(path.into(), why);
     let kind = bounds::check(path).map_err(err)?;
-    let book = open_as(path, kind).map_err(|e| err(format!("cannot read the workbook: {e}")))?;
+    let book = guarded(|| open_as(path, kind))
+        .map_err(err)?
+        .map_err(|e| err(format!("cannot read the workbook: {e}")))?;
     let names = book.sheet_names();
     let name = match &options.sheet {
         Some(want) => names
@@ -59,12 +61,40 @@ pub(super) fn open(path: &Path, options: &Options) -> Result<Source, IngestError
         calamine::Sheets::Xlsx(xlsx) => cells::Book::Xlsx(xlsx),
         calamine::Sheets::Xlsb(xlsb) => cells::Book::Xlsb(xlsb),
         mut whole => cells::Book::Whole(
-            whole
-                .worksheet_range(&name)
+            guarded(|| whole.worksheet_range(&name))
+                .map_err(err)?
                 .map_err(|e| err(format!("cannot read sheet `{name}`: {e}")))?,
         ),
     };
     cells::stream(path, options, book, (kind, name))
+}
+
+thread_local! {
+    /// Whether this thread is reading a workbook with calamine, whose panics are caught.
+    static GUARDED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Whether a panic on this thread is caught and reported as a damaged workbook: the panic
+/// hook then says nothing.
+pub fn panics_are_caught() -> bool {
+    GUARDED.with(std::cell::Cell::get)
+}
+
+/// Runs `read` (calamine at work), a panic in it becoming "the workbook is damaged": its
+/// parsers index hostile bytes without checking (the fuzz target found records shorter than
+/// their kind).
+pub(super) fn guarded<T>(read: impl FnOnce() -> T) -> Result<T, String> {
+    let before = GUARDED.with(|g| g.replace(true));
+    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(read));
+    GUARDED.with(|g| g.set(before));
+    result.map_err(|payload| {
+        let why = payload
+            .downcast_ref::<&str>()
+            .map(|s| (*s).to_string())
+            .or_else(|| payload.downcast_ref::<String>().cloned())
+            .unwrap_or_default();
+        format!("the workbook is damaged and cannot be read ({why})")
+    })
 }
 
 /// The workbook at `path` opened as its content says it is, whatever its name says (calamine

@@ -3,7 +3,7 @@
 //! below some detailed fields. Each has its French and English names, usual word forms, and
 //! the diplomas that imply it. [`named`] finds the fields a diploma text names.
 
-use crate::lexicon::{word_matches, words};
+use super::{word_matches, words};
 use rustc_hash::FxHashMap;
 
 /// One field of the tree.
@@ -418,7 +418,7 @@ pub fn named(text: &[String]) -> Named {
             !covered(k)
                 && !UNDERSTOOD.contains(&w.as_str())
                 && !w.bytes().all(|b| b.is_ascii_digit())
-                && !crate::lexicon::DIPLOMAS
+                && !super::DIPLOMAS
                     .iter()
                     .any(|(d, _)| d.split(' ').any(|dw| dw == w))
         });

@@ -1,8 +1,10 @@
 //! The built-in lexicon: degree levels on the French and West African scale, with the
 //! diplomas that stand for each, in French and English.
 
-use crate::isced::Standing;
+pub mod isced;
+
 use crate::text::fold;
+use isced::Standing;
 use std::fmt;
 
 /// A degree level, ordered from lowest to highest.
@@ -310,7 +312,7 @@ pub struct Term {
     pub name: String,
     /// The words of each spelling, the term's own first.
     pub spellings: Vec<Vec<String>>,
-    /// The field of study it names, by index in [`crate::isced::FIELDS`], if it names one.
+    /// The field of study it names, by index in [`self::isced::FIELDS`], if it names one.
     pub field: Option<usize>,
 }
 
@@ -346,17 +348,17 @@ impl Term {
         Term {
             name: name.to_string(),
             spellings,
-            field: crate::isced::field_of(name),
+            field: self::isced::field_of(name),
         }
     }
 
     /// How a diploma text stands against this term as a subject: a term that names a field
     /// of study goes by the tree (and by the posting's own spellings of it); any other by its
     /// words.
-    pub fn standing_in(&self, text: &[String], named: &crate::isced::Named) -> Standing {
+    pub fn standing_in(&self, text: &[String], named: &self::isced::Named) -> Standing {
         let by_words = |spellings: &[Vec<String>]| spellings.iter().any(|s| phrase_in(s, text));
         match self.field {
-            Some(f) => match crate::isced::standing(&named.fields, f) {
+            Some(f) => match self::isced::standing(&named.fields, f) {
                 Standing::Elsewhere if by_words(self.spellings.get(1..).unwrap_or_default()) => {
                     Standing::Within
                 }
@@ -530,7 +532,7 @@ mod matching_tests {
         assert!(!lm.found_in(&words("CV")));
         let stands = |term: &Term, text: &str| {
             let w = words(text);
-            term.standing_in(&w, &crate::isced::named(&w))
+            term.standing_in(&w, &self::isced::named(&w))
         };
         let tss = Term::new("technicien supérieur de santé", &[]);
         assert_eq!(stands(&tss, "TSS"), Standing::Within);
