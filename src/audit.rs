@@ -4,8 +4,8 @@
 //! audit column is read for this only, never for scoring. Pure: no I/O.
 
 use crate::engine::Outcome;
-use crate::rank::Status;
-use crate::screen::Screening;
+use crate::posting::NamedRule;
+use crate::rank::{Decision, Status};
 use crate::text::fold;
 use serde::Serialize;
 
@@ -80,15 +80,21 @@ fn impact(rate: f64, best: f64) -> Option<f64> {
     (best > 0.0).then(|| (rate / best * 1000.0).round() / 1000.0)
 }
 
-/// Audits `s` by the audit column it was read with; `None` when it was read without one.
-pub fn audit(s: &Screening, column: &str) -> Audit {
+/// Audits the `decisions` of a screening by `column`, whose cell of entry `i` is `cell(i)`,
+/// requirement by requirement.
+pub fn audit<'a>(
+    column: &str,
+    requirements: &[NamedRule],
+    decisions: &[Decision],
+    cell: impl Fn(usize) -> Option<&'a str>,
+) -> Audit {
     // Applicants by group, keyed by folded value, shown as first written.
     let mut keys: Vec<(String, String)> = Vec::new();
     let mut members: Vec<Vec<usize>> = Vec::new();
     // Each group's place by its key: one lookup per applicant, however many groups.
     let mut place: rustc_hash::FxHashMap<String, usize> = Default::default();
-    for (i, d) in s.decisions.iter().enumerate() {
-        let Some(value) = s.audit_cell(i) else {
+    for (i, d) in decisions.iter().enumerate() {
+        let Some(value) = cell(i) else {
             continue;
         };
         if d.status == Status::Unreadable {
@@ -119,7 +125,7 @@ pub fn audit(s: &Screening, column: &str) -> Audit {
     let rates: Vec<f64> = (0..keys.len())
         .map(|g| {
             ratio(
-                count(g, &|i| s.decisions[i].status == Status::Shortlisted),
+                count(g, &|i| decisions[i].status == Status::Shortlisted),
                 members[g].len(),
             )
         })
@@ -131,11 +137,11 @@ pub fn audit(s: &Screening, column: &str) -> Audit {
             let applicants = members[g].len();
             let eligible = count(g, &|i| {
                 matches!(
-                    s.decisions[i].status,
+                    decisions[i].status,
                     Status::Eligible | Status::Shortlisted
                 )
             });
-            let shortlisted = count(g, &|i| s.decisions[i].status == Status::Shortlisted);
+            let shortlisted = count(g, &|i| decisions[i].status == Status::Shortlisted);
             let impact_ratio = impact(rates[g], best);
             GroupStats {
                 group: keys[g].1.clone(),
@@ -149,14 +155,12 @@ pub fn audit(s: &Screening, column: &str) -> Audit {
             }
         })
         .collect();
-    let requirements = s
-        .posting
-        .requirements
+    let requirements = requirements
         .iter()
         .enumerate()
         .map(|(k, r)| {
             let passes: Vec<usize> = (0..keys.len())
-                .map(|g| count(g, &|i| s.decisions[i].requirement(k) == Some(Outcome::Pass)))
+                .map(|g| count(g, &|i| decisions[i].requirement(k) == Some(Outcome::Pass)))
                 .collect();
             let rates: Vec<f64> = (0..keys.len())
                 .map(|g| ratio(passes[g], members[g].len()))

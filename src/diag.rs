@@ -4,7 +4,7 @@
 //! and stop. The rendering is `severity: file:line:column: message`, so that editors and
 //! terminals can jump to the place.
 
-use crate::output::escape::escaped;
+use crate::text::escape::escaped;
 use std::fmt;
 
 /// A 1-based line and column in a text file.

@@ -37,7 +37,7 @@ fn main() -> ExitCode {
             let message = format!("{err:#}");
             eprintln!(
                 "shortlist: error: {}",
-                shortlist::output::escape::escaped(&message)
+                shortlist::text::escape::escaped(&message)
             );
             exit::code_for(&err).into()
         }

@@ -17,7 +17,7 @@ use crate::lexicon::Term;
 use crate::posting::FieldId;
 use crate::posting::{FieldType, Posting};
 use crate::rank::{Decision, Facts, Place, Status};
-use crate::table::{Hits, Table};
+use crate::store::{ColumnStore, Hits};
 use chrono::{DateTime, Utc};
 use rustc_hash::FxHashMap;
 use std::path::PathBuf;
@@ -117,7 +117,7 @@ enum Cellar {
     /// In the file, by each row's position.
     File(Rereader),
     /// In memory, by each row's index in the table.
-    Memory(Arc<Table>),
+    Memory(Arc<ColumnStore>),
 }
 
 /// A posting applied to candidate files: every row, its decision, and where it came from.
@@ -175,7 +175,7 @@ const READ_SLOTS: usize = 2;
 /// row several times in a row.
 struct Slot {
     rereaders: Vec<Option<Rereader>>,
-    scratch: Arc<Table>,
+    scratch: Arc<ColumnStore>,
     last: Option<(usize, Entry)>,
     /// The cells of the row read last, its memory kept for the next.
     cells: crate::ingest::CellBuf,
@@ -417,7 +417,7 @@ impl Screening<'_> {
     }
 
     /// A row read again, as cells of a scratch table.
-    fn scratch_row(&self, buf: &crate::ingest::CellBuf, scratch: &mut Arc<Table>) -> Cells {
+    fn scratch_row(&self, buf: &crate::ingest::CellBuf, scratch: &mut Arc<ColumnStore>) -> Cells {
         let width = self.posting.fields.len();
         let cells = buf.cells(0, width.min(buf.len()));
         let read = |f: FieldId, c: &str| self.reader.value(&self.engine, f, c);
@@ -448,7 +448,11 @@ impl Screening<'_> {
     pub fn audit(&self) -> Option<crate::audit::Audit> {
         self.audit_column
             .as_deref()
-            .map(|c| crate::audit::audit(self, c))
+            .map(|c| {
+                crate::audit::audit(c, &self.posting.requirements, &self.decisions, |i| {
+                    self.audit_cell(i)
+                })
+            })
     }
 
     /// How many rows have each status, in [`crate::rank::STATUSES`] order.
@@ -829,7 +833,7 @@ struct Worker<'e, 'p> {
     engine: &'e Engine<'p>,
     reader: CellReader,
     /// Cells of rows that are not kept: each distinct repeated cell read once.
-    scratch: Arc<Table>,
+    scratch: Arc<ColumnStore>,
     memo: crate::engine::Memo,
     /// Which worker this is: the merging numbers its labels apart.
     id: usize,
@@ -890,7 +894,7 @@ impl<'e, 'p> Pass<'e, 'p> {
                     id,
                     engine,
                     reader: CellReader::new(engine, orders.clone(), shared.clone()),
-                    scratch: Arc::new(Table::new(width)),
+                    scratch: Arc::new(ColumnStore::new(width)),
                     memo: engine.memo(),
                     labels: Labels::default(),
                     starts: Vec::new(),
@@ -962,7 +966,7 @@ impl<'e, 'p> Pass<'e, 'p> {
             // A file kept in memory has a table of its own, whose cells need a memo of their own.
             let mut memory = rereader
                 .is_none()
-                .then(|| (Arc::new(Table::new(width)), self.engine.memo()));
+                .then(|| (Arc::new(ColumnStore::new(width)), self.engine.memo()));
             // Rows read again later need only the fields that decide; the others (names…) are
             // read with the rows shown.
             let keep = |f: usize| memory.is_some() || decisive[f];
@@ -1013,7 +1017,7 @@ impl<'e, 'p> Pass<'e, 'p> {
             let cellar = match (rereader, memory) {
                 (Some(r), _) => Cellar::File(r),
                 (None, Some((table, _))) => Cellar::Memory(table),
-                (None, None) => Cellar::Memory(Arc::new(Table::new(width))),
+                (None, None) => Cellar::Memory(Arc::new(ColumnStore::new(width))),
             };
             self.cellars.push((columns, cellar));
             self.inputs.push(input);
@@ -1116,7 +1120,7 @@ impl Worker<'_, '_> {
         &mut self,
         batch: &crate::ingest::Batch,
         layout: &Layout,
-        memory: &mut Option<(Arc<Table>, crate::engine::Memo)>,
+        memory: &mut Option<(Arc<ColumnStore>, crate::engine::Memo)>,
     ) -> Result<Part, ReadError> {
         let posting = self.engine.posting();
         let mut part = Part {

@@ -4,7 +4,7 @@
 
 use proptest::prelude::*;
 use shortlist::engine::Outcome;
-use shortlist::explain;
+use shortlist::output::explain;
 use shortlist::ingest::{Options, Source};
 use shortlist::rank::Status;
 use shortlist::screen::{Request, Screening, View};

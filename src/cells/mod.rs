@@ -10,7 +10,6 @@ pub mod years;
 pub mod yes_no;
 
 use crate::lexicon::{Level, level_of};
-use crate::posting::FieldType;
 
 /// What a cell holds once read.
 #[derive(Clone, Debug, PartialEq)]
@@ -72,6 +71,47 @@ pub struct Context<'a> {
     pub order: dates::Order,
     /// Zone of times written without one.
     pub zone: &'a dates::Zone,
+}
+
+/// The type of a candidate field, which says how its cells are read.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FieldType {
+    /// Free text.
+    Text,
+    /// An e-mail address.
+    Email,
+    /// A phone number.
+    Phone,
+    /// A number of years.
+    Years,
+    /// A date and time.
+    Datetime,
+    /// Yes or no.
+    YesNo,
+    /// A list of items.
+    List,
+    /// A number.
+    Number,
+    /// A diploma: a level and subject words.
+    Degree,
+}
+
+impl FieldType {
+    /// The name used in postings.
+    pub fn name(self) -> &'static str {
+        match self {
+            FieldType::Text => "text",
+            FieldType::Email => "email",
+            FieldType::Phone => "phone",
+            FieldType::Years => "years",
+            FieldType::Datetime => "datetime",
+            FieldType::YesNo => "yes_no",
+            FieldType::List => "list",
+            FieldType::Number => "number",
+            FieldType::Degree => "degree",
+        }
+    }
 }
 
 /// Reads one cell as a value of `kind`.

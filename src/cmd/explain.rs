@@ -4,7 +4,7 @@ use super::{load_posting, open_candidates};
 use crate::cli::ExplainArgs;
 use crate::engine::{Eval, Outcome};
 use crate::exit::Exit;
-use crate::explain::{self, detail, number, outcome_word};
+use crate::output::explain::{self, detail, number, outcome_word};
 use crate::i18n::Lang;
 use crate::posting::{Posting, Rule};
 use crate::screen::{Entry, Request, Screening, View};

@@ -118,7 +118,7 @@ fn run_as(args: &ScreenArgs, report: bool) -> anyhow::Result<Exit> {
             let (bytes, cuts) = output::xlsx::build(&screening).context("building the workbook")?;
             if !args.quiet {
                 for cut in cuts {
-                    eprintln!("warning: {}", output::escape::escaped(&cut));
+                    eprintln!("warning: {}", crate::text::escape::escaped(&cut));
                 }
             }
             Some(bytes)
@@ -130,7 +130,7 @@ fn run_as(args: &ScreenArgs, report: bool) -> anyhow::Result<Exit> {
             Format::Table => output::table::write(&screening, colour, out),
             Format::Csv => output::csv::write(&screening, CsvStyle { excel: args.excel }, out),
             Format::Json => {
-                let mut escaped = output::escape::Escaping::new(out);
+                let mut escaped = crate::text::escape::Escaping::new(out);
                 output::json::write(&screening, &mut escaped)?;
                 escaped.finish().map(|_| ())
             }
@@ -155,7 +155,7 @@ fn run_as(args: &ScreenArgs, report: bool) -> anyhow::Result<Exit> {
                 .with_context(|| format!("{}: cannot write the file", path.display()))?;
             if !args.quiet && target != output::Target::Stdout {
                 let line = format!("{} → {}", screening.summary_line(), path.display());
-                eprintln!("{}", output::escape::escaped(&line));
+                eprintln!("{}", crate::text::escape::escaped(&line));
             }
         }
         None => output::Target::Stdout

@@ -5,8 +5,8 @@ use crate::diag::Diagnostic;
 use crate::exit::Exit;
 use crate::i18n::Lang;
 use crate::ingest;
-use crate::output::escape::escaped;
 use crate::posting::{self, Posting};
+use crate::text::escape::escaped;
 use anyhow::Context;
 use std::io::Write;
 

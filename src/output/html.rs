@@ -1,7 +1,7 @@
 //! HTML: the report as one self-contained page (no network, no script), printable on A4, with
 //! the charts drawn as inline SVG. Every string is escaped.
 
-use crate::report::{Block, Chart};
+use crate::output::report::{Block, Chart};
 use crate::screen::Screening;
 use std::fmt::Write as _;
 use std::io::{self, Write};
@@ -137,7 +137,7 @@ fn chart(c: &Chart, lang: crate::i18n::Lang, out: &mut String) {
             let _ = write!(
                 out,
                 r#"<line x1="40" y1="160" x2="600" y2="160" stroke="black"/><text x="40" y="178">0</text><text x="600" y="178" text-anchor="end">{}</text></svg>"#,
-                crate::explain::number(*max, crate::i18n::Lang::En)
+                crate::output::explain::number(*max, crate::i18n::Lang::En)
             );
             out.push('\n');
         }
@@ -209,6 +209,6 @@ pub fn render(blocks: &[Block], lang: crate::i18n::Lang, title: &str) -> String 
 
 /// Writes the report of a screening as HTML.
 pub fn write(s: &Screening, out: &mut dyn Write) -> io::Result<()> {
-    let blocks = crate::report::document(s);
+    let blocks = crate::output::report::document(s);
     out.write_all(render(&blocks, s.view.lang, &s.posting.meta.title).as_bytes())
 }

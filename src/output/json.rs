@@ -1,6 +1,6 @@
 //! JSON: the whole screening, in the schema of SPEC.md, for other programs and for audit.
 
-use crate::explain;
+use crate::output::explain;
 use crate::posting::Posting;
 use crate::screen::Screening;
 use serde::Serialize;

@@ -1,6 +1,6 @@
 //! Markdown: the shortlist (or every candidate) as a table, with a title and the counts.
 
-use crate::explain::{self, number};
+use crate::output::explain::{self, number};
 use crate::screen::Screening;
 use std::io::{self, Write};
 
@@ -92,8 +92,8 @@ pub fn write(s: &Screening, out: &mut dyn Write) -> io::Result<()> {
 
 /// Writes the report of a screening as Markdown.
 pub fn write_report(s: &Screening, out: &mut dyn Write) -> io::Result<()> {
-    use crate::report::Block;
-    for b in crate::report::document(s) {
+    use crate::output::report::Block;
+    for b in crate::output::report::document(s) {
         match b {
             Block::Heading(level, text) => writeln!(
                 out,

@@ -1,10 +1,11 @@
 //! Writing a screening out: one module per format, each a `write` to any `io::Write`.
 
+pub mod explain;
 pub mod csv;
-pub mod escape;
 pub mod html;
 pub mod json;
 pub mod markdown;
+pub mod report;
 pub mod table;
 pub mod xlsx;
 
@@ -112,7 +113,7 @@ impl Target {
                 let mut lock = io::BufWriter::with_capacity(1 << 16, stdout.lock());
                 if terminal {
                     // What a terminal would obey is shown, not obeyed.
-                    let mut safe = escape::Escaping::new(&mut lock);
+                    let mut safe = crate::text::escape::Escaping::new(&mut lock);
                     write(&mut safe)?;
                     safe.finish()?;
                 } else {

@@ -1,7 +1,7 @@
 //! The terminal table: rank, name, group, score, status and a short reason; colours on a
 //! terminal only.
 
-use crate::explain::{self, number};
+use crate::output::explain::{self, number};
 use crate::rank::Status;
 use crate::screen::Screening;
 use crate::text::{printable, shorten};

@@ -3,7 +3,7 @@
 //! dates, and candidate text is always written as text, so it can never become a formula.
 
 use crate::cells::Value;
-use crate::explain::{self, label};
+use crate::output::explain::{self, label};
 use crate::rank::Status;
 use crate::screen::{Entry, Screening};
 use rust_xlsxwriter::{Format, Workbook, Worksheet, XlsxError};
@@ -185,7 +185,7 @@ pub fn build(s: &Screening) -> Result<(Vec<u8>, Vec<String>), XlsxError> {
                 Cell::Text(r.id.clone()),
                 Cell::Text(kind.into()),
                 Cell::Text(label(r).into()),
-                Cell::Text(crate::report::rule_words(p, &r.rule, lang)),
+                Cell::Text(crate::output::report::rule_words(p, &r.rule, lang)),
                 r.weight.map_or(Cell::Empty, Cell::Number),
                 Cell::Number(pass as f64),
                 Cell::Number(fail as f64),

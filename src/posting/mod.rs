@@ -28,46 +28,7 @@ pub fn read_file(path: &std::path::Path) -> std::io::Result<Vec<u8>> {
     Ok(bytes)
 }
 
-/// The type of a candidate field, which says how its cells are read.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum FieldType {
-    /// Free text.
-    Text,
-    /// An e-mail address.
-    Email,
-    /// A phone number.
-    Phone,
-    /// A number of years.
-    Years,
-    /// A date and time.
-    Datetime,
-    /// Yes or no.
-    YesNo,
-    /// A list of items.
-    List,
-    /// A number.
-    Number,
-    /// A diploma: a level and subject words.
-    Degree,
-}
-
-impl FieldType {
-    /// The name used in postings.
-    pub fn name(self) -> &'static str {
-        match self {
-            FieldType::Text => "text",
-            FieldType::Email => "email",
-            FieldType::Phone => "phone",
-            FieldType::Years => "years",
-            FieldType::Datetime => "datetime",
-            FieldType::YesNo => "yes_no",
-            FieldType::List => "list",
-            FieldType::Number => "number",
-            FieldType::Degree => "degree",
-        }
-    }
-}
+pub use crate::cells::FieldType;
 
 /// A typed view of one column of the candidate file.
 #[derive(Clone, Debug, PartialEq)]

@@ -2,7 +2,7 @@
 //! requirement; and each rule in plain words. Pure: formats render these.
 
 use crate::engine::Outcome;
-use crate::explain::number;
+use crate::output::explain::number;
 use crate::i18n::Lang;
 use crate::posting::{Posting, Rule};
 use crate::rank::Status;
@@ -282,7 +282,7 @@ fn table(head: &[&str], numeric: &[bool], rows: Vec<Vec<String>>) -> Block {
 
 /// The whole report of a screening, in `s.view.lang`.
 pub fn document(s: &Screening) -> Vec<Block> {
-    use crate::explain::{contact, label, name, reasons};
+    use crate::output::explain::{contact, label, name, reasons};
     let p = s.posting;
     let lang = s.view.lang;
     let fr = lang == Lang::Fr;
@@ -549,7 +549,7 @@ pub fn document(s: &Screening) -> Vec<Block> {
             .map(|i| {
                 let e = &s.entry(i);
                 vec![
-                    crate::explain::row_ref(e, &s.inputs, lang),
+                    crate::output::explain::row_ref(e, &s.inputs, lang),
                     name(p, e, s.view.blind, several),
                     reasons(s, i, lang).join(lang.pick(" ; ", "; ")),
                 ]

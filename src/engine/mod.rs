@@ -8,10 +8,15 @@ use crate::cells::{Value, dates::Deadline};
 use crate::lexicon::isced::Standing;
 use crate::lexicon::{Level, Term, degree_words};
 use crate::posting::{FieldId, FieldType, NamedRule, Posting, Rule};
-pub use crate::table::Cells;
-use crate::table::{Hits, RowKeys};
+pub use crate::store::Cells;
+use crate::store::{Hits, RowKeys};
 use crate::text::fold;
 use rustc_hash::FxHashMap;
+
+mod outcomes;
+#[cfg(test)]
+pub(crate) mod testing;
+pub use outcomes::{Compact, ManyOutcomes, Outcomes};
 
 /// The outcome of a rule.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -405,7 +410,7 @@ impl<'p> Engine<'p> {
 
     /// Evaluates every rule for its outcome and points only, without the trees: what deciding
     /// needs. For many rows, [`Self::outcomes_with`] and one memo spare the repeated work.
-    pub fn outcomes(&self, cells: &Cells) -> crate::rank::Compact {
+    pub fn outcomes(&self, cells: &Cells) -> Compact {
         self.outcomes_with(cells, &mut self.memo())
     }
 
@@ -439,7 +444,7 @@ impl<'p> Engine<'p> {
 
     /// [`Self::outcomes`], each rule's outcome and points looked up in `memo` when the cells
     /// it reads were seen together before.
-    pub fn outcomes_with(&self, cells: &Cells, memo: &mut Memo) -> crate::rank::Compact {
+    pub fn outcomes_with(&self, cells: &Cells, memo: &mut Memo) -> Compact {
         let deadline = self.posting.meta.deadline.as_ref();
         let p = self.posting;
         let keys = cells.keys();
@@ -469,21 +474,21 @@ impl<'p> Engine<'p> {
                 }
             };
             score += f64::from(points);
-            if len > crate::rank::Outcomes::PACKED {
+            if len > Outcomes::PACKED {
                 many.push(Outcome::from_code(code));
             } else {
                 bits |= code << (2 * k);
             }
         }
-        let outcomes = if len > crate::rank::Outcomes::PACKED {
-            crate::rank::Outcomes::collect(len, many.into_iter())
+        let outcomes = if len > Outcomes::PACKED {
+            Outcomes::collect(len, many.into_iter())
         } else {
-            crate::rank::Outcomes::Packed {
+            Outcomes::Packed {
                 bits,
                 len: len as u8,
             }
         };
-        crate::rank::Compact {
+        Compact {
             outcomes,
             score,
             requirements: p.requirements.len(),
@@ -886,8 +891,8 @@ fields:
                     .map_or("", |(_, v)| *v)
             })
             .collect();
-        let mut table = crate::table::Table::new(p.fields.len());
-        table.push(row, |f, cell| crate::table::read_for_test(engine, f, cell));
+        let mut table = crate::store::ColumnStore::new(p.fields.len());
+        table.push(row, |f, cell| super::testing::read_for_test(engine, f, cell));
         Cells::new(std::sync::Arc::new(table), 0)
     }
 
@@ -907,7 +912,7 @@ fields:
             .expect("posting");
         let p = posting(&yaml);
         let e = Engine::new(&p);
-        let (table, rows) = crate::table::example(&e, "examples/google-forms-district-officer.csv");
+        let (table, rows) = super::testing::example(&e, "examples/google-forms-district-officer.csv");
         let mut memo = e.memo();
         let mut remembered = 0;
         for row in 0..rows {

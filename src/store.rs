@@ -1,7 +1,8 @@
-//! Candidate cells, column by column, each distinct cell stored and read once.
+//! The column store: candidate cells, column by column, each distinct cell interned and read
+//! once.
 //!
 //! Exports repeat themselves: the same diplomas, the same "3 ans", the same "Oui" thousands of
-//! times. A [`Table`] keeps each column's distinct raw cells with the value read from them and
+//! times. A [`ColumnStore`] keeps each column's distinct raw cells with the value read from them and
 //! the posting's terms they name ([`Hits`]), and each row as one id per column. Reading a cell
 //! is then a hash lookup, memory does not grow with repeats, and the dates of a column are
 //! resolved once its day/month order is known.
@@ -18,16 +19,17 @@ pub type Hits = u128;
 /// again every this many rows.
 const SAMPLE_ROWS: usize = 4096;
 
-/// Slots of the cache a column keeps in front of its index.
-const CACHE_SLOTS: usize = 64;
+/// Entries of the cache a column keeps in front of its index.
+const CACHE_ENTRIES: usize = 64;
 
-/// A cell found lately: its length, its [`prefix`] and [`suffix`], and its id.
+/// An entry of a column's cache of recent cells: its length, its [`prefix`] and [`suffix`],
+/// and its id.
 #[derive(Clone, Copy, Debug, Default)]
-struct Slot {
+struct CacheEntry {
     prefix: u64,
     suffix: u64,
     len: u32,
-    /// The id plus one; 0 for an empty slot.
+    /// The id plus one; 0 for an empty entry.
     id: u32,
 }
 
@@ -55,10 +57,10 @@ fn suffix(cell: &[u8]) -> u64 {
     }
 }
 
-/// The slot of a cell's length and prefix.
-fn slot_of(prefix: u64, len: usize) -> usize {
+/// The cache entry of a cell's length and prefix.
+fn entry_of(prefix: u64, len: usize) -> usize {
     let mixed = (prefix ^ (len as u64).rotate_left(32)).wrapping_mul(0x9e37_79b9_7f4a_7c15);
-    (mixed >> (64 - CACHE_SLOTS.trailing_zeros())) as usize
+    (mixed >> (64 - CACHE_ENTRIES.trailing_zeros())) as usize
 }
 
 /// One column: its distinct cells, the value and hits of each, and an index to find them.
@@ -69,9 +71,9 @@ fn slot_of(prefix: u64, len: usize) -> usize {
 #[derive(Clone, Debug, Default)]
 struct Column {
     index: Option<FxHashMap<Box<str>, u32>>,
-    /// Cells found lately, by length and prefix: the few answers a column repeats are found
-    /// without hashing them.
-    cache: Vec<Slot>,
+    /// A direct-mapped cache of recent cells, by length and prefix: the few answers a column
+    /// repeats are found without hashing them.
+    cache: Vec<CacheEntry>,
     /// The id of the empty cell, when the column is indexed and has one: fields a reading
     /// does not need are all empty.
     empty: Option<u32>,
@@ -98,15 +100,15 @@ impl Column {
         let index = self.index.as_ref()?;
         let bytes = cell.as_bytes();
         let (p, q) = (prefix(bytes), suffix(bytes));
-        let k = slot_of(p, bytes.len());
-        let slot = self.cache.get(k).copied().unwrap_or_default();
-        if slot.id != 0
-            && slot.prefix == p
-            && slot.suffix == q
-            && slot.len as usize == bytes.len()
-            && (bytes.len() <= 16 || self.raw(slot.id as usize - 1) == cell)
+        let k = entry_of(p, bytes.len());
+        let entry = self.cache.get(k).copied().unwrap_or_default();
+        if entry.id != 0
+            && entry.prefix == p
+            && entry.suffix == q
+            && entry.len as usize == bytes.len()
+            && (bytes.len() <= 16 || self.raw(entry.id as usize - 1) == cell)
         {
-            return Some(slot.id - 1);
+            return Some(entry.id - 1);
         }
         let id = index.get(cell).copied()?;
         self.remember(k, p, q, bytes.len(), id);
@@ -149,10 +151,10 @@ impl Column {
     /// Puts a cell found or added in the cache.
     fn remember(&mut self, k: usize, prefix: u64, suffix: u64, len: usize, id: u32) {
         if self.cache.is_empty() {
-            self.cache = vec![Slot::default(); CACHE_SLOTS];
+            self.cache = vec![CacheEntry::default(); CACHE_ENTRIES];
         }
-        if let (Some(slot), Ok(len)) = (self.cache.get_mut(k), u32::try_from(len)) {
-            *slot = Slot {
+        if let (Some(entry), Ok(len)) = (self.cache.get_mut(k), u32::try_from(len)) {
+            *entry = CacheEntry {
                 prefix,
                 suffix,
                 len,
@@ -164,7 +166,7 @@ impl Column {
 
 /// Rows of cells for a posting's fields, stored column by column.
 #[derive(Debug, Default)]
-pub struct Table {
+pub struct ColumnStore {
     columns: Vec<Column>,
     /// Whether each column is indexed, side by side: what rule keys ask for every row.
     indexed: Vec<bool>,
@@ -184,10 +186,10 @@ fn next_serial() -> u64 {
     NEXT.fetch_add(1, Ordering::Relaxed)
 }
 
-impl Clone for Table {
+impl Clone for ColumnStore {
     fn clone(&self) -> Self {
         // A copy numbers the cells it adds apart from the original: a serial of its own.
-        Table {
+        ColumnStore {
             columns: self.columns.clone(),
             indexed: self.indexed.clone(),
             ids: self.ids.clone(),
@@ -198,10 +200,10 @@ impl Clone for Table {
     }
 }
 
-impl Table {
+impl ColumnStore {
     /// An empty table of `width` columns.
     pub fn new(width: usize) -> Self {
-        Table {
+        ColumnStore {
             columns: (0..width)
                 .map(|_| Column {
                     index: Some(FxHashMap::default()),
@@ -304,10 +306,10 @@ impl Table {
     }
 }
 
-/// One row of a shared [`Table`]: what the engine and the explanations read.
+/// One row of a shared [`ColumnStore`]: what the engine and the explanations read.
 #[derive(Clone, Debug)]
 pub struct Cells {
-    table: Arc<Table>,
+    table: Arc<ColumnStore>,
     row: u32,
 }
 
@@ -321,7 +323,7 @@ impl PartialEq for Cells {
 
 impl Cells {
     /// Row `row` of `table`.
-    pub fn new(table: Arc<Table>, row: u32) -> Self {
+    pub fn new(table: Arc<ColumnStore>, row: u32) -> Self {
         Cells { table, row }
     }
 
@@ -381,63 +383,13 @@ impl RowKeys<'_> {
     }
 }
 
-/// A cell of field `f` read as screening reads it (phones in Mali, dates day first, UTC).
-#[cfg(test)]
-pub(crate) fn read_for_test(
-    engine: &crate::engine::Engine,
-    f: FieldId,
-    cell: &str,
-) -> (Value, Hits) {
-    use crate::cells::{self, Context, dates};
-    let known = engine.known_items(f);
-    let cx = Context {
-        phone_country: crate::cells::phone::Plan::mali(),
-        known_items: &known,
-        separator: None,
-        order: dates::Order::DayFirst,
-        zone: &dates::Zone::default(),
-    };
-    let value = cells::read(engine.posting().fields[f].kind, cell, &cx);
-    let hits = engine.hits(f, &value);
-    (value, hits)
-}
-
-/// Every data row of an example file, read for `engine`'s posting into one table, and how
-/// many there are.
-#[cfg(test)]
-pub(crate) fn example(engine: &crate::engine::Engine, file: &str) -> (Arc<Table>, u32) {
-    let p = engine.posting();
-    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-    let mut source =
-        crate::ingest::Source::open(&root.join(file), &crate::ingest::Options::default())
-            .expect("example");
-    let columns: Vec<usize> = p
-        .fields
-        .iter()
-        .map(|f| source.column(&f.column).expect("column"))
-        .collect();
-    let mut buf = crate::ingest::CellBuf::default();
-    let mut table = Table::new(p.fields.len());
-    let mut rows = 0;
-    while let Some(meta) = source.next_into(&columns, &mut buf) {
-        if let crate::ingest::RowMeta::Data { .. } = meta {
-            let from = rows as usize * columns.len();
-            table.push(buf.cells(from, from + columns.len()), |f, cell| {
-                read_for_test(engine, f, cell)
-            });
-            rows += 1;
-        }
-    }
-    (Arc::new(table), rows)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
     fn stores_each_distinct_cell_once() {
-        let mut t = Table::new(2);
+        let mut t = ColumnStore::new(2);
         let mut reads = 0;
         let mut read = |_f: FieldId, cell: &str| {
             reads += 1;
@@ -486,7 +438,7 @@ mod tests {
 
     #[test]
     fn cells_alike_in_length_and_first_bytes_stay_apart() {
-        let mut t = Table::new(1);
+        let mut t = ColumnStore::new(1);
         let mut read = |_f: FieldId, cell: &str| (Value::Text(cell.to_string()), 0);
         // The second row puts the first cell in the cache; the third must not take it.
         // Then two long cells alike in their first and last eight bytes.
@@ -523,11 +475,11 @@ mod tests {
         };
         let mut read = |_f: FieldId, c: &str| (Value::Text(c.to_string()), 0);
         let rows = 3 * SAMPLE_ROWS;
-        let mut one = Table::new(2);
+        let mut one = ColumnStore::new(2);
         for r in 0..rows {
             one.push([cell(r, 0).as_str(), cell(r, 1).as_str()], &mut read);
         }
-        let mut many = Table::new(2);
+        let mut many = ColumnStore::new(2);
         let cells: Vec<[String; 2]> = (0..rows).map(|r| [cell(r, 0), cell(r, 1)]).collect();
         for chunk in cells.chunks(1000) {
             many.push_rows(

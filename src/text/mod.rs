@@ -1,4 +1,7 @@
-//! Folding text for comparison: case, accents, apostrophes and runs of spaces.
+//! Text as the tool handles it: folded for comparison (case, accents, apostrophes and runs
+//! of spaces), and escaped for a terminal or JSON ([`escape`]).
+
+pub mod escape;
 
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;

@@ -769,8 +769,8 @@ mod tests {
         let e = crate::engine::Engine::new(&p);
         // Two tables whose cells are numbered apart, read in turns through the same caches.
         let tables = [
-            crate::table::example(&e, "examples/google-forms-district-officer.csv"),
-            crate::table::example(&e, "examples/excel-district-officer.csv"),
+            crate::engine::testing::example(&e, "examples/google-forms-district-officer.csv"),
+            crate::engine::testing::example(&e, "examples/excel-district-officer.csv"),
         ];
         let mut details = [Details::new(&p, Lang::Fr), Details::new(&p, Lang::En)];
         let rules: Vec<&Rule> = p
