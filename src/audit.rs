@@ -136,10 +136,7 @@ pub fn audit<'a>(
         .map(|&g| {
             let applicants = members[g].len();
             let eligible = count(g, &|i| {
-                matches!(
-                    decisions[i].status,
-                    Status::Eligible | Status::Shortlisted
-                )
+                matches!(decisions[i].status, Status::Eligible | Status::Shortlisted)
             });
             let shortlisted = count(g, &|i| decisions[i].status == Status::Shortlisted);
             let impact_ratio = impact(rates[g], best);

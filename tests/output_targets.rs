@@ -218,7 +218,7 @@ fn a_signal_leaves_no_temporary_file() {
     // Enough candidates that writing them takes a while: the signal comes while the temporary
     // file is there.
     let dir = tempfile::tempdir().expect("dir");
-    let big = copies(dir.path(), 300);
+    let big = copies(dir.path(), 600);
     let outputs = tempfile::tempdir().expect("dir");
     for (signal, code) in [("TERM", 143), ("INT", 130), ("HUP", 129)] {
         let target = outputs.path().join("all.json");
@@ -244,9 +244,14 @@ fn a_signal_leaves_no_temporary_file() {
             temporary(),
             "the output was being written when SIG{signal} came"
         );
-        let _ = std::process::Command::new("kill")
-            .args([format!("-{signal}"), child.id().to_string()])
-            .status();
+        let number = match signal {
+            "TERM" => libc::SIGTERM,
+            "INT" => libc::SIGINT,
+            _ => libc::SIGHUP,
+        };
+        let pid = libc::pid_t::try_from(child.id()).expect("a pid");
+        // SAFETY: a signal to our own child, which is not reaped yet.
+        unsafe { libc::kill(pid, number) };
         let status = child.wait().expect("wait");
         assert_eq!(status.code(), Some(code), "SIG{signal}");
         assert!(!temporary(), "SIG{signal} left a temporary file");

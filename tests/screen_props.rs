@@ -4,8 +4,8 @@
 
 use proptest::prelude::*;
 use shortlist::engine::Outcome;
-use shortlist::output::explain;
 use shortlist::ingest::{Options, Source};
+use shortlist::output::explain;
 use shortlist::rank::Status;
 use shortlist::screen::{Request, Screening, View};
 

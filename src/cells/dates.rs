@@ -407,22 +407,40 @@ impl Written {
     }
 }
 
-/// Picks the day/month order of a column from its dates: any first number over 12 means day
-/// first, any second number over 12 month first; else the posting's language decides.
-pub fn detect_order<'a>(written: impl IntoIterator<Item = &'a Written>, fallback: Order) -> Order {
-    let mut day_first = false;
-    let mut month_first = false;
-    for w in written {
-        match w.order_hint() {
-            Some(Order::DayFirst) => day_first = true,
-            Some(Order::MonthFirst) => month_first = true,
-            None => {}
+/// What the dates of a column showed of its day/month order: the one rule of the crate for
+/// it. A first number over 12 shows days first, a second number over 12 months first; a
+/// column that shows both or neither goes by the posting's language.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct OrderShown {
+    /// A date showed that days come first.
+    pub day_first: bool,
+    /// A date showed that months come first.
+    pub month_first: bool,
+}
+
+impl OrderShown {
+    /// Adds what `written` shows; true when it showed something new.
+    pub fn see(&mut self, written: &Written) -> bool {
+        match written.order_hint() {
+            Some(Order::DayFirst) if !self.day_first => {
+                self.day_first = true;
+                true
+            }
+            Some(Order::MonthFirst) if !self.month_first => {
+                self.month_first = true;
+                true
+            }
+            _ => false,
         }
     }
-    match (day_first, month_first) {
-        (true, false) => Order::DayFirst,
-        (false, true) => Order::MonthFirst,
-        _ => fallback,
+
+    /// The column's order, `fallback` when its dates do not tell.
+    pub fn order(self, fallback: Order) -> Order {
+        match (self.day_first, self.month_first) {
+            (true, false) => Order::DayFirst,
+            (false, true) => Order::MonthFirst,
+            _ => fallback,
+        }
     }
 }
 
@@ -1196,25 +1214,40 @@ mod tests {
 
     #[test]
     fn detects_the_order_of_a_column() {
-        let col = |cells: &[&str]| -> Vec<Written> {
-            cells.iter().map(|c| scan(c).expect("date")).collect()
+        let order = |cells: &[&str], fallback: Order| {
+            let mut shown = OrderShown::default();
+            for c in cells {
+                shown.see(&scan(c).expect("date"));
+            }
+            shown.order(fallback)
         };
         assert_eq!(
-            detect_order(&col(&["03/02/2024", "20/02/2024"]), Order::MonthFirst),
+            order(&["03/02/2024", "20/02/2024"], Order::MonthFirst),
             Order::DayFirst
         );
         assert_eq!(
-            detect_order(&col(&["03/02/2024", "02/20/2024"]), Order::DayFirst),
+            order(&["03/02/2024", "02/20/2024"], Order::DayFirst),
             Order::MonthFirst
         );
         assert_eq!(
-            detect_order(&col(&["03/02/2024", "2024-02-20"]), Order::DayFirst),
+            order(&["03/02/2024", "2024-02-20"], Order::DayFirst),
             Order::DayFirst
         );
+        assert_eq!(order(&["03/02/2024"], Order::MonthFirst), Order::MonthFirst);
+        // Both shown: the column does not tell.
         assert_eq!(
-            detect_order(&col(&["03/02/2024"]), Order::MonthFirst),
+            order(&["20/02/2024", "02/20/2024"], Order::MonthFirst),
             Order::MonthFirst
         );
+    }
+
+    #[test]
+    fn a_date_shows_its_order_once() {
+        let mut shown = OrderShown::default();
+        assert!(shown.see(&scan("20/02/2024").expect("date")));
+        assert!(!shown.see(&scan("21/02/2024").expect("date")));
+        assert!(!shown.see(&scan("03/02/2024").expect("date")));
+        assert!(shown.see(&scan("02/21/2024").expect("date")));
     }
 
     proptest::proptest! {

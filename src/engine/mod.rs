@@ -151,26 +151,11 @@ struct RuleMemo {
     cap: usize,
 }
 
-/// An outcome and its points in one word: the points' bits above, the outcome's code plus
-/// one below (0 when nothing is remembered).
-#[derive(Clone, Copy, Debug, Default, PartialEq)]
-struct Remembered(u64);
+/// What a rule gave for some cells, once remembered: its outcome and points.
+type Remembered = Option<(Outcome, f32)>;
 
-impl Remembered {
-    fn new(outcome: Outcome, points: f32) -> Self {
-        Remembered(u64::from(points.to_bits()) << 32 | (outcome.code() + 1))
-    }
-
-    /// The outcome's code, if something is remembered.
-    fn code(self) -> Option<u64> {
-        (self.0 as u32).checked_sub(1).map(u64::from)
-    }
-
-    /// The points remembered.
-    fn points(self) -> f32 {
-        f32::from_bits((self.0 >> 32) as u32)
-    }
-}
+// One word, as a packed word would be: the outcome's niche holds `None`.
+const _: () = assert!(std::mem::size_of::<Remembered>() == 8);
 
 impl RuleMemo {
     /// What the rule gave for the cells of the row of `keys`, if remembered; and the key to
@@ -196,7 +181,7 @@ impl RuleMemo {
         if self.single.is_some() {
             if let Some(k) = usize::try_from(key).ok().filter(|k| *k < self.cap) {
                 if self.dense.len() <= k {
-                    self.dense.resize(k + 1, Remembered::default());
+                    self.dense.resize(k + 1, None);
                 }
                 self.dense[k] = result;
             }
@@ -455,8 +440,8 @@ impl<'p> Engine<'p> {
         let rules = p.requirements.iter().chain(&p.preferences);
         for (k, (r, m)) in rules.zip(&mut memo.rules).enumerate() {
             let (known, key) = m.lookup(&keys);
-            let (code, points) = match known.code() {
-                Some(code) => (code, known.points()),
+            let (code, points) = match known {
+                Some((outcome, points)) => (outcome.code(), points),
                 None => {
                     let mut cursor = m.start;
                     let outcome = self
@@ -468,7 +453,7 @@ impl<'p> Engine<'p> {
                         _ => 0.0,
                     };
                     if let Some(k) = key {
-                        m.remember(k, Remembered::new(outcome, points));
+                        m.remember(k, Some((outcome, points)));
                     }
                     (outcome.code(), points)
                 }
@@ -892,7 +877,9 @@ fields:
             })
             .collect();
         let mut table = crate::store::ColumnStore::new(p.fields.len());
-        table.push(row, |f, cell| super::testing::read_for_test(engine, f, cell));
+        table.push(row, |f, cell| {
+            super::testing::read_for_test(engine, f, cell)
+        });
         Cells::new(std::sync::Arc::new(table), 0)
     }
 
@@ -912,7 +899,8 @@ fields:
             .expect("posting");
         let p = posting(&yaml);
         let e = Engine::new(&p);
-        let (table, rows) = super::testing::example(&e, "examples/google-forms-district-officer.csv");
+        let (table, rows) =
+            super::testing::example(&e, "examples/google-forms-district-officer.csv");
         let mut memo = e.memo();
         let mut remembered = 0;
         for row in 0..rows {
@@ -936,7 +924,7 @@ fields:
             remembered = memo
                 .rules
                 .iter()
-                .map(|r| r.seen.len() + r.dense.iter().filter(|d| d.code().is_some()).count())
+                .map(|r| r.seen.len() + r.dense.iter().filter(|d| d.is_some()).count())
                 .sum::<usize>();
         }
         assert!(
@@ -966,18 +954,6 @@ fields:
         assert_eq!(full.len(), 40);
         assert_eq!(full[..3], [Pass, Fail, Unknown]);
         assert_eq!(compact.outcomes.iter().collect::<Vec<_>>(), full);
-    }
-
-    #[test]
-    fn a_remembered_outcome_keeps_its_points() {
-        assert_eq!(Remembered::default().code(), None);
-        for o in [Pass, Fail, Unknown] {
-            for points in [0.0, 12.5, 1.0 / 3.0, -4.0, f32::MAX] {
-                let r = Remembered::new(o, points);
-                assert_eq!(r.code().map(Outcome::from_code), Some(o));
-                assert_eq!(r.points(), points);
-            }
-        }
     }
 
     #[test]

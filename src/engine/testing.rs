@@ -7,11 +7,7 @@ use crate::store::{ColumnStore, Hits};
 use std::sync::Arc;
 
 /// A cell of field `f` read as screening reads it (phones in Mali, dates day first, UTC).
-pub(crate) fn read_for_test(
-    engine: &Engine,
-    f: FieldId,
-    cell: &str,
-) -> (Value, Hits) {
+pub(crate) fn read_for_test(engine: &Engine, f: FieldId, cell: &str) -> (Value, Hits) {
     use crate::cells::{self, Context, dates};
     let known = engine.known_items(f);
     let cx = Context {
@@ -53,4 +49,3 @@ pub(crate) fn example(engine: &Engine, file: &str) -> (Arc<ColumnStore>, u32) {
     }
     (Arc::new(table), rows)
 }
-

@@ -1,8 +1,8 @@
 //! CSV: one line per candidate, `rank,status,score,score_max,row,name,contact,<rule ids>,reasons`.
 
 use super::{CsvStyle, neutralise};
-use crate::output::explain::{self, number};
 use crate::i18n::Lang;
+use crate::output::explain::{self, number};
 use crate::screen::Screening;
 use std::io::{self, Write};
 

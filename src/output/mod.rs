@@ -1,7 +1,7 @@
 //! Writing a screening out: one module per format, each a `write` to any `io::Write`.
 
-pub mod explain;
 pub mod csv;
+pub mod explain;
 pub mod html;
 pub mod json;
 pub mod markdown;
@@ -254,7 +254,12 @@ where
 {
     let listed = s.listed();
     let chunks: Vec<&[usize]> = listed.chunks(CHUNK).collect();
-    let threads = if s.sequential { 1 } else { 2 };
+    // As many threads as the screening has slots to read rows again: none waits for another.
+    let threads = if s.sequential {
+        1
+    } else {
+        crate::screen::READ_SLOTS
+    };
     if threads < 2 || chunks.len() < 8 {
         let mut st = state();
         for chunk in &chunks {

@@ -2,8 +2,8 @@
 //! requirement; and each rule in plain words. Pure: formats render these.
 
 use crate::engine::Outcome;
-use crate::output::explain::number;
 use crate::i18n::Lang;
+use crate::output::explain::number;
 use crate::posting::{Posting, Rule};
 use crate::rank::Status;
 use crate::screen::Screening;

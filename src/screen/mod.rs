@@ -1,0 +1,427 @@
+//! Screening candidate files for a posting. Rows stream by in batches, screened on every
+//! core: each row is read, evaluated and decided as it comes, the batches are gathered in
+//! file order, and only a few numbers per row are kept (its place, decision and what ranking
+//! needs). The cells of a row that is shown are read again from its file; sources that
+//! cannot be read again (workbooks, UTF-16 files) keep their cells in memory instead.
+//!
+//! Dates written `03/04/2024` depend on their column's day/month order, known only once the
+//! whole column is seen: rows are read with the order their column shows so far, and in the
+//! rare file where a date was read in the order the column turns out not to have, the files
+//! are screened again with the order known.
+
+use crate::engine::{Cells, Engine, RuleEval};
+use crate::i18n::Lang;
+use crate::ingest::{Cause, Options, Source};
+use crate::posting::Posting;
+use crate::rank::{Decision, Place, Status};
+use chrono::{DateTime, Utc};
+use rustc_hash::FxHashMap;
+use std::path::PathBuf;
+use std::sync::{Arc, Mutex};
+
+mod columns;
+mod errors;
+mod labels;
+mod order;
+mod passes;
+mod reread;
+#[cfg(test)]
+pub(crate) mod testing;
+
+use columns::map_columns;
+pub use errors::ReadError;
+use labels::{Label, Labels};
+use order::CellReader;
+use passes::{Pass, decisive};
+pub use reread::READ_SLOTS;
+use reread::{Cellar, Rereading};
+
+/// One data row of an input.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Entry {
+    /// A row that was read.
+    Candidate {
+        /// Index of its input.
+        file: usize,
+        /// Spreadsheet row number.
+        row: u64,
+        /// Its cells for the posting's fields.
+        cells: Cells,
+        /// Its cell in the audit column, if one was asked for.
+        audit: Option<String>,
+    },
+    /// A row that could not be read.
+    Unreadable {
+        /// Index of its input.
+        file: usize,
+        /// Spreadsheet row number.
+        row: u64,
+        /// Why.
+        cause: Cause,
+    },
+}
+
+impl Entry {
+    /// Index of the input the row comes from.
+    pub fn file(&self) -> usize {
+        match self {
+            Entry::Candidate { file, .. } | Entry::Unreadable { file, .. } => *file,
+        }
+    }
+
+    /// Spreadsheet row number.
+    pub fn row(&self) -> u64 {
+        match self {
+            Entry::Candidate { row, .. } | Entry::Unreadable { row, .. } => *row,
+        }
+    }
+}
+
+/// What was read from one input file.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Input {
+    /// The file as given.
+    pub path: PathBuf,
+    /// Encoding name, or `xlsx`.
+    pub encoding: String,
+    /// Delimiter, for CSV.
+    pub delimiter: Option<u8>,
+    /// Data rows read (unreadable ones included, empty ones not).
+    pub rows: u64,
+    /// Rows whose cells are all blank.
+    pub empty_rows: u64,
+    /// SHA-256 of the file, in hex.
+    pub sha256: String,
+}
+
+/// How a screening is shown.
+#[derive(Clone, Debug, Default)]
+pub struct View {
+    /// Language of labels and reasons.
+    pub lang: Lang,
+    /// Names and contacts replaced by `C-<row>`.
+    pub blind: bool,
+    /// Every candidate, not only the shortlist.
+    pub all: bool,
+}
+
+/// What a screening is asked for, besides the posting and the files.
+#[derive(Clone, Debug, Default)]
+pub struct Request {
+    /// SHA-256 of the posting file, in hex.
+    pub posting_sha256: String,
+    /// Shortlist size instead of the posting's.
+    pub top: Option<u32>,
+    /// The instant the screening speaks of, instead of the deadline.
+    pub as_of: Option<DateTime<Utc>>,
+    /// How to show it.
+    pub view: View,
+    /// The column to audit by.
+    pub audit_column: Option<String>,
+    /// A progress bar to advance as the files are read (bytes), if any.
+    pub progress: Option<indicatif::ProgressBar>,
+    /// Everything on one thread: the same result, for checking that it is.
+    pub sequential: bool,
+}
+
+/// A posting applied to candidate files: every row, its decision, and where it came from.
+pub struct Screening<'p> {
+    /// The posting.
+    pub posting: &'p Posting,
+    /// SHA-256 of the posting file, in hex.
+    pub posting_sha256: String,
+    /// The decision on each entry.
+    pub decisions: Vec<Decision>,
+    /// The input files.
+    pub inputs: Vec<Input>,
+    /// The instant the screening speaks of.
+    pub as_of: Option<DateTime<Utc>>,
+    /// How to show it.
+    pub view: View,
+    /// The column audited with `--audit-by`, if any.
+    pub audit_column: Option<String>,
+    /// Candidates shortlisted per group.
+    pub shortlist_size: u32,
+    /// The posting's rules, ready to evaluate a row again for its details.
+    pub engine: Engine<'p>,
+    /// Everything on one thread, outputs included.
+    pub sequential: bool,
+    places: Vec<Place>,
+    /// Why each unreadable entry is, by entry index.
+    causes: FxHashMap<u32, Cause>,
+    /// For each duplicate, by entry index, the row kept in its place.
+    kept: FxHashMap<u32, crate::rank::Kept>,
+    /// The groups, shown with the spelling of their first row.
+    groups: Vec<Arc<str>>,
+    /// Each entry's cell in the audit column, as an index into `audit_cells`.
+    audit_ids: Vec<u32>,
+    audit_cells: Vec<Box<str>>,
+    /// Each file's columns for the posting's fields, and where its rows' cells are.
+    cellars: Vec<(Vec<usize>, Cellar)>,
+    reader: CellReader,
+    /// What threads reading rows again keep, one slot per thread.
+    slots: Vec<Mutex<Rereading>>,
+    /// Why a row could not be read again, the first time one could not: the file changed
+    /// since it was screened, and no output may be made of it.
+    reread_failure: std::sync::OnceLock<String>,
+    /// The fields whose cells decide, read at the first reading and checked when read again.
+    decisive: Vec<bool>,
+}
+
+/// Threads that screen batches of rows at most.
+const MAX_WORKERS: usize = 8;
+
+impl Screening<'_> {
+    /// Screens `sources` for `posting`: reads, evaluates and decides every row.
+    pub fn run<'p>(
+        posting: &'p Posting,
+        sources: Vec<Source>,
+        request: Request,
+    ) -> Result<Screening<'p>, ReadError> {
+        let again: Vec<(PathBuf, Options)> = sources
+            .iter()
+            .map(|s| (s.path.clone(), s.options.clone()))
+            .collect();
+        let engine = Engine::new(posting);
+        let workers = if request.sequential {
+            1
+        } else {
+            std::thread::available_parallelism().map_or(1, |n| n.get().min(MAX_WORKERS))
+        };
+        let mut pass = Pass::new(&engine, None, workers);
+        pass.read_all(sources, &request)?;
+        if let Some(orders) = pass.reader().wrong_orders() {
+            // A date was read in the order its column turned out not to have: read again.
+            let sources = again
+                .iter()
+                .map(|(path, options)| Source::open(path, options))
+                .collect::<Result<Vec<_>, _>>()?;
+            pass = Pass::new(&engine, Some(orders), workers);
+            pass.read_all(sources, &request)?;
+        }
+        if let Some(bar) = &request.progress {
+            bar.finish_and_clear();
+        }
+        let reader = pass.reader();
+        let scratch = pass.workers[0].scratch.clone();
+        let Pass {
+            mut facts,
+            mut decisions,
+            causes,
+            inputs,
+            cellars,
+            audit_ids,
+            audit_cells,
+            latest,
+            groups,
+            ..
+        } = pass;
+        let kept = crate::rank::decide(
+            posting,
+            &facts,
+            &mut decisions,
+            request.top,
+            !request.sequential,
+        );
+        let as_of = request
+            .as_of
+            .or_else(|| posting.meta.deadline.map(|d| d.at))
+            .or(latest);
+        // Only the places are needed from now on.
+        facts.identities = Vec::new();
+        facts.submitted = Vec::new();
+        facts.keys = crate::rank::Keys::default();
+        let slots = (0..READ_SLOTS)
+            .map(|_| {
+                Mutex::new(Rereading {
+                    rereaders: cellars
+                        .iter()
+                        .map(|(_, c)| match c {
+                            Cellar::File(r) => Some(r.fork()),
+                            Cellar::Memory(_) => None,
+                        })
+                        .collect(),
+                    scratch: scratch.clone(),
+                    last: None,
+                    cells: crate::ingest::CellBuf::default(),
+                })
+            })
+            .collect();
+        Ok(Screening {
+            posting,
+            posting_sha256: request.posting_sha256,
+            decisions,
+            inputs,
+            as_of,
+            view: request.view,
+            audit_column: request.audit_column,
+            shortlist_size: request.top.unwrap_or(posting.shortlist.size),
+            places: facts.places,
+            causes,
+            kept,
+            groups,
+            audit_ids,
+            audit_cells,
+            cellars,
+            reader,
+            slots,
+            sequential: request.sequential,
+            engine,
+            reread_failure: std::sync::OnceLock::new(),
+            decisive: decisive(posting),
+        })
+    }
+
+    /// The group of entry `i`, when the posting shortlists per group.
+    pub fn group(&self, i: usize) -> Option<&str> {
+        let g = self.decisions.get(i)?.group?;
+        self.groups.get(g.index()).map(|g| &**g)
+    }
+
+    /// For a duplicate, the row kept in its place.
+    pub fn kept(&self, i: usize) -> Option<crate::rank::Kept> {
+        self.kept.get(&(i as u32)).copied()
+    }
+
+    /// Data rows read, unreadable ones included.
+    pub fn len(&self) -> usize {
+        self.places.len()
+    }
+
+    /// Whether no data row was read.
+    pub fn is_empty(&self) -> bool {
+        self.places.is_empty()
+    }
+
+    /// The spreadsheet row number of entry `i`.
+    pub fn row(&self, i: usize) -> u64 {
+        self.places.get(i).map_or(0, |p| u64::from(p.row))
+    }
+
+    /// The input entry `i` comes from.
+    pub fn file(&self, i: usize) -> usize {
+        self.places.get(i).map_or(0, |p| p.file as usize)
+    }
+
+    /// The cell of entry `i` in the audit column, if one was asked for.
+    pub fn audit_cell(&self, i: usize) -> Option<&str> {
+        let a = *self.audit_ids.get(i)?;
+        self.audit_cells.get(a as usize).map(|c| &**c)
+    }
+
+    /// The fairness audit, when an audit column was given.
+    pub fn audit(&self) -> Option<crate::audit::Audit> {
+        self.audit_column.as_deref().map(|c| {
+            crate::audit::audit(c, &self.posting.requirements, &self.decisions, |i| {
+                self.audit_cell(i)
+            })
+        })
+    }
+
+    /// How many rows have each status, in [`crate::rank::STATUSES`] order.
+    pub fn counts(&self) -> [usize; 6] {
+        let mut out = [0; 6];
+        for d in &self.decisions {
+            if let Some(i) = crate::rank::STATUSES.iter().position(|s| *s == d.status) {
+                out[i] += 1;
+            }
+        }
+        out
+    }
+
+    /// The rows to list, in order: the ranked by group and rank, then the others by row.
+    /// Without `all`, only the shortlisted.
+    pub fn listed(&self) -> Vec<usize> {
+        self.listing(self.view.all)
+    }
+
+    fn listing(&self, all: bool) -> Vec<usize> {
+        let idx: Vec<usize> = (0..self.len())
+            .filter(|&i| all || self.decisions[i].status == Status::Shortlisted)
+            .collect();
+        let bucket = |s: Status| -> u8 {
+            match s {
+                Status::Shortlisted | Status::Eligible => 0,
+                Status::Review => 1,
+                Status::Ineligible => 2,
+                Status::Duplicate => 3,
+                Status::Unreadable => 4,
+            }
+        };
+        // Groups by their folded names, a number each, rows without one as the empty name:
+        // rows sort on numbers alone.
+        let folded: Vec<String> = self.groups.iter().map(|g| crate::text::fold(g)).collect();
+        let mut names: Vec<&str> = folded.iter().map(String::as_str).chain([""]).collect();
+        names.sort_unstable();
+        names.dedup();
+        let place = |name: &str| names.binary_search(&name).unwrap_or(0) as u32;
+        let group_place: Vec<u32> = folded.iter().map(|f| place(f)).collect();
+        let no_group = place("");
+        // Bucket, group, rank and the entry, whose order is that of files and rows.
+        let key = |i: usize| -> u128 {
+            let d = &self.decisions[i];
+            let (group, rank) = match bucket(d.status) {
+                0 => (
+                    d.group
+                        .and_then(|g| group_place.get(g.index()).copied())
+                        .unwrap_or(no_group),
+                    d.rank.unwrap_or(u32::MAX),
+                ),
+                _ => (no_group, 0),
+            };
+            u128::from(bucket(d.status)) << 96
+                | u128::from(group) << 64
+                | u128::from(rank) << 32
+                | i as u128
+        };
+        let mut keys: Vec<u128> = idx.iter().map(|&i| key(i)).collect();
+        keys.sort_unstable();
+        // The entry is in the lowest 32 bits: entries are numbered in 32 bits.
+        keys.into_iter().map(|k| (k as u32) as usize).collect()
+    }
+
+    /// The full evaluation of row `i`, for its details; none for an unreadable row.
+    pub fn evaluate(&self, i: usize) -> Option<(Vec<RuleEval>, Vec<RuleEval>)> {
+        self.evaluate_entry(&self.entry(i))
+    }
+
+    /// The full evaluation of an entry already read; none for an unreadable one.
+    pub fn evaluate_entry(&self, e: &Entry) -> Option<(Vec<RuleEval>, Vec<RuleEval>)> {
+        match e {
+            Entry::Candidate { cells, .. } => Some(self.engine.evaluate(cells)),
+            Entry::Unreadable { .. } => None,
+        }
+    }
+
+    /// Every row in listing order, whatever `view.all` says.
+    pub fn listed_all(&self) -> Vec<usize> {
+        self.listing(true)
+    }
+
+    /// The counts in words: `72 candidatures : 9 retenus, …`.
+    pub fn summary_line(&self) -> String {
+        let lang = self.view.lang;
+        let counts = self.counts();
+        let parts: Vec<String> = crate::rank::STATUSES
+            .iter()
+            .zip(counts)
+            .map(|(s, n)| {
+                format!(
+                    "{n} {}",
+                    if n == 1 {
+                        s.label(lang)
+                    } else {
+                        s.plural(lang)
+                    }
+                )
+            })
+            .collect();
+        format!(
+            "{} {}{} {}",
+            self.len(),
+            lang.pick("candidatures", "applications"),
+            lang.pick(" :", ":"),
+            parts.join(", ")
+        )
+    }
+}
