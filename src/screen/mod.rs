@@ -8,6 +8,41 @@
 //! whole column is seen: rows are read with the order their column shows so far, and in the
 //! rare file where a date was read in the order the column turns out not to have, the files
 //! are screened again with the order known.
+//!
+//! # How the hot path works
+//!
+//! 1. `ingest` hands rows over in batches of 1,024, as byte ranges of the fields that decide
+//!    ([`passes::decisive`]); a reading thread parses ahead while the workers screen.
+//! 2. Each worker ([`passes`]) pushes a row into its column store ([`crate::store`]): a cell
+//!    seen before is found in a small direct-mapped cache or the column's hash index, so its
+//!    value and the posting's terms it names are read once per distinct cell, not per row.
+//! 3. The engine's memo ([`crate::engine::Memo`]) remembers each rule's outcome and points by
+//!    the ids of the cells it reads: a row whose cells were all seen costs a few lookups.
+//! 4. A row leaves its [`crate::rank::Place`] (file, row, byte position, a hash of its
+//!    deciding cells), its [`crate::rank::Decision`] (two bits per rule) and what ranking
+//!    reads: about 140 bytes, whatever its cells hold.
+//! 5. Ranking runs once at the end; outputs read the rows they show again ([`reread`]).
+//!
+//! What a change must keep, and what guards it:
+//!
+//! - The engine numbers the term groups of `degree` and `includes` rules in the order
+//!   `collect_terms` walks the rules; evaluation advances a cursor over them and
+//!   `walk_items`/`mark_matched` walk in the same order, and each rule's term bits in
+//!   [`crate::store::Hits`] are adjacent (62 of them, then flags). A new rule kind with terms
+//!   joins every walk. Guard: the engine's twin tests (hits against values, memo against a
+//!   full evaluation, on the examples).
+//! - Ranking sums each rule's points rounded to `f32` (as the memo keeps them); a full
+//!   evaluation (explanations) keeps them in `f64`. Guard: the memo's twin test compares the
+//!   score with the full evaluation's points rounded the same way.
+//! - Outputs render on as many threads as there are [`READ_SLOTS`], so that no render thread
+//!   waits for another's parser.
+//! - Row numbers fit in `u32` ([`passes::small_row`] refuses a file with more).
+//! - Sequential and parallel screening give the same decisions. Guard:
+//!   `passes::tests::every_core_decides_as_one_does` and `tests/parallel.rs`.
+//!
+//! To measure a change: `bench/run.sh` (time and peak memory against the csv crate's parse
+//! floor, at 10k, 100k and 1M rows), and `scripts/same-outputs.sh OLD NEW` for a change that
+//! must not change any output.
 
 use crate::engine::{Cells, Engine, RuleEval};
 use crate::i18n::Lang;
