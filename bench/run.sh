@@ -5,6 +5,7 @@
 #
 #   bench/run.sh                      # 10k, 100k and 1M rows, 5 runs each
 #   SIZES="10000 100000 1000000 5000000" RUNS=3 bench/run.sh
+#   BIN=/path/to/another/shortlist bench/run.sh   # another build, against the same floor
 #
 # The JSON output of every candidate (about 3.5 KB each) is timed up to JSON_UP_TO rows
 # (default 1M): at 5M rows it would write 17 GB.
@@ -22,7 +23,7 @@ POSTING=postings/jigi-district-officer.yaml
 DIR=target/bench
 mkdir -p "$DIR"
 cargo build --release --locked --quiet --bin shortlist --examples
-BIN=target/release/shortlist
+BIN=${BIN:-target/release/shortlist}
 FLOOR=target/release/examples/parse-floor
 
 # One run: prints "seconds peak_kb".
