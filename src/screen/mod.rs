@@ -38,7 +38,7 @@
 //!   waits for another's parser.
 //! - Row numbers fit in `u32` ([`passes::small_row`] refuses a file with more).
 //! - Sequential and parallel screening give the same decisions. Guard:
-//!   `passes::tests::every_core_decides_as_one_does` and `tests/parallel.rs`.
+//!   `passes::tests::every_core_decides_as_one_does` and `tests/it/parallel.rs`.
 //!
 //! To measure a change: `bench/run.sh` (time and peak memory against the csv crate's parse
 //! floor, at 10k, 100k and 1M rows), and `scripts/same-outputs.sh OLD NEW` for a change that

@@ -1,8 +1,7 @@
 //! `shortlist screen` and `explain` on the bundled examples and on fixtures: hand-checked
 //! statuses row by row, the invariants of every screening, and safe outputs.
 
-mod common;
-use common::{run, shortlist};
+use crate::common::{run, shortlist};
 use serde_json::Value;
 use std::collections::BTreeMap;
 
@@ -23,6 +22,8 @@ fn screen_json(posting: &str, files: &[&str], extra: &[&str]) -> Value {
     args.extend(extra);
     let out = run(&args);
     assert_eq!(out.code, 0, "{}", out.stderr);
+    // Its whole shape is SPEC's.
+    crate::json::parse(&out.stdout);
     serde_json::from_str(&out.stdout).expect("valid JSON")
 }
 

@@ -2,10 +2,7 @@
 //! a symbolic link's target replaced, `-` for standard output; never an input, under any name;
 //! and no temporary file left behind when a signal ends the run.
 
-#![cfg(unix)]
-
-mod common;
-use common::{run, shortlist};
+use crate::common::{run, shortlist};
 use std::path::Path;
 
 const POSTING: &str = "postings/jigi-district-officer.yaml";

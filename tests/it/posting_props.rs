@@ -5,9 +5,9 @@ use proptest::prelude::*;
 use shortlist::posting;
 
 const SEEDS: [&str; 3] = [
-    include_str!("../postings/jigi-district-officer.yaml"),
-    include_str!("../postings/care-an-ka-jiko-engagement-communautaire.yaml"),
-    include_str!("fixtures/postings/many-problems.yaml"),
+    include_str!("../../postings/jigi-district-officer.yaml"),
+    include_str!("../../postings/care-an-ka-jiko-engagement-communautaire.yaml"),
+    include_str!("../fixtures/postings/many-problems.yaml"),
 ];
 
 fn check(bytes: &[u8]) {

@@ -1,11 +1,10 @@
 //! Reading and writing on threads of their own change nothing: a generated export of many
 //! batches gives the same bytes with `--single-thread` as without.
 
-mod common;
-use common::run;
+use crate::common::run;
 
 #[allow(dead_code)]
-#[path = "../bench/gen_export.rs"]
+#[path = "../../bench/gen_export.rs"]
 mod gen_export;
 
 #[test]

@@ -1,8 +1,7 @@
 //! Workbooks under attack: a cell placed far away, a part that claims to unzip to gigabytes.
 //! Each is read within the limits of a candidate file, in bounded memory, or refused.
 
-mod common;
-use common::run;
+use crate::common::run;
 
 const MINIMAL: &str = "tests/fixtures/postings/minimal.yaml";
 
@@ -25,7 +24,7 @@ fn workbook(path: &std::path::Path, extra: &[(u32, u16, &str)]) {
 /// Runs `shortlist` with its address space capped at `mib` MiB: a read that would take more
 /// memory fails instead of swapping the machine.
 #[cfg(unix)]
-fn run_capped(mib: u64, args: &[&str]) -> common::Output {
+fn run_capped(mib: u64, args: &[&str]) -> crate::common::Output {
     let out = std::process::Command::new("sh")
         .arg("-c")
         .arg(format!("ulimit -v {}; exec \"$0\" \"$@\"", mib * 1024))
@@ -35,7 +34,7 @@ fn run_capped(mib: u64, args: &[&str]) -> common::Output {
         .env("NO_COLOR", "1")
         .output()
         .expect("sh");
-    common::Output {
+    crate::common::Output {
         code: out.status.code().unwrap_or(-1),
         stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
         stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
@@ -342,7 +341,7 @@ fn ods_rows_reaching_the_last_column_are_refused_before_they_are_gathered() {
 /// An `.ods` of 600,000 repeated candidate rows, within the limit, is read whole in less than
 /// 300 MiB: its cells are given out from calamine's sheet, not copied into rows first
 /// (measured: 232 MB at its peak, against 372 MB copied).
-#[cfg(unix)]
+#[cfg(target_os = "linux")]
 #[test]
 fn a_large_ods_within_the_limit_is_read_in_bounded_memory() {
     let dir = tempfile::tempdir().expect("dir");
@@ -353,7 +352,7 @@ fn a_large_ods_within_the_limit_is_read_in_bounded_memory() {
     );
     ods(&book, &format!("{}{repeated}", ods_candidates()));
     let name = book.display().to_string();
-    let (out, peak) = common::run_measured(&["screen", MINIMAL, &name, "--format", "json"]);
+    let (out, peak) = crate::common::run_measured(&["screen", MINIMAL, &name, "--format", "json"]);
     assert_eq!(out.code, 0, "{}", out.stderr);
     let doc: serde_json::Value = serde_json::from_str(&out.stdout).expect("json");
     assert_eq!(doc["summary"]["total"], 600_002, "{}", doc["summary"]);

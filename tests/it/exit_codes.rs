@@ -2,8 +2,7 @@
 //! 1 when `validate` finds an invalid posting, 2 for bad usage or input, with a message naming
 //! the file; never a panic (3).
 
-mod common;
-use common::run;
+use crate::common::run;
 use std::path::{Path, PathBuf};
 
 const POSTING: &str = "tests/fixtures/screen/kinds.yaml";

@@ -1,7 +1,6 @@
 //! `shortlist validate`: every problem of a posting, with its position, and the exit codes.
 
-mod common;
-use common::run;
+use crate::common::run;
 
 const DIR: &str = "tests/fixtures/postings";
 
@@ -350,7 +349,7 @@ fn bad_usage_exits_2() {
 }
 
 /// Writes `text` to a temporary posting and validates it, timing the run.
-fn validate_text(text: &str) -> (common::Output, std::time::Duration) {
+fn validate_text(text: &str) -> (crate::common::Output, std::time::Duration) {
     let dir = tempfile::tempdir().expect("temp dir");
     let path = dir.path().join("hostile.yaml");
     std::fs::write(&path, text).expect("write");

@@ -1,14 +1,13 @@
 //! Cells as candidates type them, read end to end: every reader reads the whole cell, or
 //! sends the candidate to review; never a value the cell does not say.
 
-mod common;
-use common::run;
+use crate::common::run;
 
 const MESSY: &str = "tests/fixtures/reading/messy.yaml";
 const MESSY_CSV: &str = "tests/fixtures/reading/messy.csv";
 
 /// Every candidate of `csv` screened against `yaml`, as CSV.
-fn everyone(yaml: &str, csv: &str) -> common::Output {
+fn everyone(yaml: &str, csv: &str) -> crate::common::Output {
     run(&["screen", yaml, csv, "--all", "--format", "csv"])
 }
 

@@ -2,8 +2,7 @@
 //! pages holding the shortlist's names. Skipped when Chromium or poppler is not installed,
 //! unless `SHORTLIST_REQUIRE_BROWSER` is set (as `.ci/run` does, after installing them).
 
-mod common;
-use common::run;
+use crate::common::run;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 

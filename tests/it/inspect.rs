@@ -1,8 +1,7 @@
 //! `shortlist inspect`: what the reader sees in each encoding and delimiter, and a `fields:`
 //! block that validates against the file it came from.
 
-mod common;
-use common::run;
+use crate::common::run;
 
 const DIR: &str = "tests/fixtures/candidates";
 

@@ -1,10 +1,7 @@
 //! Candidates from a pipe: `-`, `/dev/stdin`, a FIFO. Read once from the start (no byte
 //! lost to a second opening), and a FIFO no program writes to is reported, not waited for.
 
-#![cfg(unix)]
-
-mod common;
-use common::{run, shortlist};
+use crate::common::{run, shortlist};
 
 const POSTING: &str = "postings/jigi-district-officer.yaml";
 const CSV: &str = "examples/google-forms-district-officer.csv";

@@ -9,7 +9,7 @@ use shortlist::output::explain;
 use shortlist::rank::Status;
 use shortlist::screen::{Request, Screening, View};
 
-const POSTING: &str = include_str!("fixtures/screen/kinds.yaml");
+const POSTING: &str = include_str!("../fixtures/screen/kinds.yaml");
 const HEADER: &str = "Submitted,Name,Email,Phone,Place,Age,Sanctioned,Motivation";
 
 fn cell() -> impl Strategy<Value = String> {

@@ -66,7 +66,7 @@ proptest! {
 
 #[test]
 fn naughty_strings_in_every_cell_type() {
-    let text = include_str!("fixtures/naughty-strings/blns.txt");
+    let text = include_str!("../fixtures/naughty-strings/blns.txt");
     for line in text.lines().filter(|l| !l.starts_with('#')) {
         read_every_type(line);
     }

@@ -1,8 +1,7 @@
 //! Every output, fed the Big List of Naughty Strings as candidate names: nothing a terminal,
 //! a spreadsheet, a Markdown renderer or a browser would obey gets through.
 
-mod common;
-use common::run;
+use crate::common::run;
 
 const POSTING: &str = "tests/fixtures/screen/blns.yaml";
 const NAMES: &str = "tests/fixtures/naughty-strings/blns_names.csv";

@@ -1,8 +1,7 @@
 //! `shortlist report`: every section and figure against the JSON of the same screening, in
 //! French and English; hostile candidate text; the workbook read back by another reader.
 
-mod common;
-use common::run;
+use crate::common::run;
 use serde_json::Value;
 
 const PAIRS: [(&str, &str); 4] = [
@@ -31,6 +30,7 @@ fn json(posting: &str, file: &str, lang: &str) -> Value {
         "screen", posting, file, "--all", "--format", "json", "--lang", lang,
     ]);
     assert_eq!(out.code, 0, "{}", out.stderr);
+    crate::json::parse(&out.stdout);
     serde_json::from_str(&out.stdout).expect("json")
 }
 

@@ -1,0 +1,26 @@
+//! The integration tests, in one binary: each module drives the built `shortlist` on files
+//! (or the library on whole inputs) and asserts whole outputs. `common` holds the helpers and
+//! the [`common::Test`] builder; `json` the typed shape of the JSON output.
+
+mod common;
+mod json;
+
+mod browser;
+mod exit_codes;
+mod fuzz_regressions;
+mod inspect;
+mod output_safety;
+#[cfg(unix)]
+mod output_targets;
+mod parallel;
+#[cfg(unix)]
+mod pipes;
+mod posting_props;
+mod reader_props;
+mod reading;
+mod report;
+mod screen;
+mod screen_props;
+mod small_postings;
+mod validate;
+mod workbook_limits;
