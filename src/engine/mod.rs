@@ -142,8 +142,6 @@ struct RuleMemo {
     fields: Vec<FieldId>,
     /// The field of a rule of one field.
     single: Option<FieldId>,
-    /// The rule's first term group.
-    start: usize,
     seen: FxHashMap<u64, Remembered>,
     /// For a rule of one field, by the cell's id: no hashing.
     dense: Vec<Remembered>,
@@ -207,69 +205,117 @@ pub fn cells_key(fields: &[FieldId], keys: &RowKeys) -> Option<u64> {
     Some(key)
 }
 
-/// The posting's rules with their terms prepared once, ready to evaluate many candidates.
+/// The terms a rule seeks (the subjects of a `degree` rule, the items of an `includes`
+/// rule), with their bits in [`Hits`].
+struct TermGroup {
+    terms: Vec<Term>,
+    /// The bits of its terms, adjacent; none past [`TERM_BITS`], where terms are matched from
+    /// the values instead.
+    mask: Option<Hits>,
+    /// The list field whose items these are, for an `includes` rule.
+    items_of: Option<FieldId>,
+}
+
+/// A rule compiled once: the posting's rule, each rule that seeks terms holding its group.
+enum Node<'p> {
+    /// A rule that reads cells, and its term group in [`Engine::groups`], if it seeks terms.
+    Leaf {
+        rule: &'p Rule,
+        group: Option<usize>,
+    },
+    AllOf(Vec<Node<'p>>),
+    AnyOf(Vec<Node<'p>>),
+    Not(Box<Node<'p>>),
+}
+
+/// The posting's rules compiled once, ready to evaluate many candidates.
 pub struct Engine<'p> {
     posting: &'p Posting,
-    /// The subject or item terms of each `degree` and `includes` rule, in rule order.
-    terms: Vec<Vec<Term>>,
-    /// For each of them, the bits of its terms in [`Hits`]; none when there are too many.
-    masks: Vec<Option<Hits>>,
+    /// Every term group, in the order of the rules: their bits follow one another.
+    groups: Vec<TermGroup>,
     /// Fields whose cells are matched against terms.
     matched: Vec<bool>,
-    /// The first term group of each top-level rule (requirements, then preferences).
-    starts: Vec<usize>,
+    /// Each top-level rule compiled (requirements, then preferences).
+    rules: Vec<Node<'p>>,
 }
 
 impl<'p> Engine<'p> {
-    /// Prepares the rules of `posting`.
+    /// Compiles the rules of `posting`: one walk gives each rule that seeks terms its group
+    /// and its bits.
     pub fn new(posting: &'p Posting) -> Self {
-        let mut terms = Vec::new();
-        let mut matched = vec![false; posting.fields.len()];
-        for r in posting.requirements.iter().chain(&posting.preferences) {
-            collect_terms(&r.rule, &posting.synonyms, &mut terms);
-            mark_matched(&r.rule, &mut matched);
-        }
-        let mut next = 0u32;
-        let masks = terms
-            .iter()
-            .map(|group: &Vec<Term>| {
-                let mut mask: Hits = 0;
-                for _ in group {
-                    if next >= TERM_BITS {
-                        return None;
-                    }
-                    mask |= 1 << next;
-                    next += 1;
-                }
-                Some(mask)
-            })
-            .collect();
-        let mut start = 0;
-        let starts = posting
-            .requirements
-            .iter()
-            .chain(&posting.preferences)
-            .map(|r| {
-                let mut terms = Vec::new();
-                collect_terms(&r.rule, &posting.synonyms, &mut terms);
-                start += terms.len();
-                start - terms.len()
-            })
-            .collect();
-        Engine {
+        let mut engine = Engine {
             posting,
+            groups: Vec::new(),
+            matched: vec![false; posting.fields.len()],
+            rules: Vec::new(),
+        };
+        let mut next_bit = 0u32;
+        for r in posting.requirements.iter().chain(&posting.preferences) {
+            let node = engine.compile(&r.rule, &mut next_bit);
+            engine.rules.push(node);
+        }
+        engine
+    }
+
+    /// `rule` compiled, its term groups added after those of the rules before it.
+    fn compile(&mut self, rule: &'p Rule, next_bit: &mut u32) -> Node<'p> {
+        let synonyms = &self.posting.synonyms;
+        let (names, items_of) = match rule {
+            Rule::AllOf(rs) => {
+                return Node::AllOf(rs.iter().map(|r| self.compile(r, next_bit)).collect());
+            }
+            Rule::AnyOf(rs) => {
+                return Node::AnyOf(rs.iter().map(|r| self.compile(r, next_bit)).collect());
+            }
+            Rule::Not(r) => return Node::Not(Box::new(self.compile(r, next_bit))),
+            Rule::Degree {
+                field,
+                also,
+                subjects,
+                ..
+            } => {
+                if !subjects.is_empty() {
+                    for f in std::iter::once(*field).chain(*also) {
+                        self.matched[f] = true;
+                    }
+                }
+                (subjects, None)
+            }
+            Rule::Includes { field, items } => {
+                self.matched[*field] = true;
+                (items, Some(*field))
+            }
+            _ => return Node::Leaf { rule, group: None },
+        };
+        let terms: Vec<Term> = names.iter().map(|n| Term::new(n, synonyms)).collect();
+        let mut mask: Option<Hits> = Some(0);
+        for _ in &terms {
+            match mask {
+                Some(m) if *next_bit < TERM_BITS => {
+                    mask = Some(m | 1 << *next_bit);
+                    *next_bit += 1;
+                }
+                _ => mask = None,
+            }
+        }
+        // Past the bits, every later term too is matched from the values.
+        if mask.is_none() {
+            *next_bit = TERM_BITS;
+        }
+        self.groups.push(TermGroup {
             terms,
-            masks,
-            matched,
-            starts,
+            mask,
+            items_of,
+        });
+        Node::Leaf {
+            rule,
+            group: Some(self.groups.len() - 1),
         }
     }
 
-    /// Top-level rule `k`: requirements first, then preferences.
-    fn top_rule(&self, k: usize) -> Option<(&NamedRule, usize)> {
-        let p = self.posting;
-        let rule = p.requirements.iter().chain(&p.preferences).nth(k)?;
-        Some((rule, *self.starts.get(k)?))
+    /// Top-level rule `k` (requirements first, then preferences), compiled.
+    fn top_rule(&self, k: usize) -> Option<&Node<'p>> {
+        self.rules.get(k)
     }
 
     /// The outcome and points of each top-level rule (requirements first), as
@@ -296,9 +342,9 @@ impl<'p> Engine<'p> {
 
     /// The evaluation of top-level rule `k` with its tree, as [`Self::evaluate`] gives it.
     pub fn rule_tree(&self, k: usize, cells: &Cells) -> Option<Eval> {
-        let (r, mut cursor) = self.top_rule(k)?;
+        let node = self.top_rule(k)?;
         let deadline = self.posting.meta.deadline.as_ref();
-        Some(self.eval(&r.rule, cells, deadline, &mut cursor, true))
+        Some(self.eval(node, cells, deadline, true))
     }
 
     /// The terms a value of field `field` names, as bits (0 for fields no term is sought in):
@@ -329,8 +375,8 @@ impl<'p> Engine<'p> {
             hits |= UNREAD;
         }
         let mut bit = 0u32;
-        for group in &self.terms {
-            for term in group {
+        for group in &self.groups {
+            for term in &group.terms {
                 if bit >= TERM_BITS {
                     return hits;
                 }
@@ -357,29 +403,24 @@ impl<'p> Engine<'p> {
 
     /// The items the posting looks for in list field `field`, for splitting list cells.
     pub fn known_items(&self, field: FieldId) -> Vec<Term> {
-        let mut out = Vec::new();
-        let mut i = 0;
-        for r in self
-            .posting
-            .requirements
+        self.groups
             .iter()
-            .chain(&self.posting.preferences)
-        {
-            walk_items(&r.rule, field, &self.terms, &mut i, &mut out);
-        }
-        out
+            .filter(|g| g.items_of == Some(field))
+            .flat_map(|g| g.terms.iter().cloned())
+            .collect()
     }
 
     /// Evaluates every requirement, then every preference, of the posting, with the tree of
     /// each rule's parts for explanations.
     pub fn evaluate(&self, cells: &Cells) -> (Vec<RuleEval>, Vec<RuleEval>) {
-        let mut cursor = 0;
         let deadline = self.posting.meta.deadline.as_ref();
+        let mut nodes = self.rules.iter();
         let mut eval_all = |rules: &[NamedRule]| -> Vec<RuleEval> {
             rules
                 .iter()
-                .map(|r| {
-                    let eval = self.eval(&r.rule, cells, deadline, &mut cursor, true);
+                .zip(nodes.by_ref())
+                .map(|(r, node)| {
+                    let eval = self.eval(node, cells, deadline, true);
                     let points = match (r.weight, eval.outcome) {
                         (Some(w), Outcome::Pass) => w * credit(&r.rule, cells),
                         _ => 0.0,
@@ -408,8 +449,7 @@ impl<'p> Engine<'p> {
             .requirements
             .iter()
             .chain(&self.posting.preferences)
-            .zip(&self.starts)
-            .map(|(r, &start)| {
+            .map(|r| {
                 let fields = r.rule.fields();
                 RuleMemo {
                     single: match fields.as_slice() {
@@ -417,7 +457,6 @@ impl<'p> Engine<'p> {
                         _ => None,
                     },
                     fields,
-                    start,
                     seen: FxHashMap::default(),
                     dense: Vec::new(),
                     cap,
@@ -437,16 +476,13 @@ impl<'p> Engine<'p> {
         let len = p.requirements.len() + p.preferences.len();
         let mut bits = 0u64;
         let mut many = Vec::new();
-        let rules = p.requirements.iter().chain(&p.preferences);
-        for (k, (r, m)) in rules.zip(&mut memo.rules).enumerate() {
+        let rules = p.requirements.iter().chain(&p.preferences).zip(&self.rules);
+        for (k, ((r, node), m)) in rules.zip(&mut memo.rules).enumerate() {
             let (known, key) = m.lookup(&keys);
             let (code, points) = match known {
                 Some((outcome, points)) => (outcome.code(), points),
                 None => {
-                    let mut cursor = m.start;
-                    let outcome = self
-                        .eval(&r.rule, cells, deadline, &mut cursor, false)
-                        .outcome;
+                    let outcome = self.eval(node, cells, deadline, false).outcome;
                     // Points are kept as f32, as the full evaluation's are shown.
                     let points = match (r.weight, outcome) {
                         (Some(w), Outcome::Pass) => (w * credit(&r.rule, cells)) as f32,
@@ -480,14 +516,35 @@ impl<'p> Engine<'p> {
         }
     }
 
-    fn eval(
-        &self,
-        rule: &Rule,
-        c: &Cells,
-        deadline: Option<&Deadline>,
-        cursor: &mut usize,
-        trees: bool,
-    ) -> Eval {
+    fn eval(&self, node: &Node<'p>, c: &Cells, deadline: Option<&Deadline>, trees: bool) -> Eval {
+        let (rule, group) = match node {
+            Node::Leaf { rule, group } => (*rule, group.and_then(|g| self.groups.get(g))),
+            Node::AllOf(nodes) | Node::AnyOf(nodes) => {
+                let children: Vec<Eval> = nodes
+                    .iter()
+                    .map(|n| self.eval(n, c, deadline, trees))
+                    .collect();
+                let outcomes = children.iter().map(|e| e.outcome);
+                let outcome = if matches!(node, Node::AllOf(_)) {
+                    Outcome::all(outcomes)
+                } else {
+                    Outcome::any(outcomes)
+                };
+                return Eval {
+                    outcome,
+                    leaf: None,
+                    children: if trees { children } else { Vec::new() },
+                };
+            }
+            Node::Not(inner) => {
+                let child = self.eval(inner, c, deadline, trees);
+                return Eval {
+                    outcome: child.outcome.not(),
+                    leaf: None,
+                    children: if trees { vec![child] } else { Vec::new() },
+                };
+            }
+        };
         let leaf = |outcome: Outcome, fields: &[FieldId]| {
             if !trees {
                 return Eval {
@@ -511,12 +568,8 @@ impl<'p> Engine<'p> {
                 children: Vec::new(),
             }
         };
-        let next_terms = |cursor: &mut usize| -> (&[Term], Option<Hits>) {
-            let t = self.terms.get(*cursor).map_or(&[][..], Vec::as_slice);
-            let mask = self.masks.get(*cursor).copied().flatten();
-            *cursor += 1;
-            (t, mask)
-        };
+        // The rule's terms and their bits, for the rules that seek terms.
+        let (terms, mask) = group.map_or((&[][..], None), |g| (g.terms.as_slice(), g.mask));
         match rule {
             Rule::Degree {
                 field,
@@ -524,7 +577,6 @@ impl<'p> Engine<'p> {
                 min_level,
                 subjects,
             } => {
-                let (terms, mask) = next_terms(cursor);
                 let mut parts = Vec::new();
                 if let Some(min) = min_level {
                     parts.push(level_outcome(
@@ -587,7 +639,6 @@ impl<'p> Engine<'p> {
                 leaf(o, &[*field])
             }
             Rule::Includes { field, .. } => {
-                let (terms, mask) = next_terms(cursor);
                 let Value::List(items) = c.value(*field) else {
                     return leaf(Outcome::Unknown, &[*field]);
                 };
@@ -637,32 +688,8 @@ impl<'p> Engine<'p> {
                 };
                 leaf(o, &[*field])
             }
-            Rule::AllOf(rules) | Rule::AnyOf(rules) => {
-                let children: Vec<Eval> = rules
-                    .iter()
-                    .map(|r| self.eval(r, c, deadline, cursor, trees))
-                    .collect();
-                let outcomes = children.iter().map(|e| e.outcome);
-                let outcome = if matches!(rule, Rule::AllOf(_)) {
-                    Outcome::all(outcomes)
-                } else {
-                    Outcome::any(outcomes)
-                };
-                let children = if trees { children } else { Vec::new() };
-                Eval {
-                    outcome,
-                    leaf: None,
-                    children,
-                }
-            }
-            Rule::Not(inner) => {
-                let child = self.eval(inner, c, deadline, cursor, trees);
-                Eval {
-                    outcome: child.outcome.not(),
-                    leaf: None,
-                    children: if trees { vec![child] } else { Vec::new() },
-                }
-            }
+            // Compiled into nodes: never a leaf.
+            Rule::AllOf(_) | Rule::AnyOf(_) | Rule::Not(_) => leaf(Outcome::Unknown, &[]),
         }
     }
 }
@@ -774,65 +801,6 @@ pub fn on_time(i: &crate::cells::dates::Instant, d: &Deadline) -> Outcome {
     }
 }
 
-fn collect_terms(rule: &Rule, synonyms: &[(String, Vec<String>)], out: &mut Vec<Vec<Term>>) {
-    match rule {
-        Rule::Degree { subjects, .. } => {
-            out.push(subjects.iter().map(|s| Term::new(s, synonyms)).collect())
-        }
-        Rule::Includes { items, .. } => {
-            out.push(items.iter().map(|s| Term::new(s, synonyms)).collect())
-        }
-        Rule::AllOf(rs) | Rule::AnyOf(rs) => {
-            rs.iter().for_each(|r| collect_terms(r, synonyms, out))
-        }
-        Rule::Not(r) => collect_terms(r, synonyms, out),
-        _ => {}
-    }
-}
-
-fn mark_matched(rule: &Rule, out: &mut [bool]) {
-    match rule {
-        Rule::Degree {
-            field,
-            also,
-            subjects,
-            ..
-        } if !subjects.is_empty() => {
-            out[*field] = true;
-            if let Some(a) = also {
-                out[*a] = true;
-            }
-        }
-        Rule::Includes { field, .. } => out[*field] = true,
-        Rule::AllOf(rs) | Rule::AnyOf(rs) => rs.iter().for_each(|r| mark_matched(r, out)),
-        Rule::Not(r) => mark_matched(r, out),
-        _ => {}
-    }
-}
-
-fn walk_items(
-    rule: &Rule,
-    field: FieldId,
-    terms: &[Vec<Term>],
-    i: &mut usize,
-    out: &mut Vec<Term>,
-) {
-    match rule {
-        Rule::Degree { .. } => *i += 1,
-        Rule::Includes { field: f, .. } => {
-            if *f == field {
-                out.extend(terms.get(*i).cloned().unwrap_or_default());
-            }
-            *i += 1;
-        }
-        Rule::AllOf(rs) | Rule::AnyOf(rs) => {
-            rs.iter().for_each(|r| walk_items(r, field, terms, i, out))
-        }
-        Rule::Not(r) => walk_items(r, field, terms, i, out),
-        _ => {}
-    }
-}
-
 /// Whether a field's type reads its cells as free text (for sorting and grouping).
 pub fn is_textual(kind: FieldType) -> bool {
     matches!(
@@ -888,6 +856,16 @@ fields:
         let e = Engine::new(&p);
         let c = cells_for(&p, &e, raw);
         e.evaluate(&c).0[0].eval.outcome
+    }
+
+    /// The outcome of requirement `k` of `p`, fully evaluated and through the memo: they agree.
+    fn outcome_of(p: &Posting, k: usize, raw: &[(&str, &str)]) -> Outcome {
+        let e = Engine::new(p);
+        let c = cells_for(p, &e, raw);
+        let full = e.evaluate(&c).0[k].eval.outcome;
+        let compact = e.outcomes_with(&c, &mut e.memo());
+        assert_eq!(compact.outcomes.get(k), Some(full));
+        full
     }
 
     use Outcome::*;
@@ -1105,7 +1083,7 @@ fields:
                         .iter()
                         .any(|v| matches!(v, Value::Degree(_) | Value::Text(_)))
                     {
-                        subject_outcome(c.value(degree), Some(c.value(study)), &e.terms[0])
+                        subject_outcome(c.value(degree), Some(c.value(study)), &e.groups[0].terms)
                     } else {
                         Unknown
                     };
@@ -1233,6 +1211,37 @@ fields:
         assert_eq!(outcome(all, &[("usaid", "oui"), ("years", "4")]), Pass);
         assert_eq!(outcome("not: { is_yes: usaid }", &[("usaid", "non")]), Pass);
         assert_eq!(outcome("not: { is_yes: usaid }", &[]), Unknown);
+    }
+
+    #[test]
+    fn term_groups_take_adjacent_bits_in_rule_order() {
+        let p = posting(&format!(
+            "{FIELDS}requirements:\n  - id: a\n    any_of:\n      - degree: {{ field: degree, subjects: [sociologie, médecine] }}\n      - not:\n          includes: {{ field: docs, items: [cv, lettre, diplôme] }}\n  - id: b\n    years: {{ field: years, min: 2 }}\n  - id: c\n    includes: {{ field: docs, items: [casier] }}\n"
+        ));
+        let e = Engine::new(&p);
+        let masks: Vec<Option<Hits>> = e.groups.iter().map(|g| g.mask).collect();
+        assert_eq!(masks, [Some(0b11), Some(0b11100), Some(0b100000)]);
+        let docs = p.field_id("docs").expect("docs");
+        let items: Vec<String> = e.known_items(docs).into_iter().map(|t| t.name).collect();
+        assert_eq!(items, ["cv", "lettre", "diplôme", "casier"]);
+        assert!(e.matched[p.field_id("degree").expect("degree")]);
+        assert!(!e.matched[p.field_id("years").expect("years")]);
+    }
+
+    #[test]
+    fn terms_past_the_bits_are_matched_from_values() {
+        let items: Vec<String> = (0..70).map(|i| format!("piece{i}")).collect();
+        let p = posting(&format!(
+            "{FIELDS}requirements:\n  - id: a\n    includes: {{ field: docs, items: [{}] }}\n  - id: b\n    includes: {{ field: docs, items: [cv] }}\n",
+            items.join(", ")
+        ));
+        let e = Engine::new(&p);
+        let masks: Vec<Option<Hits>> = e.groups.iter().map(|g| g.mask).collect();
+        assert_eq!(masks, [None, None]);
+        let all = items.join(", ");
+        assert_eq!(outcome_of(&p, 0, &[("docs", all.as_str())]), Pass);
+        assert_eq!(outcome_of(&p, 1, &[("docs", "cv")]), Pass);
+        assert_eq!(outcome_of(&p, 1, &[("docs", "piece3")]), Fail);
     }
 
     #[test]

@@ -25,12 +25,12 @@
 //!
 //! What a change must keep, and what guards it:
 //!
-//! - The engine numbers the term groups of `degree` and `includes` rules in the order
-//!   `collect_terms` walks the rules; evaluation advances a cursor over them and
-//!   `walk_items`/`mark_matched` walk in the same order, and each rule's term bits in
-//!   [`crate::store::Hits`] are adjacent (62 of them, then flags). A new rule kind with terms
-//!   joins every walk. Guard: the engine's twin tests (hits against values, memo against a
-//!   full evaluation, on the examples).
+//! - The engine compiles each rule once into a tree (`engine::Node`): a `degree` or
+//!   `includes` rule holds its term group, whose bits in [`crate::store::Hits`] follow those
+//!   of the rules before it (62 of them, then flags; terms past them are matched from the
+//!   values). A new rule kind that seeks terms gets its group in `Engine::compile`, the one
+//!   walk. Guard: the engine's twin tests (hits against values, memo against a full
+//!   evaluation, on the examples) and `term_groups_take_adjacent_bits_in_rule_order`.
 //! - Ranking sums each rule's points rounded to `f32` (as the memo keeps them); a full
 //!   evaluation (explanations) keeps them in `f64`. Guard: the memo's twin test compares the
 //!   score with the full evaluation's points rounded the same way.
