@@ -150,7 +150,7 @@ pub fn row_check<'a>(cells: impl Iterator<Item = &'a str>) -> u32 {
 /// What decisions need of each row besides its evaluation, gathered as the rows are read:
 /// a few numbers per row, not its cells.
 #[derive(Debug, Default)]
-pub struct Facts {
+pub struct DecisionInputs {
     /// Each entry's place.
     pub places: Vec<Place>,
     /// Identity keys of the posting's duplicate fields: for each field, one per entry; 0 for
@@ -251,7 +251,7 @@ pub fn unreadable() -> Decision {
 /// inputs use threads; the decisions are the same either way.
 pub fn decide(
     posting: &Posting,
-    facts: &Facts,
+    facts: &DecisionInputs,
     decisions: &mut [Decision],
     top: Option<u32>,
     parallel: bool,
@@ -318,7 +318,7 @@ fn find(parent: &mut [u32], mut i: usize) -> usize {
 /// Marks the duplicates; returns, for each, the row kept.
 fn mark_duplicates(
     posting: &Posting,
-    facts: &Facts,
+    facts: &DecisionInputs,
     decisions: &mut [Decision],
 ) -> FxHashMap<u32, Kept> {
     let mut kept_for = FxHashMap::default();
@@ -478,7 +478,7 @@ pub fn sort_value(key: SortKey, score: f64, row: u64, value: Option<&Value>) -> 
 
 /// The rows eligible on their requirements (indices into `facts.ranked`), each group's in
 /// rank order, best first.
-fn order_eligible(posting: &Posting, facts: &Facts) -> Vec<Vec<usize>> {
+fn order_eligible(posting: &Posting, facts: &DecisionInputs) -> Vec<Vec<usize>> {
     // Rows by group, in row order within each: groups are numbered from 0 as they come.
     let mut members: Vec<Vec<usize>> = Vec::new();
     for (k, &(_, g)) in facts.ranked.iter().enumerate() {
@@ -499,7 +499,7 @@ fn order_eligible(posting: &Posting, facts: &Facts) -> Vec<Vec<usize>> {
 const PARALLEL_ROWS: usize = 50_000;
 
 /// The ranked rows of one group (indices into `facts.ranked`), best first.
-fn rank_order(posting: &Posting, facts: &Facts, group: &[usize]) -> Vec<usize> {
+fn rank_order(posting: &Posting, facts: &DecisionInputs, group: &[usize]) -> Vec<usize> {
     let width = posting.shortlist.tie_break.len();
     let place = |k: usize| {
         let p = &facts.places[facts.ranked[k].0 as usize];
@@ -695,9 +695,9 @@ mod tests {
         .expect("posting");
         let posting = crate::posting::parse(&yaml).posting.expect("valid posting");
         let n = 2 * PARALLEL_ROWS;
-        let mut facts = Facts {
+        let mut facts = DecisionInputs {
             keys: Keys::for_posting(&posting),
-            ..Facts::default()
+            ..DecisionInputs::default()
         };
         let mut decisions = Vec::new();
         for i in 0..n {

@@ -108,7 +108,7 @@ pub struct Details {
     lang: Lang,
     fields: Vec<Vec<crate::posting::FieldId>>,
     /// Per rule, by the table's serial and the key of the cells the rule read.
-    seen: Vec<rustc_hash::FxHashMap<(u64, u64), Written>>,
+    seen: Vec<rustc_hash::FxHashMap<(u64, u64), WordedDetail>>,
     /// Rule outcomes remembered, by the serial of the table whose cells they are keyed by.
     memos: rustc_hash::FxHashMap<u64, crate::engine::Memo>,
 }
@@ -118,7 +118,7 @@ pub struct Details {
 const MEMO_TABLES: usize = 8;
 
 /// A detail as text and as a JSON string.
-struct Written {
+struct WordedDetail {
     text: String,
     json: String,
 }
@@ -212,7 +212,7 @@ impl Details {
                     return Detail::Fresh(text);
                 }
                 let json = crate::text::json_string(&text);
-                v.insert(Written { text, json })
+                v.insert(WordedDetail { text, json })
             }
         };
         Detail::Remembered(&written.text, &written.json)

@@ -67,9 +67,9 @@ use columns::map_columns;
 pub use errors::ReadError;
 use labels::{Label, Labels};
 use order::CellReader;
-use passes::{Pass, decisive};
+use passes::{ScreeningPass, decisive};
 pub use reread::READ_SLOTS;
-use reread::{Cellar, Rereading};
+use reread::{RereadSource, Rereading};
 
 /// One data row of an input.
 #[derive(Clone, Debug, PartialEq)]
@@ -192,7 +192,7 @@ pub struct Screening<'p> {
     audit_ids: Vec<u32>,
     audit_cells: Vec<Box<str>>,
     /// Each file's columns for the posting's fields, and where its rows' cells are.
-    cellars: Vec<(Vec<usize>, Cellar)>,
+    sources_again: Vec<(Vec<usize>, RereadSource)>,
     reader: CellReader,
     /// What threads reading rows again keep, one slot per thread.
     slots: Vec<Mutex<Rereading>>,
@@ -223,7 +223,7 @@ impl Screening<'_> {
         } else {
             std::thread::available_parallelism().map_or(1, |n| n.get().min(MAX_WORKERS))
         };
-        let mut pass = Pass::new(&engine, None, workers);
+        let mut pass = ScreeningPass::new(&engine, None, workers);
         pass.read_all(sources, &request)?;
         if let Some(orders) = pass.reader().wrong_orders() {
             // A date was read in the order its column turned out not to have: read again.
@@ -231,7 +231,7 @@ impl Screening<'_> {
                 .iter()
                 .map(|(path, options)| Source::open(path, options))
                 .collect::<Result<Vec<_>, _>>()?;
-            pass = Pass::new(&engine, Some(orders), workers);
+            pass = ScreeningPass::new(&engine, Some(orders), workers);
             pass.read_all(sources, &request)?;
         }
         if let Some(bar) = &request.progress {
@@ -239,12 +239,12 @@ impl Screening<'_> {
         }
         let reader = pass.reader();
         let scratch = pass.workers[0].scratch.clone();
-        let Pass {
+        let ScreeningPass {
             mut facts,
             mut decisions,
             causes,
             inputs,
-            cellars,
+            sources_again,
             audit_ids,
             audit_cells,
             latest,
@@ -269,11 +269,11 @@ impl Screening<'_> {
         let slots = (0..READ_SLOTS)
             .map(|_| {
                 Mutex::new(Rereading {
-                    rereaders: cellars
+                    rereaders: sources_again
                         .iter()
                         .map(|(_, c)| match c {
-                            Cellar::File(r) => Some(r.fork()),
-                            Cellar::Memory(_) => None,
+                            RereadSource::File(r) => Some(r.fork()),
+                            RereadSource::Memory(_) => None,
                         })
                         .collect(),
                     scratch: scratch.clone(),
@@ -297,7 +297,7 @@ impl Screening<'_> {
             groups,
             audit_ids,
             audit_cells,
-            cellars,
+            sources_again,
             reader,
             slots,
             sequential: request.sequential,

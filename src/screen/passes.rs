@@ -1,12 +1,12 @@
 //! The passes over the candidate files: batches of rows screened on every core (each worker
 //! reads, evaluates and decides its rows), then merged in file order.
 
-use super::{CellReader, Cellar, Input, Label, Labels, ReadError, Request, map_columns};
+use super::{CellReader, Input, Label, Labels, ReadError, Request, RereadSource, map_columns};
 use crate::cells::{Value, dates};
 use crate::engine::{Cells, Engine, Outcome, on_time};
 use crate::ingest::{Cause, RowMeta, Source, column_index};
 use crate::posting::{FieldId, Posting};
-use crate::rank::{Decision, Facts, Place, Status};
+use crate::rank::{Decision, DecisionInputs, Place, Status};
 use crate::store::ColumnStore;
 use chrono::{DateTime, Utc};
 use rustc_hash::FxHashMap;
@@ -15,15 +15,15 @@ use std::sync::atomic::AtomicU8;
 
 /// One reading of the files: rows evaluated and decided as they come, by batches, on as
 /// many threads as there are workers, and gathered in file order.
-pub(super) struct Pass<'e, 'p> {
+pub(super) struct ScreeningPass<'e, 'p> {
     pub(super) engine: &'e Engine<'p>,
     /// What each thread keeps between batches; the first also reads files kept in memory.
     pub(super) workers: Vec<Worker<'e, 'p>>,
-    pub(super) facts: Facts,
+    pub(super) facts: DecisionInputs,
     pub(super) decisions: Vec<Decision>,
     pub(super) causes: FxHashMap<u32, Cause>,
     pub(super) inputs: Vec<Input>,
-    pub(super) cellars: Vec<(Vec<usize>, Cellar)>,
+    pub(super) sources_again: Vec<(Vec<usize>, RereadSource)>,
     pub(super) audit_ids: Vec<u32>,
     pub(super) audit_cells: Vec<Box<str>>,
     pub(super) audit_index: FxHashMap<Box<str>, u32>,
@@ -54,7 +54,7 @@ pub(super) struct Worker<'e, 'p> {
 }
 
 /// The rows of one batch, evaluated and decided, in file order.
-pub(super) struct Part {
+pub(super) struct ScreenedBatch {
     /// One per data row, unreadable ones included.
     pub(super) places: Vec<Place>,
     pub(super) decisions: Vec<Decision>,
@@ -86,13 +86,13 @@ pub(super) struct Layout<'a> {
     pub(super) file: u32,
     pub(super) path: &'a std::path::Path,
     /// For each field, where its cell is among the cells read of a row.
-    pub(super) slots: &'a [Option<usize>],
+    pub(super) cell_of_field: &'a [Option<usize>],
     /// Cells read per row.
     pub(super) step: usize,
-    pub(super) audit_slot: Option<usize>,
+    pub(super) audit_cell: Option<usize>,
 }
 
-impl<'e, 'p> Pass<'e, 'p> {
+impl<'e, 'p> ScreeningPass<'e, 'p> {
     pub(super) fn new(
         engine: &'e Engine<'p>,
         orders: Option<Vec<dates::Order>>,
@@ -100,7 +100,7 @@ impl<'e, 'p> Pass<'e, 'p> {
     ) -> Self {
         let width = engine.posting().fields.len();
         let shared: Arc<[AtomicU8]> = (0..width).map(|_| AtomicU8::new(0)).collect();
-        Pass {
+        ScreeningPass {
             engine,
             workers: (0..workers.max(1))
                 .enumerate()
@@ -114,14 +114,14 @@ impl<'e, 'p> Pass<'e, 'p> {
                     starts: Vec::new(),
                 })
                 .collect(),
-            facts: Facts {
+            facts: DecisionInputs {
                 keys: crate::rank::Keys::for_posting(engine.posting()),
-                ..Facts::default()
+                ..DecisionInputs::default()
             },
             decisions: Vec::new(),
             causes: FxHashMap::default(),
             inputs: Vec::new(),
-            cellars: Vec::new(),
+            sources_again: Vec::new(),
             audit_ids: Vec::new(),
             audit_cells: Vec::new(),
             audit_index: FxHashMap::default(),
@@ -188,15 +188,15 @@ impl<'e, 'p> Pass<'e, 'p> {
             // Rows read again later need only the fields that decide; the others (names…) are
             // read with the rows shown.
             let keep = |f: usize| memory.is_some() || decisive[f];
-            let mut slots: Vec<Option<usize>> = Vec::with_capacity(width);
+            let mut cell_of_field: Vec<Option<usize>> = Vec::with_capacity(width);
             let mut wanted = Vec::with_capacity(width + 1);
             for (f, &c) in columns.iter().enumerate() {
-                slots.push(keep(f).then_some(wanted.len()));
+                cell_of_field.push(keep(f).then_some(wanted.len()));
                 if keep(f) {
                     wanted.push(c);
                 }
             }
-            let audit_slot = audit_col.map(|c| {
+            let audit_cell = audit_col.map(|c| {
                 wanted.push(c);
                 wanted.len() - 1
             });
@@ -205,12 +205,12 @@ impl<'e, 'p> Pass<'e, 'p> {
             let layout = Layout {
                 file: file as u32,
                 path: &path,
-                slots: &slots,
+                cell_of_field: &cell_of_field,
                 step: wanted.len(),
-                audit_slot,
+                audit_cell,
             };
             let progress = request.progress.clone();
-            let mut merge = |part: Part| {
+            let mut merge = |part: ScreenedBatch| {
                 if let Some(bar) = &progress {
                     bar.set_position(done_before + part.position);
                 }
@@ -233,11 +233,11 @@ impl<'e, 'p> Pass<'e, 'p> {
             }
             done_before += std::fs::metadata(&input.path).map_or(0, |m| m.len());
             let cellar = match (rereader, memory) {
-                (Some(r), _) => Cellar::File(r),
-                (None, Some((table, _))) => Cellar::Memory(table),
-                (None, None) => Cellar::Memory(Arc::new(ColumnStore::new(width))),
+                (Some(r), _) => RereadSource::File(r),
+                (None, Some((table, _))) => RereadSource::Memory(table),
+                (None, None) => RereadSource::Memory(Arc::new(ColumnStore::new(width))),
             };
-            self.cellars.push((columns, cellar));
+            self.sources_again.push((columns, cellar));
             self.inputs.push(input);
         }
         self.workers = workers;
@@ -245,7 +245,7 @@ impl<'e, 'p> Pass<'e, 'p> {
     }
 
     /// Adds the rows of a batch, the next in file order.
-    pub(super) fn merge(&mut self, part: Part, input: &mut Input) {
+    pub(super) fn merge(&mut self, part: ScreenedBatch, input: &mut Input) {
         let base = self.facts.places.len() as u32;
         input.rows += part.places.len() as u64;
         input.empty_rows += part.empty_rows;
@@ -339,9 +339,9 @@ impl Worker<'_, '_> {
         batch: &crate::ingest::Batch,
         layout: &Layout,
         memory: &mut Option<(Arc<ColumnStore>, crate::engine::Memo)>,
-    ) -> Result<Part, ReadError> {
+    ) -> Result<ScreenedBatch, ReadError> {
         let posting = self.engine.posting();
-        let mut part = Part {
+        let mut part = ScreenedBatch {
             places: Vec::with_capacity(batch.rows.len()),
             decisions: Vec::with_capacity(batch.rows.len()),
             worker: self.id,
@@ -377,7 +377,7 @@ impl Worker<'_, '_> {
         }
         let cells = &batch.cells;
         let column = |f: FieldId| {
-            let slot = layout.slots.get(f).copied().flatten();
+            let slot = layout.cell_of_field.get(f).copied().flatten();
             starts
                 .iter()
                 .map(move |start| slot.map_or("", |k| cells.cell(start + k)))
@@ -422,11 +422,11 @@ impl Worker<'_, '_> {
                     });
                     part.causes.push((k, cause.clone()));
                     part.decisions.push(crate::rank::unreadable());
-                    self.no_facts(&mut part, layout.audit_slot.is_some());
+                    self.no_facts(&mut part, layout.audit_cell.is_some());
                 }
                 RowMeta::Data { number, at } => {
                     let audit_cell = layout
-                        .audit_slot
+                        .audit_cell
                         .zip(self.starts.get(data))
                         .map(|(k, start)| batch.cells.cell(start + k));
                     let row = first + data as u32;
@@ -435,7 +435,7 @@ impl Worker<'_, '_> {
                         // The fields that decide, the cells read now (no audit cell).
                         (None, Some(&start)) => crate::rank::row_check(
                             layout
-                                .slots
+                                .cell_of_field
                                 .iter()
                                 .filter_map(|slot| slot.map(|k| batch.cells.cell(start + k))),
                         ),
@@ -469,8 +469,8 @@ impl Worker<'_, '_> {
         Ok(part)
     }
 
-    /// Facts of a row that has none to give: an unreadable one.
-    pub(super) fn no_facts(&mut self, part: &mut Part, audit: bool) {
+    /// DecisionInputs of a row that has none to give: an unreadable one.
+    pub(super) fn no_facts(&mut self, part: &mut ScreenedBatch, audit: bool) {
         let posting = self.engine.posting();
         if posting.candidate.duplicates.is_some() {
             for keys in &mut part.identities {
@@ -491,7 +491,7 @@ impl Worker<'_, '_> {
     pub(super) fn candidate(
         engine: &Engine,
         labels: &mut Labels,
-        part: &mut Part,
+        part: &mut ScreenedBatch,
         place: Place,
         cells: &Cells,
         audit: Option<&str>,

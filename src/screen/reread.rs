@@ -10,7 +10,7 @@ use crate::store::ColumnStore;
 use std::sync::Arc;
 
 /// Where the cells of a file's rows are found again.
-pub(super) enum Cellar {
+pub(super) enum RereadSource {
     /// In the file, by each row's position.
     File(Rereader),
     /// In memory, by each row's index in the table.
@@ -20,9 +20,9 @@ pub(super) enum Cellar {
 /// Threads that can read rows again at once without waiting for each other.
 pub const READ_SLOTS: usize = 2;
 
-/// What a thread reading rows again keeps (one per slot of [`READ_SLOTS`]): its own parsers, the table rows pass through
-/// (it knows the cells that repeat already), and the last entry, as outputs ask for the same
-/// row several times in a row.
+/// What a thread reading rows again keeps (one per slot of [`READ_SLOTS`]): its own parsers,
+/// the column store rows pass through (it knows the cells that repeat already), and the last
+/// entry, as outputs ask for the same row several times in a row.
 pub(super) struct Rereading {
     pub(super) rereaders: Vec<Option<Rereader>>,
     pub(super) scratch: Arc<ColumnStore>,
@@ -74,9 +74,9 @@ impl Screening<'_> {
             .get(i)
             .and_then(|&a| self.audit_cells.get(a as usize))
             .map(|a| a.to_string());
-        let cells = match (&self.cellars[file], slot.rereaders.get(file)) {
-            ((_, Cellar::Memory(table)), _) => Ok(Cells::new(table.clone(), place.at as u32)),
-            ((columns, Cellar::File(shared)), own) => {
+        let cells = match (&self.sources_again[file], slot.rereaders.get(file)) {
+            ((_, RereadSource::Memory(table)), _) => Ok(Cells::new(table.clone(), place.at as u32)),
+            ((columns, RereadSource::File(shared)), own) => {
                 let rereader = own.and_then(Option::as_ref).unwrap_or(shared);
                 let mut buf = std::mem::take(&mut slot.cells);
                 buf.clear();
@@ -149,8 +149,8 @@ impl Screening<'_> {
     /// Fails when a candidate file changed since it was screened: the rows an output shows
     /// are read again from it.
     pub fn unchanged(&self) -> Result<(), ReadError> {
-        for (_, cellar) in &self.cellars {
-            if let Cellar::File(rereader) = cellar {
+        for (_, cellar) in &self.sources_again {
+            if let RereadSource::File(rereader) = cellar {
                 rereader.check()?;
             }
         }
