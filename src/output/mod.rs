@@ -2,11 +2,13 @@
 
 pub mod csv;
 pub mod explain;
+pub mod explanation;
 pub mod html;
 pub mod json;
 pub mod markdown;
 pub mod report;
 pub mod table;
+pub mod words;
 pub mod xlsx;
 
 use std::io::{self, Write};

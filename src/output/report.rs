@@ -1,9 +1,10 @@
 //! The figures of a report: the funnel, per-rule counts, the score histogram, rejections by
-//! requirement; and each rule in plain words. Pure: formats render these.
+//! requirement; and the report built section by section. Pure: formats render these.
 
 use crate::engine::Outcome;
 use crate::i18n::Lang;
-use crate::output::explain::number;
+use crate::output::explain::{contact, label, name, number, reasons};
+use crate::output::words::rule_words;
 use crate::posting::{Posting, Rule};
 use crate::rank::Status;
 use crate::screen::Screening;
@@ -90,155 +91,6 @@ pub fn figures(s: &Screening) -> Figures {
     }
 }
 
-/// A rule in plain words: what it asks of which column.
-pub fn rule_words(p: &Posting, rule: &Rule, lang: Lang) -> String {
-    let col = |f: usize| p.fields[f].column.clone();
-    let fr = lang == Lang::Fr;
-    let n = |x: f64| number(x, lang);
-    match rule {
-        Rule::Degree {
-            field,
-            also,
-            min_level,
-            subjects,
-        } => {
-            let mut parts = Vec::new();
-            if let Some(l) = min_level {
-                parts.push(if fr {
-                    format!("niveau au moins {l}")
-                } else {
-                    format!("level at least {l}")
-                });
-            }
-            if !subjects.is_empty() {
-                let list = subjects.join(", ");
-                parts.push(if fr {
-                    format!("domaine : {list}")
-                } else {
-                    format!("subject: {list}")
-                });
-            }
-            let cols = match also {
-                Some(a) => format!("{} / {}", col(*field), col(*a)),
-                None => col(*field),
-            };
-            format!(
-                "{cols}{} {}",
-                lang.pick(" :", ":"),
-                parts.join(lang.pick(" ; ", "; "))
-            )
-        }
-        Rule::Years {
-            field,
-            min,
-            full_at: Some(full),
-        } => {
-            if fr {
-                format!(
-                    "{} : de {} an(s) (0 point) à {} ans (tous les points)",
-                    col(*field),
-                    n(*min),
-                    n(*full)
-                )
-            } else {
-                format!(
-                    "{}: from {} years (no points) to {} years (all points)",
-                    col(*field),
-                    n(*min),
-                    n(*full)
-                )
-            }
-        }
-        Rule::Years { field, min, .. } => {
-            if fr {
-                format!("{} : au moins {} an(s)", col(*field), n(*min))
-            } else {
-                format!("{}: at least {} years", col(*field), n(*min))
-            }
-        }
-        Rule::IsYes(f) => format!(
-            "{}{} {}",
-            col(*f),
-            lang.pick(" :", ":"),
-            lang.pick("oui", "yes")
-        ),
-        Rule::IsNo(f) => format!(
-            "{}{} {}",
-            col(*f),
-            lang.pick(" :", ":"),
-            lang.pick("non", "no")
-        ),
-        Rule::OneOf { field, values } => {
-            format!(
-                "{} {} {}",
-                col(*field),
-                lang.pick("parmi :", "one of:"),
-                values.join(lang.pick(" ; ", "; "))
-            )
-        }
-        Rule::Contains { field, texts } => {
-            format!(
-                "{} {} {}",
-                col(*field),
-                lang.pick("contient :", "contains:"),
-                texts.join(" / ")
-            )
-        }
-        Rule::Includes { field, items } => {
-            format!(
-                "{} {} {}",
-                col(*field),
-                lang.pick("comprend :", "includes:"),
-                items.join(lang.pick(" ; ", "; "))
-            )
-        }
-        Rule::NotBlank(fields) => {
-            let cols: Vec<String> = fields.iter().map(|f| col(*f)).collect();
-            format!(
-                "{} {}",
-                lang.pick("renseignés :", "filled in:"),
-                cols.join(", ")
-            )
-        }
-        Rule::Number { field, min, max } => match (min, max) {
-            (Some(a), Some(b)) => format!(
-                "{} {} {} {} {}",
-                col(*field),
-                lang.pick("entre", "between"),
-                n(*a),
-                lang.pick("et", "and"),
-                n(*b)
-            ),
-            (Some(a), None) => format!("{} ≥ {}", col(*field), n(*a)),
-            (None, Some(b)) => format!("{} ≤ {}", col(*field), n(*b)),
-            (None, None) => col(*field),
-        },
-        Rule::OnTime(f) => {
-            let deadline = p.meta.deadline_text.clone().unwrap_or_default();
-            format!(
-                "{} {} {deadline}",
-                col(*f),
-                lang.pick("au plus tard le", "at the latest")
-            )
-        }
-        Rule::AllOf(rules) => {
-            let parts: Vec<String> = rules
-                .iter()
-                .map(|r| format!("({})", rule_words(p, r, lang)))
-                .collect();
-            parts.join(lang.pick(" et ", " and "))
-        }
-        Rule::AnyOf(rules) => {
-            let parts: Vec<String> = rules
-                .iter()
-                .map(|r| format!("({})", rule_words(p, r, lang)))
-                .collect();
-            parts.join(lang.pick(" ou ", " or "))
-        }
-        Rule::Not(r) => format!("{} ({})", lang.pick("pas", "not"), rule_words(p, r, lang)),
-    }
-}
-
 /// A piece of a report, rendered by the HTML and Markdown writers alike.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Block {
@@ -280,15 +132,43 @@ fn table(head: &[&str], numeric: &[bool], rows: Vec<Vec<String>>) -> Block {
     }
 }
 
-/// The whole report of a screening, in `s.view.lang`.
+/// The whole report of a screening, in `s.view.lang`, section by section.
 pub fn document(s: &Screening) -> Vec<Block> {
-    use crate::output::explain::{contact, label, name, reasons};
-    let p = s.posting;
     let lang = s.view.lang;
-    let fr = lang == Lang::Fr;
-    let fig = figures(s);
-    let several = s.inputs.len() > 1;
+    let c = Context {
+        s,
+        p: s.posting,
+        lang,
+        fr: lang == Lang::Fr,
+        fig: figures(s),
+        several: s.inputs.len() > 1,
+    };
     let mut out = Vec::new();
+    title(&c, &mut out);
+    summary(&c, &mut out);
+    posting_words(&c, &mut out);
+    rules(&c, &mut out);
+    scores(&c, &mut out);
+    shortlist(&c, &mut out);
+    decisions(&c, &mut out);
+    audit(&c, &mut out);
+    provenance(&c, &mut out);
+    out
+}
+
+/// What every section of the report reads.
+struct Context<'a, 'p> {
+    s: &'a Screening<'p>,
+    p: &'p Posting,
+    lang: Lang,
+    fr: bool,
+    fig: Figures,
+    several: bool,
+}
+
+/// The title and the posting's facts.
+fn title(c: &Context, out: &mut Vec<Block>) {
+    let Context { p, lang, .. } = *c;
     let mut title = p.meta.title.clone();
     if let Some(org) = &p.meta.organisation {
         title = format!("{title} — {org}");
@@ -318,8 +198,13 @@ pub fn document(s: &Screening) -> Vec<Block> {
         ));
     }
     out.push(Block::List(facts));
+}
 
-    // Summary and funnel.
+/// The summary and the funnel.
+fn summary(c: &Context, out: &mut Vec<Block>) {
+    let Context {
+        s, lang, ref fig, ..
+    } = *c;
     out.push(Block::Heading(2, lang.pick("Résumé", "Summary").into()));
     out.push(Block::Para(s.summary_line()));
     let stages = vec![
@@ -351,8 +236,11 @@ pub fn document(s: &Screening) -> Vec<Block> {
             .map(|(l, n)| vec![l, n.to_string()])
             .collect(),
     ));
+}
 
-    // The posting in plain words.
+/// The posting in plain words.
+fn posting_words(c: &Context, out: &mut Vec<Block>) {
+    let Context { p, lang, .. } = *c;
     out.push(Block::Heading(
         2,
         lang.pick("Le poste et ses règles", "The posting and its rules")
@@ -403,8 +291,13 @@ pub fn document(s: &Screening) -> Vec<Block> {
         ));
         out.push(Block::List(p.meta.manual_checks.clone()));
     }
+}
 
-    // Rules.
+/// Each rule's counts.
+fn rules(c: &Context, out: &mut Vec<Block>) {
+    let Context {
+        p, lang, ref fig, ..
+    } = *c;
     out.push(Block::Heading(
         2,
         lang.pick("Résultats par règle", "Results by rule").into(),
@@ -430,8 +323,13 @@ pub fn document(s: &Screening) -> Vec<Block> {
             .map(|(id, a, b, c)| vec![id, a.to_string(), b.to_string(), c.to_string()])
             .collect(),
     ));
+}
 
-    // Scores.
+/// The scores' histogram.
+fn scores(c: &Context, out: &mut Vec<Block>) {
+    let Context {
+        p, lang, ref fig, ..
+    } = *c;
     out.push(Block::Heading(
         2,
         lang.pick("Scores des éligibles", "Scores of the eligible")
@@ -458,8 +356,18 @@ pub fn document(s: &Screening) -> Vec<Block> {
             })
             .collect(),
     ));
+}
 
-    // Shortlist, per group.
+/// The shortlist, per group.
+fn shortlist(c: &Context, out: &mut Vec<Block>) {
+    let Context {
+        s,
+        p,
+        lang,
+        several,
+        ..
+    } = *c;
+    let max = p.score_max();
     out.push(Block::Heading(
         2,
         lang.pick("Liste restreinte", "Shortlist").into(),
@@ -541,8 +449,18 @@ pub fn document(s: &Screening) -> Vec<Block> {
             numeric: numeric.clone(),
         });
     }
+}
 
-    // Review, ineligible, duplicates, unreadable.
+/// The other decisions: to review, ineligible, duplicates, unreadable.
+fn decisions(c: &Context, out: &mut Vec<Block>) {
+    let Context {
+        s,
+        p,
+        lang,
+        ref fig,
+        several,
+        ..
+    } = *c;
     let listing = |status: Status| -> Vec<Vec<String>> {
         (0..s.len())
             .filter(|&i| s.decisions[i].status == status)
@@ -613,8 +531,11 @@ pub fn document(s: &Screening) -> Vec<Block> {
             ));
         }
     }
+}
 
-    // Audit.
+/// The fairness audit.
+fn audit(c: &Context, out: &mut Vec<Block>) {
+    let Context { s, lang, fr, .. } = *c;
     if let Some(a) = s.audit() {
         out.push(Block::Heading(
             2,
@@ -695,8 +616,11 @@ pub fn document(s: &Screening) -> Vec<Block> {
             rows,
         ));
     }
+}
 
-    // Provenance.
+/// Where the figures come from: tool, posting, files, options.
+fn provenance(c: &Context, out: &mut Vec<Block>) {
+    let Context { s, p, lang, .. } = *c;
     out.push(Block::Heading(
         2,
         lang.pick("Provenance", "Provenance").into(),
@@ -745,5 +669,4 @@ pub fn document(s: &Screening) -> Vec<Block> {
     ));
     rows.push(vec!["options".into(), options.join(", ")]);
     out.push(table(&["", ""], &[false, false], rows));
-    out
 }

@@ -185,7 +185,7 @@ pub fn build(s: &Screening) -> Result<(Vec<u8>, Vec<String>), XlsxError> {
                 Cell::Text(r.id.clone()),
                 Cell::Text(kind.into()),
                 Cell::Text(label(r).into()),
-                Cell::Text(crate::output::report::rule_words(p, &r.rule, lang)),
+                Cell::Text(crate::output::words::rule_words(p, &r.rule, lang)),
                 r.weight.map_or(Cell::Empty, Cell::Number),
                 Cell::Number(pass as f64),
                 Cell::Number(fail as f64),

@@ -1,0 +1,216 @@
+//! What each rule asks, in words, in French and English: the one place a rule's demand is
+//! worded for the report, the workbook and the posting's summary.
+
+use crate::i18n::Lang;
+use crate::output::explain::number;
+use crate::posting::{Posting, Rule};
+
+/// A rule in plain words: what it asks of which column.
+pub fn rule_words(p: &Posting, rule: &Rule, lang: Lang) -> String {
+    let col = |f: usize| p.fields[f].column.clone();
+    let fr = lang == Lang::Fr;
+    let n = |x: f64| number(x, lang);
+    match rule {
+        Rule::Degree {
+            field,
+            also,
+            min_level,
+            subjects,
+        } => {
+            let mut parts = Vec::new();
+            if let Some(l) = min_level {
+                parts.push(if fr {
+                    format!("niveau au moins {l}")
+                } else {
+                    format!("level at least {l}")
+                });
+            }
+            if !subjects.is_empty() {
+                let list = subjects.join(", ");
+                parts.push(if fr {
+                    format!("domaine : {list}")
+                } else {
+                    format!("subject: {list}")
+                });
+            }
+            let cols = match also {
+                Some(a) => format!("{} / {}", col(*field), col(*a)),
+                None => col(*field),
+            };
+            format!(
+                "{cols}{} {}",
+                lang.pick(" :", ":"),
+                parts.join(lang.pick(" ; ", "; "))
+            )
+        }
+        Rule::Years {
+            field,
+            min,
+            full_at: Some(full),
+        } => {
+            if fr {
+                format!(
+                    "{} : de {} an(s) (0 point) à {} ans (tous les points)",
+                    col(*field),
+                    n(*min),
+                    n(*full)
+                )
+            } else {
+                format!(
+                    "{}: from {} years (no points) to {} years (all points)",
+                    col(*field),
+                    n(*min),
+                    n(*full)
+                )
+            }
+        }
+        Rule::Years { field, min, .. } => {
+            if fr {
+                format!("{} : au moins {} an(s)", col(*field), n(*min))
+            } else {
+                format!("{}: at least {} years", col(*field), n(*min))
+            }
+        }
+        Rule::IsYes(f) => format!(
+            "{}{} {}",
+            col(*f),
+            lang.pick(" :", ":"),
+            lang.pick("oui", "yes")
+        ),
+        Rule::IsNo(f) => format!(
+            "{}{} {}",
+            col(*f),
+            lang.pick(" :", ":"),
+            lang.pick("non", "no")
+        ),
+        Rule::OneOf { field, values } => {
+            format!(
+                "{} {} {}",
+                col(*field),
+                lang.pick("parmi :", "one of:"),
+                values.join(lang.pick(" ; ", "; "))
+            )
+        }
+        Rule::Contains { field, texts } => {
+            format!(
+                "{} {} {}",
+                col(*field),
+                lang.pick("contient :", "contains:"),
+                texts.join(" / ")
+            )
+        }
+        Rule::Includes { field, items } => {
+            format!(
+                "{} {} {}",
+                col(*field),
+                lang.pick("comprend :", "includes:"),
+                items.join(lang.pick(" ; ", "; "))
+            )
+        }
+        Rule::NotBlank(fields) => {
+            let cols: Vec<String> = fields.iter().map(|f| col(*f)).collect();
+            format!(
+                "{} {}",
+                lang.pick("renseignés :", "filled in:"),
+                cols.join(", ")
+            )
+        }
+        Rule::Number { field, min, max } => match (min, max) {
+            (Some(a), Some(b)) => format!(
+                "{} {} {} {} {}",
+                col(*field),
+                lang.pick("entre", "between"),
+                n(*a),
+                lang.pick("et", "and"),
+                n(*b)
+            ),
+            (Some(a), None) => format!("{} ≥ {}", col(*field), n(*a)),
+            (None, Some(b)) => format!("{} ≤ {}", col(*field), n(*b)),
+            (None, None) => col(*field),
+        },
+        Rule::OnTime(f) => {
+            let deadline = p.meta.deadline_text.clone().unwrap_or_default();
+            format!(
+                "{} {} {deadline}",
+                col(*f),
+                lang.pick("au plus tard le", "at the latest")
+            )
+        }
+        Rule::AllOf(rules) => {
+            let parts: Vec<String> = rules
+                .iter()
+                .map(|r| format!("({})", rule_words(p, r, lang)))
+                .collect();
+            parts.join(lang.pick(" et ", " and "))
+        }
+        Rule::AnyOf(rules) => {
+            let parts: Vec<String> = rules
+                .iter()
+                .map(|r| format!("({})", rule_words(p, r, lang)))
+                .collect();
+            parts.join(lang.pick(" ou ", " or "))
+        }
+        Rule::Not(r) => format!("{} ({})", lang.pick("pas", "not"), rule_words(p, r, lang)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_rule_is_worded_in_both_languages() {
+        let yaml = "
+posting: { id: t, title: T }
+fields:
+  degree: { column: Diplôme, type: degree }
+  years: { column: Expérience, type: years }
+  moto: { column: Moto, type: yes_no }
+  docs: { column: Pièces, type: list }
+requirements:
+  - id: a
+    degree: { field: degree, min_level: bac+3, subjects: [sociologie] }
+  - id: b
+    years: { field: years, min: 2 }
+  - id: c
+    is_yes: moto
+  - id: d
+    includes: { field: docs, items: [cv, lettre] }
+preferences:
+  - id: e
+    weight: 10
+    years: { field: years, min: 2, full_at: 7 }
+";
+        let loaded = crate::posting::parse(yaml.as_bytes());
+        let p = loaded
+            .posting
+            .unwrap_or_else(|| panic!("{:?}", loaded.diagnostics));
+        let words = |lang: Lang| -> Vec<String> {
+            p.requirements
+                .iter()
+                .chain(&p.preferences)
+                .map(|r| rule_words(&p, &r.rule, lang))
+                .collect()
+        };
+        assert_eq!(
+            words(Lang::Fr),
+            [
+                "Diplôme : niveau au moins bac+3 ; domaine : sociologie",
+                "Expérience : au moins 2 an(s)",
+                "Moto : oui",
+                "Pièces comprend : cv ; lettre",
+                "Expérience : de 2 an(s) (0 point) à 7 ans (tous les points)",
+            ]
+        );
+        assert_eq!(
+            words(Lang::En),
+            [
+                "Diplôme: level at least bac+3; subject: sociologie",
+                "Expérience: at least 2 years",
+                "Moto: yes",
+                "Pièces includes: cv; lettre",
+                "Expérience: from 2 years (no points) to 7 years (all points)",
+            ]
+        );
+    }
+}
