@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """Prints the crate's top-level modules with the modules each uses (outside its tests), and
-every import cycle between them; exits 1 when there is one.
+every import cycle between them, or between the files of one folder; exits 1 when there is
+one.
 
     scripts/module-graph.py
 """
@@ -46,37 +47,66 @@ for module in sorted(uses):
     print(f"{module} -> {', '.join(sorted(uses[module]))}")
 
 # Tarjan's strongly connected components: a component of more than one module is a cycle.
-index, low, stack, on_stack, cycles = {}, {}, [], set(), []
+def cycles_of(graph):
+    index, low, stack, on_stack, found = {}, {}, [], set(), []
+
+    def visit(v):
+        index[v] = low[v] = len(index)
+        stack.append(v)
+        on_stack.add(v)
+        for w in graph.get(v, ()):
+            if w not in index:
+                visit(w)
+                low[v] = min(low[v], low[w])
+            elif w in on_stack:
+                low[v] = min(low[v], index[w])
+        if low[v] == index[v]:
+            component = []
+            while True:
+                w = stack.pop()
+                on_stack.discard(w)
+                component.append(w)
+                if w == v:
+                    break
+            if len(component) > 1:
+                found.append(sorted(component))
+
+    for v in list(graph):
+        if v not in index:
+            visit(v)
+    return found
 
 
-def visit(v):
-    index[v] = low[v] = len(index)
-    stack.append(v)
-    on_stack.add(v)
-    for w in uses.get(v, ()):
-        if w not in index:
-            visit(w)
-            low[v] = min(low[v], low[w])
-        elif w in on_stack:
-            low[v] = min(low[v], index[w])
-    if low[v] == index[v]:
-        component = []
-        while True:
-            w = stack.pop()
-            on_stack.discard(w)
-            component.append(w)
-            if w == v:
-                break
-        if len(component) > 1:
-            cycles.append(sorted(component))
+def folder_graphs():
+    """For each folder module, its files and the sibling files each uses (the folder's
+    `mod.rs`, which declares them, left out)."""
+    graphs = {}
+    for root, _, files in os.walk("src"):
+        if root == "src":
+            continue
+        top = os.path.relpath(root, "src").replace(os.sep, "::")
+        siblings = {n[:-3] for n in files if n.endswith(".rs") and n not in ("mod.rs", "testing.rs")}
+        siblings |= {d for d in os.listdir(root) if os.path.isdir(os.path.join(root, d))}
+        graph = {}
+        for name in files:
+            if not name.endswith(".rs") or name in ("mod.rs", "testing.rs"):
+                continue
+            code = without_tests(open(os.path.join(root, name), encoding="utf-8").read())
+            used = set(re.findall(r"super::(\w+)", code))
+            used |= set(re.findall(r"crate::" + top + r"::(\w+)", code))
+            for group in re.findall(r"use super::\{([^}]*)\}", code):
+                used |= set(re.findall(r"(?:^|,)\s*(\w+)", group))
+            graph[name[:-3]] = (used & siblings) - {name[:-3]}
+        graphs[top] = graph
+    return graphs
 
 
 sys.setrecursionlimit(10_000)
-for v in list(uses):
-    if v not in index:
-        visit(v)
+cycles = [" <-> ".join(c) for c in cycles_of(uses)]
+for folder, graph in sorted(folder_graphs().items()):
+    cycles += [f"{folder}: " + " <-> ".join(c) for c in cycles_of(graph)]
 if cycles:
     for c in cycles:
-        print("cycle:", " <-> ".join(c))
+        print("cycle:", c)
     sys.exit(1)
 print("no cycle")

@@ -8,6 +8,7 @@
 
 pub mod batch;
 mod csv_source;
+mod line_ends;
 mod records;
 mod reread;
 mod stream;

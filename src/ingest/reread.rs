@@ -1,7 +1,7 @@
 //! Reading a row again from its file: screening keeps a position per row instead of its
 //! cells, and reads the cells of the few rows it shows when it shows them.
 
-use super::csv_source::{End, lone_crs_to_lf, without_cr};
+use super::line_ends::{End, lone_crs_to_lf, without_cr};
 use super::records::{Record, record_at_start};
 use super::{CellBuf, IngestError};
 use encoding_rs::Encoding;
@@ -17,16 +17,16 @@ const WINDOW: usize = 1 << 10;
 /// Reads data rows of a CSV file again, by the position given with each row.
 #[derive(Clone, Debug)]
 pub struct Rereader {
-    pub(super) path: PathBuf,
+    path: PathBuf,
     /// Bytes of byte-order mark before the text.
-    pub(super) bom: u64,
-    pub(super) delimiter: u8,
+    bom: u64,
+    delimiter: u8,
     /// A single-byte encoding; none for UTF-8.
-    pub(super) single: Option<&'static Encoding>,
+    single: Option<&'static Encoding>,
     /// Size and modification time of the file when it was opened for screening.
-    pub(super) stamp: Option<Stamp>,
+    stamp: Option<Stamp>,
     /// The parser, opened at the first row read again.
-    pub(super) parser: Arc<Mutex<Option<Window>>>,
+    parser: Arc<Mutex<Option<Window>>>,
 }
 
 /// What tells a file changed: its size and modification time.
@@ -123,6 +123,25 @@ impl Window {
 }
 
 impl Rereader {
+    /// A reader of the rows of the file at `path` (UTF-8, or the `single`-byte encoding),
+    /// whose text starts after `bom` bytes, as it was when `stamp` was taken.
+    pub(super) fn new(
+        path: PathBuf,
+        bom: u64,
+        delimiter: u8,
+        single: Option<&'static Encoding>,
+        stamp: Option<Stamp>,
+    ) -> Rereader {
+        Rereader {
+            path,
+            bom,
+            delimiter,
+            single,
+            stamp,
+            parser: Arc::default(),
+        }
+    }
+
     /// The same reader with a parser of its own, for another thread.
     pub fn fork(&self) -> Rereader {
         Rereader {
