@@ -464,7 +464,9 @@ pub enum SortValue {
 /// The value row `row` with `score` and `value` (of the key's field) sorts on for `key`.
 pub fn sort_value(key: SortKey, score: f64, row: u64, value: Option<&Value>) -> Option<SortValue> {
     match key {
-        SortKey::Score => Some(SortValue::Number(score)),
+        // At a millionth of a point: the same points summed in another order are the same
+        // score, and go to the next tie-break rather than to rounding noise.
+        SortKey::Score => Some(SortValue::Number((score * 1e6).round() / 1e6)),
         SortKey::Row => Some(SortValue::Number(row as f64)),
         SortKey::Field(_) => match value? {
             Value::Years(n) | Value::Number(n) => Some(SortValue::Number(*n)),

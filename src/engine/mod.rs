@@ -149,11 +149,9 @@ struct RuleMemo {
     cap: usize,
 }
 
-/// What a rule gave for some cells, once remembered: its outcome and points.
-type Remembered = Option<(Outcome, f32)>;
-
-// One word, as a packed word would be: the outcome's niche holds `None`.
-const _: () = assert!(std::mem::size_of::<Remembered>() == 8);
+/// What a rule gave for some cells, once remembered: its outcome and points, the points
+/// exactly as a full evaluation gives them (so that a score and its explanation agree).
+type Remembered = Option<(Outcome, f64)>;
 
 impl RuleMemo {
     /// What the rule gave for the cells of the row of `keys`, if remembered; and the key to
@@ -483,9 +481,8 @@ impl<'p> Engine<'p> {
                 Some((outcome, points)) => (outcome.code(), points),
                 None => {
                     let outcome = self.eval(node, cells, deadline, false).outcome;
-                    // Points are kept as f32, as the full evaluation's are shown.
                     let points = match (r.weight, outcome) {
-                        (Some(w), Outcome::Pass) => (w * credit(&r.rule, cells)) as f32,
+                        (Some(w), Outcome::Pass) => w * credit(&r.rule, cells),
                         _ => 0.0,
                     };
                     if let Some(k) = key {
@@ -494,7 +491,7 @@ impl<'p> Engine<'p> {
                     (outcome.code(), points)
                 }
             };
-            score += f64::from(points);
+            score += points;
             if len > Outcomes::PACKED {
                 many.push(Outcome::from_code(code));
             } else {
@@ -885,7 +882,7 @@ fields:
             let c = Cells::new(table.clone(), row);
             let compact = e.outcomes_with(&c, &mut memo);
             assert_eq!(compact, e.outcomes(&c), "row {row}");
-            // The same as evaluating every rule in full, points rounded as they are kept.
+            // The same as evaluating every rule in full, points and all.
             let (req, pref) = e.evaluate(&c);
             let full: Vec<Outcome> = req.iter().chain(&pref).map(|r| r.eval.outcome).collect();
             assert_eq!(
@@ -893,11 +890,7 @@ fields:
                 full,
                 "row {row}"
             );
-            let score: f64 = req
-                .iter()
-                .chain(&pref)
-                .map(|r| f64::from(r.points as f32))
-                .sum();
+            let score: f64 = req.iter().chain(&pref).map(|r| r.points).sum();
             assert_eq!(compact.score, score, "row {row}");
             remembered = memo
                 .rules

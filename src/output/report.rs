@@ -407,9 +407,9 @@ fn shortlist(c: &Context, out: &mut Vec<Block>) {
         let points: Vec<String> = p
             .preferences
             .iter()
-            .zip(preferences.iter().map(|e| e.points as f32))
+            .zip(preferences.iter().map(|e| e.points))
             .filter(|(_, points)| *points > 0.0)
-            .map(|(r, points)| format!("{} {}", r.id, number(f64::from(points), lang)))
+            .map(|(r, points)| format!("{} {}", r.id, number(points, lang)))
             .collect();
         row.push(points.join(" · "));
         match groups.last_mut() {

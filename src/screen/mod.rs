@@ -31,9 +31,9 @@
 //!   values). A new rule kind that seeks terms gets its group in `Engine::compile`, the one
 //!   walk. Guard: the engine's twin tests (hits against values, memo against a full
 //!   evaluation, on the examples) and `term_groups_take_adjacent_bits_in_rule_order`.
-//! - Ranking sums each rule's points rounded to `f32` (as the memo keeps them); a full
-//!   evaluation (explanations) keeps them in `f64`. Guard: the memo's twin test compares the
-//!   score with the full evaluation's points rounded the same way.
+//! - A score is the sum of its rules' points in `f64`, the memo keeping them as a full
+//!   evaluation gives them: a score and its explanation agree. Guard: the memo's twin test
+//!   compares outcomes and score with a full evaluation on the examples.
 //! - Outputs render on as many threads as there are [`READ_SLOTS`], so that no render thread
 //!   waits for another's parser.
 //! - Row numbers fit in `u32` ([`passes::small_row`] refuses a file with more).

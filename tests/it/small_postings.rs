@@ -128,3 +128,42 @@ fn a_misspelt_key_is_named_with_its_line() {
         .code(1)
         .run();
 }
+
+/// Two candidates whose points add up to the same score (20/3 + 20 + 20 and 80/3 + 20) tie,
+/// and the posting's next tie-break decides between them, not the rounding of the sums.
+#[test]
+fn equal_scores_go_to_the_next_tie_break() {
+    let posting = "
+posting: { id: t, title: Agent, deadline: 2024-02-23 }
+fields:
+  a: { column: A, type: years }
+  b: { column: B, type: years }
+  c: { column: C, type: yes_no }
+  d: { column: D, type: yes_no }
+preferences:
+  - { id: pa, weight: 20, years: { field: a, min: 0, full_at: 3 } }
+  - { id: pb, weight: 40, years: { field: b, min: 0, full_at: 3 } }
+  - { id: pc, weight: 20, is_yes: c }
+  - { id: pd, weight: 20, is_yes: d }
+shortlist: { size: 2, tie_break: [score desc, b desc] }
+";
+    Test::new()
+        .posting(posting)
+        .file("c.csv", "A,B,C,D\n1,0,oui,oui\n0,2,oui,non\n")
+        .args(&[
+            "screen",
+            "posting.yaml",
+            "c.csv",
+            "--format",
+            "csv",
+            "--lang",
+            "en",
+        ])
+        .stdout(
+            "rank,status,score,score_max,row,name,contact,pa,pb,pc,pd,reasons
+1,shortlisted,46.67,100,3,C-3,,pass,pass,pass,fail,\"shortlisted: rank 1, score 46.67 / 100\"
+2,shortlisted,46.67,100,2,C-2,,pass,pass,pass,pass,\"shortlisted: rank 2, score 46.67 / 100\"
+",
+        )
+        .run();
+}
