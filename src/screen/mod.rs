@@ -393,26 +393,23 @@ impl Screening<'_> {
         let group_place: Vec<u32> = folded.iter().map(|f| place(f)).collect();
         let no_group = place("");
         // Bucket, group, rank and the entry, whose order is that of files and rows.
-        let key = |i: usize| -> u128 {
+        let key = |i: usize| -> (u8, u32, u32, usize) {
             let d = &self.decisions[i];
-            let (group, rank) = match bucket(d.status) {
+            match bucket(d.status) {
                 0 => (
+                    0,
                     d.group
                         .and_then(|g| group_place.get(g.index()).copied())
                         .unwrap_or(no_group),
                     d.rank.unwrap_or(u32::MAX),
+                    i,
                 ),
-                _ => (no_group, 0),
-            };
-            u128::from(bucket(d.status)) << 96
-                | u128::from(group) << 64
-                | u128::from(rank) << 32
-                | i as u128
+                b => (b, no_group, 0, i),
+            }
         };
-        let mut keys: Vec<u128> = idx.iter().map(|&i| key(i)).collect();
-        keys.sort_unstable();
-        // The entry is in the lowest 32 bits: entries are numbered in 32 bits.
-        keys.into_iter().map(|k| (k as u32) as usize).collect()
+        let mut idx = idx;
+        idx.sort_by_cached_key(|&i| key(i));
+        idx
     }
 
     /// The full evaluation of row `i`, for its details; none for an unreadable row.
