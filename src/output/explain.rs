@@ -4,6 +4,7 @@
 use crate::cells::{Value, dates::Instant};
 use crate::engine::{Cells, Engine, Eval, Outcome, Scored};
 use crate::i18n::Lang;
+use crate::output::words;
 
 use crate::posting::{FieldId, NamedRule, Posting, Rule};
 use crate::rank::Status;
@@ -313,21 +314,20 @@ pub fn detail(p: &Posting, rule: &Rule, eval: &Eval, c: &Cells, lang: Lang) -> S
                 .max();
             if let Some(min) = min_level {
                 parts.push(match level {
-                    Some(l) => need(
-                        format!("niveau {l}, au moins {min} requis"),
-                        format!("level {l}, at least {min} required"),
+                    Some(l) => format!(
+                        "{}, {}",
+                        need(format!("niveau {l}"), format!("level {l}")),
+                        words::at_least(min, lang)
                     ),
-                    None => need(
-                        format!("niveau non reconnu, au moins {min} requis"),
-                        format!("no level recognised, at least {min} required"),
+                    None => format!(
+                        "{}, {}",
+                        lang.pick("niveau non reconnu", "no level recognised"),
+                        words::at_least(min, lang)
                     ),
                 });
             }
             if !subjects.is_empty() {
-                parts.push(need(
-                    format!("domaine attendu : {}", subjects.join(", ")),
-                    format!("subject wanted: {}", subjects.join(", ")),
-                ));
+                parts.push(words::subject_wanted(subjects, lang));
                 if eval.outcome != Outcome::Pass {
                     parts.push(fields_read(c, [Some(*field), *also], subjects, lang));
                 }
@@ -349,10 +349,7 @@ pub fn detail(p: &Posting, rule: &Rule, eval: &Eval, c: &Cells, lang: Lang) -> S
             format!(
                 "{}{read}{sep}{}",
                 cell(p, c, *field, lang),
-                need(
-                    format!("au moins {} requis", number(*min, lang)),
-                    format!("at least {} required", number(*min, lang))
-                )
+                words::at_least(number(*min, lang), lang)
             )
         }
         Rule::IsYes(f) | Rule::IsNo(f) => {
@@ -364,35 +361,23 @@ pub fn detail(p: &Posting, rule: &Rule, eval: &Eval, c: &Cells, lang: Lang) -> S
             format!(
                 "{}{read}{sep}{}",
                 cell(p, c, *f, lang),
-                need(
-                    format!("« {} » requis", if want { "oui" } else { "non" }),
-                    format!("\"{}\" required", if want { "yes" } else { "no" })
-                )
+                words::answer_required(want, lang)
             )
         }
         Rule::OneOf { field, values } => format!(
             "{}{sep}{}",
             cell(p, c, *field, lang),
-            need(
-                format!("attendu : {}", list(values, lang)),
-                format!("expected: {}", list(values, lang))
-            )
+            words::one_of(&list(values, lang), lang)
         ),
         Rule::Contains { field, texts } => format!(
             "{}{sep}{}",
             cell(p, c, *field, lang),
-            need(
-                format!("doit contenir : {}", texts.join(" / ")),
-                format!("must contain: {}", texts.join(" / "))
-            )
+            words::must_contain(texts, lang)
         ),
         Rule::Includes { field, items } => {
             let missing: &[String] = eval.leaf.as_ref().map_or(&[], |l| l.missing.as_slice());
             let mut tail = if missing.is_empty() {
-                need(
-                    format!("requis : {}", list(items, lang)),
-                    format!("required: {}", list(items, lang)),
-                )
+                words::items_required(&list(items, lang), lang)
             } else {
                 need(
                     format!("manque : {}", list(missing, lang)),
@@ -432,22 +417,9 @@ pub fn detail(p: &Posting, rule: &Rule, eval: &Eval, c: &Cells, lang: Lang) -> S
         }
         Rule::Number { field, min, max } => {
             let range = match (min, max) {
-                (Some(a), Some(b)) => need(
-                    format!("entre {} et {} requis", number(*a, lang), number(*b, lang)),
-                    format!(
-                        "between {} and {} required",
-                        number(*a, lang),
-                        number(*b, lang)
-                    ),
-                ),
-                (Some(a), None) => need(
-                    format!("au moins {} requis", number(*a, lang)),
-                    format!("at least {} required", number(*a, lang)),
-                ),
-                (None, Some(b)) => need(
-                    format!("au plus {} requis", number(*b, lang)),
-                    format!("at most {} required", number(*b, lang)),
-                ),
+                (Some(a), Some(b)) => words::between(number(*a, lang), number(*b, lang), lang),
+                (Some(a), None) => words::at_least(number(*a, lang), lang),
+                (None, Some(b)) => words::at_most(number(*b, lang), lang),
                 (None, None) => String::new(),
             };
             let read = match c.value(*field) {
@@ -484,12 +456,7 @@ pub fn detail(p: &Posting, rule: &Rule, eval: &Eval, c: &Cells, lang: Lang) -> S
                 ""
             };
             let mut out = cell(p, c, *field, lang);
-            for part in [
-                &read,
-                sep,
-                lang.pick("date limite ", "deadline "),
-                &deadline,
-            ] {
+            for part in [&read, sep, &words::deadline(&deadline, lang)] {
                 out.push_str(part);
             }
             out.push_str(extra);

@@ -1,9 +1,12 @@
 //! What each rule asks, in words, in French and English: the one place a rule's demand is
-//! worded for the report, the workbook and the posting's summary.
+//! worded, whole for the report, the workbook and the posting's summary ([`rule_words`]),
+//! and as the part of a candidate's detail that says what was required (the other
+//! functions, which [`crate::output::explain::detail`] puts after what was read).
 
 use crate::i18n::Lang;
 use crate::output::explain::number;
 use crate::posting::{Posting, Rule};
+use std::fmt::Display;
 
 /// A rule in plain words: what it asks of which column.
 pub fn rule_words(p: &Posting, rule: &Rule, lang: Lang) -> String {
@@ -151,6 +154,78 @@ pub fn rule_words(p: &Posting, rule: &Rule, lang: Lang) -> String {
             parts.join(lang.pick(" ou ", " or "))
         }
         Rule::Not(r) => format!("{} ({})", lang.pick("pas", "not"), rule_words(p, r, lang)),
+    }
+}
+
+/// At least `x` required.
+pub fn at_least(x: impl Display, lang: Lang) -> String {
+    match lang {
+        Lang::Fr => format!("au moins {x} requis"),
+        Lang::En => format!("at least {x} required"),
+    }
+}
+
+/// At most `x` required.
+pub fn at_most(x: impl Display, lang: Lang) -> String {
+    match lang {
+        Lang::Fr => format!("au plus {x} requis"),
+        Lang::En => format!("at most {x} required"),
+    }
+}
+
+/// Between `a` and `b` required.
+pub fn between(a: impl Display, b: impl Display, lang: Lang) -> String {
+    match lang {
+        Lang::Fr => format!("entre {a} et {b} requis"),
+        Lang::En => format!("between {a} and {b} required"),
+    }
+}
+
+/// The subjects a diploma must be in.
+pub fn subject_wanted(subjects: &[String], lang: Lang) -> String {
+    match lang {
+        Lang::Fr => format!("domaine attendu : {}", subjects.join(", ")),
+        Lang::En => format!("subject wanted: {}", subjects.join(", ")),
+    }
+}
+
+/// The answer a yes/no cell must give.
+pub fn answer_required(yes: bool, lang: Lang) -> String {
+    match lang {
+        Lang::Fr => format!("« {} » requis", if yes { "oui" } else { "non" }),
+        Lang::En => format!("\"{}\" required", if yes { "yes" } else { "no" }),
+    }
+}
+
+/// The values a cell must be one of, listed.
+pub fn one_of(values: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Fr => format!("attendu : {values}"),
+        Lang::En => format!("expected: {values}"),
+    }
+}
+
+/// The texts a cell must contain one of.
+pub fn must_contain(texts: &[String], lang: Lang) -> String {
+    match lang {
+        Lang::Fr => format!("doit contenir : {}", texts.join(" / ")),
+        Lang::En => format!("must contain: {}", texts.join(" / ")),
+    }
+}
+
+/// The items a list must hold, listed.
+pub fn items_required(items: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Fr => format!("requis : {items}"),
+        Lang::En => format!("required: {items}"),
+    }
+}
+
+/// The deadline a submission must meet, written.
+pub fn deadline(when: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Fr => format!("date limite {when}"),
+        Lang::En => format!("deadline {when}"),
     }
 }
 
