@@ -23,8 +23,7 @@ fn main() -> ExitCode {
     ]) {
         std::thread::spawn(move || {
             if let Some(signal) = signals.forever().next() {
-                shortlist::output::remove_temporaries();
-                std::process::exit(128 + signal);
+                shortlist::output::remove_temporaries_and_exit(128 + signal);
             }
         });
     }

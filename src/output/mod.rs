@@ -134,7 +134,7 @@ impl Target {
     }
 }
 
-/// Temporary outputs being written, removed by [`remove_temporaries`] when a signal ends the
+/// Temporary outputs being written, removed by [`remove_temporaries_and_exit`] when a signal ends the
 /// process.
 static TEMPORARIES: std::sync::Mutex<Vec<PathBuf>> = std::sync::Mutex::new(Vec::new());
 
@@ -142,10 +142,20 @@ static TEMPORARIES: std::sync::Mutex<Vec<PathBuf>> = std::sync::Mutex::new(Vec::
 struct Listed(PathBuf);
 
 impl Listed {
-    fn new(path: &Path) -> Listed {
+    /// Lists `path`, then makes it with `create`, the list locked all along: a signal that
+    /// comes meanwhile waits, then finds the file.
+    fn create<T>(path: &Path, create: impl FnOnce() -> io::Result<T>) -> io::Result<(Listed, T)> {
         let mut list = TEMPORARIES.lock().unwrap_or_else(|e| e.into_inner());
         list.push(path.to_path_buf());
-        Listed(path.to_path_buf())
+        let listed = Listed(path.to_path_buf());
+        match create() {
+            Ok(made) => Ok((listed, made)),
+            Err(e) => {
+                list.pop();
+                std::mem::forget(listed);
+                Err(e)
+            }
+        }
     }
 }
 
@@ -156,13 +166,15 @@ impl Drop for Listed {
     }
 }
 
-/// Removes the temporary outputs being written: called when SIGINT, SIGTERM or SIGHUP ends
-/// the process, which then runs no destructor.
-pub fn remove_temporaries() {
+/// Removes the temporary outputs being written and ends the process with `code`: for
+/// SIGINT, SIGTERM or SIGHUP. The list stays locked until the end, so that no temporary
+/// output is made after the others are removed.
+pub fn remove_temporaries_and_exit(code: i32) -> ! {
     let list = TEMPORARIES.lock().unwrap_or_else(|e| e.into_inner());
     for path in list.iter() {
         let _ = std::fs::remove_file(path);
     }
+    std::process::exit(code)
 }
 
 /// Writes to `path` atomically: `write` fills a temporary file in the same directory, which
@@ -175,8 +187,17 @@ pub fn write_atomic(
         Some(d) if !d.as_os_str().is_empty() => d,
         _ => Path::new("."),
     };
-    let tmp = tempfile::NamedTempFile::new_in(dir)?;
-    let _listed = Listed::new(tmp.path());
+    // Named here, so that it is listed as it is made (a signal finds it whenever it comes);
+    // the process id and a counter keep names apart.
+    static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+    let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let name = format!(".tmp-shortlist-{}-{n}", std::process::id());
+    let (_listed, tmp) = Listed::create(&dir.join(&name), || {
+        tempfile::Builder::new()
+            .prefix(&name)
+            .rand_bytes(0)
+            .tempfile_in(dir)
+    })?;
     let mut buffered = io::BufWriter::with_capacity(1 << 16, tmp);
     write(&mut buffered)?;
     let tmp = buffered.into_inner().map_err(|e| e.into_error())?;
