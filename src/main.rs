@@ -27,6 +27,13 @@ fn main() -> ExitCode {
             }
         });
     }
+    // Messages speak the locale's language until a command says otherwise (`--lang`).
+    let locale = ["LC_ALL", "LC_MESSAGES", "LANG"]
+        .iter()
+        .find_map(|v| std::env::var(v).ok().filter(|l| !l.is_empty()));
+    if let Some(locale) = locale {
+        shortlist::i18n::set_messages(shortlist::i18n::Lang::of_locale(&locale));
+    }
     let cli = Cli::parse();
     match shortlist::run(cli) {
         Ok(code) => code.into(),
@@ -35,7 +42,8 @@ fn main() -> ExitCode {
             // A file's header or name may hold what a terminal would obey.
             let message = format!("{err:#}");
             eprintln!(
-                "shortlist: error: {}",
+                "{} {}",
+                shortlist::i18n::catalogue::error_prefix(shortlist::i18n::messages()),
                 shortlist::text::escape::escaped(&message)
             );
             exit::code_for(&err).into()

@@ -9,6 +9,10 @@ use std::io::Write;
 
 /// Prints every rule's outcome for the candidates named.
 pub fn run(args: &ExplainArgs) -> anyhow::Result<Exit> {
+    if let Some(lang) = args.lang {
+        crate::i18n::set_messages(lang);
+    }
+    super::check_arguments("explain", &args.posting, &args.candidates)?;
     let (posting, sha) = load_posting(&args.posting, false)?;
     let options = args.input.options()?;
     let sources = open_candidates(&args.candidates, &options)?;

@@ -15,6 +15,12 @@ const LISTED: usize = 20;
 
 /// Reads the whole file and prints what it holds.
 pub fn run(args: &InspectArgs) -> anyhow::Result<Exit> {
+    if crate::ingest::kind::looks(&args.candidates) == crate::ingest::kind::Looks::Posting {
+        anyhow::bail!(crate::i18n::catalogue::posting_to_inspect(
+            crate::i18n::messages(),
+            &args.candidates.display().to_string()
+        ));
+    }
     let options = args.input.options()?;
     let mut source = Source::open(&args.candidates, &options)?;
     let lang = args.lang;

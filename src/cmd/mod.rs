@@ -37,6 +37,39 @@ pub fn load_posting(path: &Path, quiet: bool) -> anyhow::Result<(Posting, String
     }
 }
 
+/// Refuses the arguments of a command that takes a posting, then candidate files, when they
+/// are given the other way round or are not what they should be, saying what to type.
+pub fn check_arguments(
+    command: &str,
+    posting: &Path,
+    candidates: &[PathBuf],
+) -> anyhow::Result<()> {
+    use crate::i18n::catalogue as msg;
+    use crate::ingest::kind::{Looks, looks};
+    let lang = crate::i18n::messages();
+    let shown = |p: &Path| p.display().to_string();
+    let kinds: Vec<Looks> = candidates.iter().map(|c| looks(c)).collect();
+    if looks(posting) == Looks::Candidates {
+        match kinds.iter().position(|k| *k == Looks::Posting) {
+            Some(k) => bail!(msg::swapped_arguments(
+                lang,
+                command,
+                &shown(posting),
+                &shown(&candidates[k])
+            )),
+            None => bail!(msg::candidates_for_posting(lang, command, &shown(posting))),
+        }
+    }
+    for (path, kind) in candidates.iter().zip(&kinds) {
+        match kind {
+            Looks::Posting => bail!(msg::posting_for_candidates(lang, &shown(path))),
+            Looks::Document(what) => bail!(msg::document_for_candidates(lang, &shown(path), what)),
+            Looks::Candidates | Looks::Unknown => {}
+        }
+    }
+    Ok(())
+}
+
 /// Opens the candidate files and reads their headers.
 pub fn open_candidates(paths: &[PathBuf], options: &Options) -> anyhow::Result<Vec<Source>> {
     Ok(crate::ingest::open_all(paths, options)?)

@@ -22,6 +22,11 @@ pub fn report(args: &ScreenArgs) -> anyhow::Result<Exit> {
 }
 
 fn run_as(args: &ScreenArgs, report: bool) -> anyhow::Result<Exit> {
+    if let Some(lang) = args.lang {
+        crate::i18n::set_messages(lang);
+    }
+    let command = if report { "report" } else { "screen" };
+    super::check_arguments(command, &args.posting, &args.candidates)?;
     let format = match (args.format, &args.output) {
         (Some(f), _) => f,
         (None, Some(path)) if path.as_os_str() == "-" => Format::Table,

@@ -12,6 +12,9 @@ use std::io::Write;
 
 /// Checks each posting, prints every problem, and a summary line for each valid one.
 pub fn run(args: &ValidateArgs) -> anyhow::Result<Exit> {
+    if let Some(lang) = args.lang {
+        crate::i18n::set_messages(lang);
+    }
     let options = args.input.options()?;
     let header = match &args.against {
         Some(path) => match ingest::Source::open(path, &options) {
@@ -29,6 +32,14 @@ pub fn run(args: &ValidateArgs) -> anyhow::Result<Exit> {
     let mut exit = Exit::Success;
     for path in &args.postings {
         let name = path.display().to_string();
+        if ingest::kind::looks(path) == ingest::kind::Looks::Candidates {
+            let why =
+                crate::i18n::catalogue::candidates_to_validate(crate::i18n::messages(), &name);
+            eprintln!("error: {}", escaped(&why));
+            // Not a valid posting, as any other file that is not one.
+            exit = exit.max(Exit::Invalid);
+            continue;
+        }
         let bytes = match posting::read_file(path) {
             Ok(b) => b,
             Err(e) => {

@@ -8,6 +8,7 @@
 
 pub mod batch;
 mod csv_source;
+pub mod kind;
 mod line_ends;
 mod records;
 mod reread;

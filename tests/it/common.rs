@@ -9,6 +9,10 @@ pub fn shortlist() -> Command {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_shortlist"));
     cmd.current_dir(env!("CARGO_MANIFEST_DIR"));
     cmd.env("NO_COLOR", "1");
+    // Messages in English, whatever the machine's locale, unless a test says otherwise.
+    for var in ["LANG", "LC_ALL", "LC_MESSAGES"] {
+        cmd.env_remove(var);
+    }
     cmd
 }
 
@@ -93,6 +97,7 @@ pub fn run_measured(args: &[&str]) -> (Output, u64) {
 pub struct Test {
     dir: tempfile::TempDir,
     args: Vec<String>,
+    env: Vec<(String, String)>,
     stdout: Option<String>,
     stderr: Option<String>,
     code: i32,
@@ -105,6 +110,7 @@ impl Test {
         Test {
             dir: tempfile::tempdir().expect("a temporary directory"),
             args: Vec::new(),
+            env: Vec::new(),
             stdout: None,
             stderr: Some(String::new()),
             code: 0,
@@ -125,6 +131,19 @@ impl Test {
     /// The command line, after `shortlist`.
     pub fn args(mut self, args: &[&str]) -> Self {
         self.args.extend(args.iter().map(|a| (*a).to_string()));
+        self
+    }
+
+    /// Sets an environment variable (the environment is otherwise empty).
+    pub fn env(mut self, name: &str, value: &str) -> Self {
+        self.env.push((name.to_string(), value.to_string()));
+        self
+    }
+
+    /// Copies a file of the repository into the directory, under `name`.
+    pub fn copy(self, from: &str, name: &str) -> Self {
+        let from = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(from);
+        std::fs::copy(from, self.dir.path().join(name)).expect("copy a file");
         self
     }
 
@@ -153,6 +172,7 @@ impl Test {
             .current_dir(self.dir.path())
             .env_clear()
             .env("NO_COLOR", "1")
+            .envs(self.env.iter().map(|(k, v)| (k, v)))
             .output()
             .expect("the binary runs");
         let out = Output {

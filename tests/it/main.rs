@@ -9,6 +9,7 @@ mod browser;
 mod exit_codes;
 mod fuzz_regressions;
 mod inspect;
+mod mistakes;
 mod output_safety;
 #[cfg(unix)]
 mod output_targets;

@@ -1,0 +1,97 @@
+//! The messages a person reads on stderr, each in French and English, in one place: a third
+//! language is one more arm per message here.
+//!
+//! Each message is a function of the language and its arguments. [`messages!`] makes them,
+//! and will not take a message without both languages; its test writes each in both with
+//! sample arguments and fails when a French text is the English one.
+
+use super::Lang;
+
+/// Defines each message as `pub fn name(lang, args…) -> String`, with sample arguments for
+/// the test that every message is written in each language.
+macro_rules! messages {
+    ($(
+        $(#[$doc:meta])*
+        fn $name:ident($($arg:ident: $ty:ty),*) [$($sample:expr),*] {
+            fr: $fr:literal,
+            en: $en:literal $(,)?
+        }
+    )*) => {
+        $(
+            $(#[$doc])*
+            pub fn $name(lang: Lang, $($arg: $ty),*) -> String {
+                match lang {
+                    Lang::Fr => format!($fr),
+                    Lang::En => format!($en),
+                }
+            }
+        )*
+
+        /// Every message in `lang`, with sample arguments, by name.
+        #[cfg(test)]
+        fn every(lang: Lang) -> Vec<(&'static str, String)> {
+            vec![$((stringify!($name), $name(lang, $($sample),*))),*]
+        }
+    };
+}
+
+messages! {
+    /// What starts an error on stderr.
+    fn error_prefix() [] {
+        fr: "shortlist : erreur :",
+        en: "shortlist: error:",
+    }
+
+    /// The posting and the candidates given the other way round.
+    fn swapped_arguments(command: &str, posting: &str, candidates: &str)
+        ["screen", "c.csv", "p.yaml"]
+    {
+        fr: "les arguments semblent inversés : {posting} est un fichier de candidatures et {candidates} une annonce (YAML) ; l'annonce vient d'abord : shortlist {command} {candidates} {posting}",
+        en: "the arguments look swapped: {posting} is a candidates file and {candidates} a posting (YAML); the posting comes first: shortlist {command} {candidates} {posting}",
+    }
+
+    /// A candidates file given where the posting goes.
+    fn candidates_for_posting(command: &str, path: &str) ["screen", "c.csv"] {
+        fr: "{path} est un fichier de candidatures, pas une annonce : l'annonce (YAML) vient d'abord, puis les candidatures : shortlist {command} ANNONCE.yaml {path}",
+        en: "{path} is a candidates file, not a posting: the posting (YAML) comes first, then the candidates: shortlist {command} POSTING.yaml {path}",
+    }
+
+    /// A posting given where candidates go.
+    fn posting_for_candidates(path: &str) ["p.yaml"] {
+        fr: "{path} est une annonce (YAML), pas un fichier de candidatures : après l'annonce, donnez le tableau des candidatures (CSV, xlsx, xls ou ods)",
+        en: "{path} is a posting (YAML), not a candidates file: after the posting, give the spreadsheet of applications (CSV, xlsx, xls or ods)",
+    }
+
+    /// A document (a CV, a letter) given where candidates go.
+    fn document_for_candidates(path: &str, kind: &str) ["cv.pdf", "PDF"] {
+        fr: "{path} est un document {kind}, pas un fichier de candidatures : donnez le tableau des candidatures (CSV, xlsx, xls ou ods)",
+        en: "{path} is a {kind} document, not a candidates file: give the spreadsheet of applications (CSV, xlsx, xls or ods)",
+    }
+
+    /// A posting given to `inspect`, which reads candidate files.
+    fn posting_to_inspect(path: &str) ["p.yaml"] {
+        fr: "{path} est une annonce (YAML), pas un fichier de candidatures : pour vérifier une annonce, lancez shortlist validate {path}",
+        en: "{path} is a posting (YAML), not a candidates file: to check a posting, run shortlist validate {path}",
+    }
+
+    /// A candidates file given to `validate`, which checks postings.
+    fn candidates_to_validate(path: &str) ["c.csv"] {
+        fr: "{path} est un fichier de candidatures, pas une annonce : pour vérifier une annonce sur ce fichier, lancez shortlist validate ANNONCE.yaml --against {path}",
+        en: "{path} is a candidates file, not a posting: to check a posting against it, run shortlist validate POSTING.yaml --against {path}",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_message_is_written_in_each_language() {
+        let (fr, en) = (every(Lang::Fr), every(Lang::En));
+        assert_eq!(fr.len(), en.len());
+        for ((name, fr), (_, en)) in fr.iter().zip(&en) {
+            assert!(!fr.trim().is_empty() && !en.trim().is_empty(), "{name}");
+            assert_ne!(fr, en, "{name} is the same in French and English");
+        }
+    }
+}

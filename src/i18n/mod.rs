@@ -1,0 +1,97 @@
+//! The languages of user-facing text: the output's, and the messages' (errors and warnings),
+//! whose words are in [`catalogue`].
+
+pub mod catalogue;
+
+use std::fmt;
+use std::str::FromStr;
+use std::sync::atomic::{AtomicU8, Ordering};
+
+/// A language of the tool's output.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, clap::ValueEnum)]
+pub enum Lang {
+    /// French, the default: the first users recruit in Mali.
+    #[default]
+    Fr,
+    /// English.
+    En,
+}
+
+impl FromStr for Lang {
+    type Err = ();
+    fn from_str(s: &str) -> Result<Self, ()> {
+        match s.trim().to_lowercase().as_str() {
+            "fr" | "french" | "français" | "francais" => Ok(Lang::Fr),
+            "en" | "english" | "anglais" => Ok(Lang::En),
+            _ => Err(()),
+        }
+    }
+}
+
+impl fmt::Display for Lang {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Lang::Fr => "fr",
+            Lang::En => "en",
+        })
+    }
+}
+
+impl Lang {
+    /// The language of a locale as `LANG` or `LC_ALL` give it: `fr_ML.UTF-8` is French,
+    /// any other English.
+    pub fn of_locale(locale: &str) -> Lang {
+        if locale.trim().to_ascii_lowercase().starts_with("fr") {
+            Lang::Fr
+        } else {
+            Lang::En
+        }
+    }
+
+    /// Picks the French or the English text.
+    pub fn pick<'a>(self, fr: &'a str, en: &'a str) -> &'a str {
+        match self {
+            Lang::Fr => fr,
+            Lang::En => en,
+        }
+    }
+}
+
+/// The language of messages: 0 while none was set, else 1 + the language's index.
+static MESSAGES: AtomicU8 = AtomicU8::new(0);
+
+/// Sets the language of errors and warnings for the rest of the run: `--lang`, else the
+/// posting's, else the locale's.
+pub fn set_messages(lang: Lang) {
+    MESSAGES.store(lang as u8 + 1, Ordering::Relaxed);
+}
+
+/// The language of errors and warnings: as set, else English.
+pub fn messages() -> Lang {
+    match MESSAGES.load(Ordering::Relaxed) {
+        1 => Lang::Fr,
+        _ => Lang::En,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_names() {
+        assert_eq!("FR".parse(), Ok(Lang::Fr));
+        assert_eq!("english".parse(), Ok(Lang::En));
+        assert_eq!("de".parse::<Lang>(), Err(()));
+        assert_eq!(Lang::En.pick("oui", "yes"), "yes");
+    }
+
+    #[test]
+    fn a_french_locale_speaks_french() {
+        assert_eq!(Lang::of_locale("fr_ML.UTF-8"), Lang::Fr);
+        assert_eq!(Lang::of_locale("fr"), Lang::Fr);
+        assert_eq!(Lang::of_locale("en_GB.UTF-8"), Lang::En);
+        assert_eq!(Lang::of_locale("C.UTF-8"), Lang::En);
+        assert_eq!(Lang::of_locale(""), Lang::En);
+    }
+}

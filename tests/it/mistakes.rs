@@ -1,0 +1,92 @@
+//! The usual mistakes of a person at the command line, each answered with what to type, in
+//! the locale's language (or `--lang`'s), with exit 2 (1 for `validate`, whose every
+//! problem with a posting file is 1).
+
+use crate::common::Test;
+
+const POSTING: &str = "postings/jigi-district-officer.yaml";
+const CANDIDATES: &str = "examples/google-forms-district-officer.csv";
+
+/// A test directory holding the bundled posting and export as `annonce.yaml` and `c.csv`.
+fn files() -> Test {
+    Test::new()
+        .copy(POSTING, "annonce.yaml")
+        .copy(CANDIDATES, "c.csv")
+}
+
+#[test]
+fn swapped_arguments_are_recognised() {
+    files()
+        .args(&["screen", "c.csv", "annonce.yaml"])
+        .stderr("shortlist: error: the arguments look swapped: c.csv is a candidates file and annonce.yaml a posting (YAML); the posting comes first: shortlist screen annonce.yaml c.csv\n")
+        .code(2)
+        .run();
+    files()
+        .env("LANG", "fr_ML.UTF-8")
+        .args(&["report", "c.csv", "annonce.yaml", "-o", "r.html"])
+        .stderr("shortlist : erreur : les arguments semblent inversés : c.csv est un fichier de candidatures et annonce.yaml une annonce (YAML) ; l'annonce vient d'abord : shortlist report annonce.yaml c.csv\n")
+        .code(2)
+        .run();
+    files()
+        .args(&["explain", "c.csv", "annonce.yaml", "--row", "2", "--lang", "fr"])
+        .stderr("shortlist : erreur : les arguments semblent inversés : c.csv est un fichier de candidatures et annonce.yaml une annonce (YAML) ; l'annonce vient d'abord : shortlist explain annonce.yaml c.csv\n")
+        .code(2)
+        .run();
+}
+
+#[test]
+fn candidates_where_the_posting_goes() {
+    files()
+        .args(&["screen", "c.csv", "c.csv"])
+        .stderr("shortlist: error: c.csv is a candidates file, not a posting: the posting (YAML) comes first, then the candidates: shortlist screen POSTING.yaml c.csv\n")
+        .code(2)
+        .run();
+    files()
+        .env("LC_ALL", "fr_FR.UTF-8")
+        .args(&["screen", "c.csv", "c.csv"])
+        .stderr("shortlist : erreur : c.csv est un fichier de candidatures, pas une annonce : l'annonce (YAML) vient d'abord, puis les candidatures : shortlist screen ANNONCE.yaml c.csv\n")
+        .code(2)
+        .run();
+}
+
+#[test]
+fn a_posting_or_a_document_where_the_candidates_go() {
+    files()
+        .args(&["screen", "annonce.yaml", "annonce.yaml"])
+        .stderr("shortlist: error: annonce.yaml is a posting (YAML), not a candidates file: after the posting, give the spreadsheet of applications (CSV, xlsx, xls or ods)\n")
+        .code(2)
+        .run();
+    files()
+        .file("cv.pdf", "%PDF-1.7\n%âãÏÓ\n")
+        .env("LANG", "fr_ML.UTF-8")
+        .args(&["screen", "annonce.yaml", "cv.pdf"])
+        .stderr("shortlist : erreur : cv.pdf est un document PDF, pas un fichier de candidatures : donnez le tableau des candidatures (CSV, xlsx, xls ou ods)\n")
+        .code(2)
+        .run();
+    files()
+        .file("lettre.docx", "PK\u{3}\u{4}")
+        .args(&["screen", "annonce.yaml", "lettre.docx"])
+        .stderr("shortlist: error: lettre.docx is a Word document, not a candidates file: give the spreadsheet of applications (CSV, xlsx, xls or ods)\n")
+        .code(2)
+        .run();
+}
+
+#[test]
+fn a_posting_given_to_inspect_or_candidates_to_validate() {
+    files()
+        .args(&["inspect", "annonce.yaml"])
+        .stderr("shortlist: error: annonce.yaml is a posting (YAML), not a candidates file: to check a posting, run shortlist validate annonce.yaml\n")
+        .code(2)
+        .run();
+    files()
+        .env("LANG", "fr_ML.UTF-8")
+        .args(&["inspect", "annonce.yaml"])
+        .stderr("shortlist : erreur : annonce.yaml est une annonce (YAML), pas un fichier de candidatures : pour vérifier une annonce, lancez shortlist validate annonce.yaml\n")
+        .code(2)
+        .run();
+    files()
+        .args(&["validate", "c.csv"])
+        .stderr("error: c.csv is a candidates file, not a posting: to check a posting against it, run shortlist validate POSTING.yaml --against c.csv\n")
+        .code(1)
+        .run();
+}
