@@ -21,23 +21,48 @@ pub fn report(args: &ScreenArgs) -> anyhow::Result<Exit> {
     run_as(args, true)
 }
 
+/// The format to write: `--format`, else the output's extension, else the table; refused
+/// when they disagree, or when `--excel` is given for anything but CSV.
+fn output_format(args: &ScreenArgs) -> anyhow::Result<Format> {
+    use crate::i18n::catalogue as msg;
+    let lang = crate::i18n::messages();
+    let path = args.output.as_ref().filter(|p| p.as_os_str() != "-");
+    let named = path.map(|p| (p, Format::from_path(p)));
+    let format = match (args.format, named) {
+        (Some(f), Some((p, Some(g)))) if f != g => bail!(msg::format_against_extension(
+            lang,
+            f.name(),
+            &p.display().to_string(),
+            g.name()
+        )),
+        (Some(f), _) => f,
+        (None, Some((_, Some(g)))) => g,
+        (None, Some((p, None))) => {
+            let extension = p
+                .extension()
+                .map(|e| e.to_string_lossy().to_ascii_lowercase())
+                .unwrap_or_default();
+            let hint = match extension.as_str() {
+                "xls" | "xlsm" | "xlsb" | "ods" => msg::write_xlsx_instead(lang, &extension),
+                _ => String::new(),
+            };
+            bail!(msg::unknown_extension(lang, &p.display().to_string(), &hint))
+        }
+        (None, None) => Format::Table,
+    };
+    if args.excel && format != Format::Csv {
+        bail!(msg::excel_without_csv(lang, format.name()));
+    }
+    Ok(format)
+}
+
 fn run_as(args: &ScreenArgs, report: bool) -> anyhow::Result<Exit> {
     if let Some(lang) = args.lang {
         crate::i18n::set_messages(lang);
     }
     let command = if report { "report" } else { "screen" };
     super::check_arguments(command, &args.posting, &args.candidates)?;
-    let format = match (args.format, &args.output) {
-        (Some(f), _) => f,
-        (None, Some(path)) if path.as_os_str() == "-" => Format::Table,
-        (None, Some(path)) => Format::from_path(path).with_context(|| {
-            format!(
-                "{}: cannot tell the format from the extension; use .html, .md, .xlsx, .csv, .json or .txt, or say --format",
-                path.display()
-            )
-        })?,
-        (None, None) => Format::Table,
-    };
+    let format = output_format(args)?;
     if report && format == Format::Table {
         bail!(
             "a report is HTML, Markdown or xlsx (or CSV, JSON): write it to a .html, .md or .xlsx file, or say --format"

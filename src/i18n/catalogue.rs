@@ -79,6 +79,30 @@ messages! {
         fr: "{path} est un fichier de candidatures, pas une annonce : pour vérifier une annonce sur ce fichier, lancez shortlist validate ANNONCE.yaml --against {path}",
         en: "{path} is a candidates file, not a posting: to check a posting against it, run shortlist validate POSTING.yaml --against {path}",
     }
+
+    /// An output file whose extension names no format.
+    fn unknown_extension(path: &str, hint: &str) ["liste.pdf", ""] {
+        fr: "{path} : l'extension ne dit pas le format ; utilisez .html, .md, .xlsx, .csv, .json ou .txt, ou indiquez --format{hint}",
+        en: "{path}: cannot tell the format from the extension; use .html, .md, .xlsx, .csv, .json or .txt, or say --format{hint}",
+    }
+
+    /// The hint for an older spreadsheet extension.
+    fn write_xlsx_instead(extension: &str) ["xls"] {
+        fr: " (les classeurs s'écrivent en .xlsx, qu'Excel et LibreOffice ouvrent, pas en .{extension})",
+        en: " (workbooks are written as .xlsx, which Excel and LibreOffice open, not .{extension})",
+    }
+
+    /// `--format` and the output's extension name two formats.
+    fn format_against_extension(format: &str, path: &str, named: &str) ["csv", "liste.json", "json"] {
+        fr: "--format {format} et {path} ne disent pas le même format ({named} d'après l'extension) : changez l'extension ou ôtez --format",
+        en: "--format {format} and {path} do not name the same format ({named} by its extension): change the extension or drop --format",
+    }
+
+    /// `--excel` given for an output that is not CSV.
+    fn excel_without_csv(format: &str) ["json"] {
+        fr: "--excel écrit un CSV pour Excel en français : il va avec --format csv ou -o FICHIER.csv, pas avec le format {format}",
+        en: "--excel writes CSV for French Excel: it goes with --format csv or -o FILE.csv, not with the {format} format",
+    }
 }
 
 #[cfg(test)]

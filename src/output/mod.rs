@@ -46,6 +46,18 @@ impl Format {
         }
     }
 
+    /// Its name on the command line (`--format csv`).
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::Table => "table",
+            Format::Csv => "csv",
+            Format::Json => "json",
+            Format::Markdown => "markdown",
+            Format::Html => "html",
+            Format::Xlsx => "xlsx",
+        }
+    }
+
     /// Whether the output names the input files' hashes (the table and CSV do not).
     pub fn shows_provenance(self) -> bool {
         !matches!(self, Format::Table | Format::Csv)

@@ -90,3 +90,58 @@ fn a_posting_given_to_inspect_or_candidates_to_validate() {
         .code(1)
         .run();
 }
+
+#[test]
+fn an_old_spreadsheet_extension_is_answered_with_xlsx() {
+    files()
+        .args(&["screen", "annonce.yaml", "c.csv", "-o", "liste.xls"])
+        .stderr("shortlist: error: liste.xls: cannot tell the format from the extension; use .html, .md, .xlsx, .csv, .json or .txt, or say --format (workbooks are written as .xlsx, which Excel and LibreOffice open, not .xls)\n")
+        .code(2)
+        .run();
+    files()
+        .env("LANG", "fr_ML.UTF-8")
+        .args(&["screen", "annonce.yaml", "c.csv", "-o", "liste.ods"])
+        .stderr("shortlist : erreur : liste.ods : l'extension ne dit pas le format ; utilisez .html, .md, .xlsx, .csv, .json ou .txt, ou indiquez --format (les classeurs s'écrivent en .xlsx, qu'Excel et LibreOffice ouvrent, pas en .ods)\n")
+        .code(2)
+        .run();
+}
+
+#[test]
+fn a_format_that_does_not_match_the_extension_is_refused() {
+    files()
+        .args(&["report", "annonce.yaml", "c.csv", "--format", "html", "-o", "r.md"])
+        .stderr("shortlist: error: --format html and r.md do not name the same format (markdown by its extension): change the extension or drop --format\n")
+        .code(2)
+        .run();
+    files()
+        .args(&["screen", "annonce.yaml", "c.csv", "--format", "csv", "-o", "liste.json", "--lang", "fr"])
+        .stderr("shortlist : erreur : --format csv et liste.json ne disent pas le même format (json d'après l'extension) : changez l'extension ou ôtez --format\n")
+        .code(2)
+        .run();
+}
+
+#[test]
+fn excel_is_refused_for_anything_but_csv() {
+    for args in [
+        vec!["screen", "annonce.yaml", "c.csv", "--excel"],
+        vec!["screen", "annonce.yaml", "c.csv", "--excel", "--format", "json"],
+    ] {
+        let format = if args.contains(&"json") { "json" } else { "table" };
+        files()
+            .args(&args)
+            .stderr(&format!("shortlist: error: --excel writes CSV for French Excel: it goes with --format csv or -o FILE.csv, not with the {format} format\n"))
+            .code(2)
+            .run();
+    }
+    files()
+        .env("LANG", "fr_ML.UTF-8")
+        .args(&["screen", "annonce.yaml", "c.csv", "--excel", "-o", "liste.md"])
+        .stderr("shortlist : erreur : --excel écrit un CSV pour Excel en français : il va avec --format csv ou -o FICHIER.csv, pas avec le format markdown\n")
+        .code(2)
+        .run();
+    // With CSV, it is what it is for.
+    let out = files()
+        .args(&["screen", "annonce.yaml", "c.csv", "--excel", "--format", "csv"])
+        .run();
+    assert!(out.stdout.starts_with('\u{feff}'), "a BOM first");
+}
