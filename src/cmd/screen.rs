@@ -46,7 +46,11 @@ fn output_format(args: &ScreenArgs) -> anyhow::Result<Format> {
                 "xls" | "xlsm" | "xlsb" | "ods" => msg::write_xlsx_instead(lang, &extension),
                 _ => String::new(),
             };
-            bail!(msg::unknown_extension(lang, &p.display().to_string(), &hint))
+            bail!(msg::unknown_extension(
+                lang,
+                &p.display().to_string(),
+                &hint
+            ))
         }
         (None, None) => Format::Table,
     };
@@ -96,6 +100,11 @@ fn run_as(args: &ScreenArgs, report: bool) -> anyhow::Result<Exit> {
     };
     let options = args.input.options()?;
     let sources = open_candidates(&args.candidates, &options)?;
+    // `--audit-by` may name a field, or a column by the end of its group path.
+    let audit_column = args.audit_by.as_ref().map(|asked| {
+        let headers: Vec<&[String]> = sources.iter().map(|s| s.header.as_slice()).collect();
+        crate::screen::audit_column(&posting, &headers, asked)
+    });
     // Only the formats that name the files' hashes wait for them, hashed beside the reading.
     let hashing = format.shows_provenance().then(|| {
         let paths = args.candidates.clone();
@@ -115,7 +124,7 @@ fn run_as(args: &ScreenArgs, report: bool) -> anyhow::Result<Exit> {
             top: args.top,
             as_of,
             view,
-            audit_column: args.audit_by.clone(),
+            audit_column,
             progress,
             sequential: args.single_thread,
         },

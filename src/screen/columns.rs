@@ -3,6 +3,7 @@
 use super::ReadError;
 use crate::ingest::{Source, column_index};
 use crate::posting::Posting;
+use crate::text::fold;
 
 /// The column of each posting field in `source`'s header.
 pub(super) fn map_columns(posting: &Posting, source: &Source) -> Result<Vec<usize>, ReadError> {
@@ -22,6 +23,34 @@ pub(super) fn map_columns(posting: &Posting, source: &Source) -> Result<Vec<usiz
             })
         })
         .collect()
+}
+
+/// The column `--audit-by` names, in the files whose headers are `headers`: a column of
+/// every file, else the column of the posting's field of that name, else the one column
+/// whose last part of a KoboToolbox group path (`group_identite/sexe`) it is; else the
+/// text as given, which the reading reports as missing.
+pub fn audit_column(posting: &Posting, headers: &[&[String]], asked: &str) -> String {
+    if headers.iter().all(|h| column_index(h, asked).is_some()) {
+        return asked.to_string();
+    }
+    if let Some(field) = posting.fields.iter().find(|f| fold(&f.name) == fold(asked)) {
+        return field.column.clone();
+    }
+    let want = fold(asked);
+    let mut ends: Vec<&String> = headers
+        .iter()
+        .flat_map(|h| h.iter())
+        .filter(|c| {
+            c.rsplit_once('/')
+                .is_some_and(|(_, last)| fold(last) == want)
+        })
+        .collect();
+    ends.sort();
+    ends.dedup();
+    match ends.as_slice() {
+        [one] => (*one).clone(),
+        _ => asked.to_string(),
+    }
 }
 
 #[cfg(test)]
@@ -82,5 +111,22 @@ mod tests {
             }
             other => panic!("{other:?}"),
         }
+    }
+
+    #[test]
+    fn the_audit_column_is_a_column_a_field_or_the_end_of_a_group_path() {
+        let p = posting(POSTING);
+        let header: Vec<String> = ["Horodateur", "group_identite/sexe", "Poste", "Nom"]
+            .iter()
+            .map(|h| h.to_string())
+            .collect();
+        let headers = [header.as_slice()];
+        assert_eq!(audit_column(&p, &headers, "Poste"), "Poste");
+        assert_eq!(audit_column(&p, &headers, "poste"), "poste");
+        // The field `station` reads the column `Poste`.
+        assert_eq!(audit_column(&p, &[&header[..1]], "station"), "Poste");
+        assert_eq!(audit_column(&p, &headers, "sexe"), "group_identite/sexe");
+        assert_eq!(audit_column(&p, &headers, "Sexe"), "group_identite/sexe");
+        assert_eq!(audit_column(&p, &headers, "âge"), "âge");
     }
 }

@@ -63,6 +63,7 @@ mod reread;
 #[cfg(test)]
 pub(crate) mod testing;
 
+pub use columns::audit_column;
 use columns::map_columns;
 pub use errors::ReadError;
 use labels::{Label, Labels};

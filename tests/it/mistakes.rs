@@ -124,9 +124,20 @@ fn a_format_that_does_not_match_the_extension_is_refused() {
 fn excel_is_refused_for_anything_but_csv() {
     for args in [
         vec!["screen", "annonce.yaml", "c.csv", "--excel"],
-        vec!["screen", "annonce.yaml", "c.csv", "--excel", "--format", "json"],
+        vec![
+            "screen",
+            "annonce.yaml",
+            "c.csv",
+            "--excel",
+            "--format",
+            "json",
+        ],
     ] {
-        let format = if args.contains(&"json") { "json" } else { "table" };
+        let format = if args.contains(&"json") {
+            "json"
+        } else {
+            "table"
+        };
         files()
             .args(&args)
             .stderr(&format!("shortlist: error: --excel writes CSV for French Excel: it goes with --format csv or -o FILE.csv, not with the {format} format\n"))
@@ -141,7 +152,45 @@ fn excel_is_refused_for_anything_but_csv() {
         .run();
     // With CSV, it is what it is for.
     let out = files()
-        .args(&["screen", "annonce.yaml", "c.csv", "--excel", "--format", "csv"])
+        .args(&[
+            "screen",
+            "annonce.yaml",
+            "c.csv",
+            "--excel",
+            "--format",
+            "csv",
+        ])
         .run();
     assert!(out.stdout.starts_with('\u{feff}'), "a BOM first");
+}
+
+/// `--audit-by` takes the posting's field name, or a KoboToolbox column by the end of its
+/// group path, as the CARE posting's own comment suggests (`--audit-by sexe`).
+#[test]
+fn the_audit_column_may_be_named_as_a_person_names_it() {
+    for asked in ["sexe", "sex", "group_identite/sexe"] {
+        let out = Test::new()
+            .copy(
+                "postings/care-an-ka-jiko-engagement-communautaire.yaml",
+                "care.yaml",
+            )
+            .copy(
+                "examples/kobotoolbox-engagement-communautaire.csv",
+                "kobo.csv",
+            )
+            .args(&[
+                "screen",
+                "care.yaml",
+                "kobo.csv",
+                "--format",
+                "json",
+                "--audit-by",
+                asked,
+            ])
+            .run();
+        let audit = crate::json::parse(&out.stdout).audit.expect("an audit");
+        assert_eq!(audit.column, "group_identite/sexe", "{asked}");
+        let groups: Vec<&str> = audit.groups.iter().map(|g| g.group.as_str()).collect();
+        assert_eq!(groups.len(), 2, "{asked}: {groups:?}");
+    }
 }
