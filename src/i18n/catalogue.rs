@@ -103,6 +103,24 @@ messages! {
         fr: "--excel écrit un CSV pour Excel en français : il va avec --format csv ou -o FICHIER.csv, pas avec le format {format}",
         en: "--excel writes CSV for French Excel: it goes with --format csv or -o FILE.csv, not with the {format} format",
     }
+
+    /// Several columns a posting maps are missing from a file's header (`count` ≥ 2).
+    fn missing_columns(path: &str, count: usize, list: &str) ["c.csv", 2, "`A`, `B`"] {
+        fr: "{path} : ligne 1 : {count} colonnes de l'annonce manquent dans l'en-tête : {list} ; shortlist validate ANNONCE.yaml --against {path} vérifie toutes les colonnes d'une annonce sur ce fichier",
+        en: "{path}: row 1: {count} columns the posting maps are not in the header: {list}; shortlist validate POSTING.yaml --against {path} checks every column of a posting against this file",
+    }
+
+    /// One of them: its column and field.
+    fn missing_column_item(column: &str, field: &str) ["Diplome", "degree"] {
+        fr: "`{column}` (champ `{field}`)",
+        en: "`{column}` (field `{field}`)",
+    }
+
+    /// One of them, with the header nearest to it.
+    fn missing_column_item_near(column: &str, field: &str, nearest: &str) ["Diplome", "degree", "Diplôme"] {
+        fr: "`{column}` (champ `{field}` ; vouliez-vous dire `{nearest}` ?)",
+        en: "`{column}` (field `{field}`; did you mean `{nearest}`?)",
+    }
 }
 
 #[cfg(test)]

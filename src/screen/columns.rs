@@ -5,24 +5,37 @@ use crate::ingest::{Source, column_index};
 use crate::posting::Posting;
 use crate::text::fold;
 
-/// The column of each posting field in `source`'s header.
+/// The column of each posting field in `source`'s header; every missing one at once.
 pub(super) fn map_columns(posting: &Posting, source: &Source) -> Result<Vec<usize>, ReadError> {
-    posting
-        .fields
-        .iter()
-        .map(|f| {
-            column_index(&source.header, &f.column).ok_or_else(|| ReadError::MissingColumn {
+    let mut columns = Vec::with_capacity(posting.fields.len());
+    let mut missing = Vec::new();
+    for f in &posting.fields {
+        match column_index(&source.header, &f.column) {
+            Some(c) => columns.push(c),
+            None => missing.push((
+                f.name.clone(),
+                f.column.clone(),
+                crate::suggest::closest_text(&f.column, source.header.iter().map(String::as_str))
+                    .map(str::to_string),
+            )),
+        }
+    }
+    match missing.len() {
+        0 => Ok(columns),
+        1 => {
+            let (field, column, nearest) = missing.remove(0);
+            Err(ReadError::MissingColumn {
                 path: source.path.clone(),
-                field: f.name.clone(),
-                column: f.column.clone(),
-                nearest: crate::suggest::closest_text(
-                    &f.column,
-                    source.header.iter().map(String::as_str),
-                )
-                .map(str::to_string),
+                field,
+                column,
+                nearest,
             })
-        })
-        .collect()
+        }
+        _ => Err(ReadError::MissingColumns {
+            path: source.path.clone(),
+            missing,
+        }),
+    }
 }
 
 /// The column `--audit-by` names, in the files whose headers are `headers`: a column of
@@ -79,7 +92,7 @@ mod tests {
     }
 
     #[test]
-    fn a_missing_column_is_named_with_the_nearest_header() {
+    fn every_missing_column_is_named_with_the_nearest_header() {
         let dir = tempfile::tempdir().expect("dir");
         let path = file(
             dir.path(),
@@ -88,15 +101,15 @@ mod tests {
         );
         let p = posting(POSTING);
         match map_columns(&p, &source(&path)) {
-            Err(ReadError::MissingColumn {
-                field,
-                column,
-                nearest,
-                ..
-            }) => {
-                assert_eq!(field, "degree");
-                assert_eq!(column, "Diplome");
-                assert_eq!(nearest.as_deref(), Some("Diplôme obtenu"));
+            Err(ReadError::MissingColumns { missing, .. }) => {
+                let near = |s: &str| Some(s.to_string());
+                assert_eq!(
+                    missing,
+                    [
+                        ("degree".into(), "Diplome".into(), near("Diplôme obtenu")),
+                        ("years".into(), "Experience".into(), near("Experiences")),
+                    ]
+                );
             }
             other => panic!("{other:?}"),
         }

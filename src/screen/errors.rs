@@ -18,6 +18,13 @@ pub enum ReadError {
         /// What is wrong.
         cause: Cause,
     },
+    /// Several columns the posting maps are not in a file's header.
+    MissingColumns {
+        /// The file.
+        path: PathBuf,
+        /// Each missing column: its field, the column, the nearest header if any is near.
+        missing: Vec<(String, String, Option<String>)>,
+    },
     /// A column the posting maps is not in a file's header.
     MissingColumn {
         /// The file.
@@ -41,6 +48,24 @@ impl std::fmt::Display for ReadError {
                 path.display(),
                 cause.describe(Lang::En)
             ),
+            ReadError::MissingColumns { path, missing } => {
+                use crate::i18n::catalogue as msg;
+                let lang = crate::i18n::messages();
+                let list: Vec<String> = missing
+                    .iter()
+                    .map(|(field, column, nearest)| match nearest {
+                        Some(n) => msg::missing_column_item_near(lang, column, field, n),
+                        None => msg::missing_column_item(lang, column, field),
+                    })
+                    .collect();
+                let path = path.display().to_string();
+                f.write_str(&msg::missing_columns(
+                    lang,
+                    &path,
+                    missing.len(),
+                    &list.join(", "),
+                ))
+            }
             ReadError::MissingColumn {
                 path,
                 field,
@@ -96,6 +121,17 @@ mod tests {
         assert_eq!(
             missing("", None).to_string(),
             "c.csv: row 1: the audit column `Diplome` is not in the header"
+        );
+        let several = ReadError::MissingColumns {
+            path: "c.csv".into(),
+            missing: vec![
+                ("degree".into(), "Diplome".into(), Some("Diplôme".into())),
+                ("years".into(), "Experience".into(), None),
+            ],
+        };
+        assert_eq!(
+            several.to_string(),
+            "c.csv: row 1: 2 columns the posting maps are not in the header: `Diplome` (field `degree`; did you mean `Diplôme`?), `Experience` (field `years`); shortlist validate POSTING.yaml --against c.csv checks every column of a posting against this file"
         );
         let fatal = ReadError::Fatal {
             path: "c.csv".into(),

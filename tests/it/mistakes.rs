@@ -194,3 +194,35 @@ fn the_audit_column_may_be_named_as_a_person_names_it() {
         assert_eq!(groups.len(), 2, "{asked}: {groups:?}");
     }
 }
+
+#[test]
+fn every_missing_column_is_named_at_once() {
+    let posting = "
+posting: { id: t, title: Agent, deadline: 2024-02-23 }
+fields:
+  degree: { column: Diplôme, type: degree }
+  years: { column: Expérience, type: years }
+  name: { column: Nom, type: text }
+requirements:
+  - { id: diplome, degree: { field: degree, min_level: bac+3 } }
+  - { id: experience, years: { field: years, min: 2 } }
+";
+    let run = |lang: &str, stderr: &str| {
+        Test::new()
+            .posting(posting)
+            .file("c.csv", "Nom,Diplome obtenu,Années\nAwa,Licence,3\n")
+            .env("LANG", lang)
+            .args(&["screen", "posting.yaml", "c.csv"])
+            .stderr(stderr)
+            .code(2)
+            .run();
+    };
+    run(
+        "C.UTF-8",
+        "shortlist: error: c.csv: row 1: 2 columns the posting maps are not in the header: `Diplôme` (field `degree`; did you mean `Diplome obtenu`?), `Expérience` (field `years`); shortlist validate POSTING.yaml --against c.csv checks every column of a posting against this file\n",
+    );
+    run(
+        "fr_ML.UTF-8",
+        "shortlist : erreur : c.csv : ligne 1 : 2 colonnes de l'annonce manquent dans l'en-tête : `Diplôme` (champ `degree` ; vouliez-vous dire `Diplome obtenu` ?), `Expérience` (champ `years`) ; shortlist validate ANNONCE.yaml --against c.csv vérifie toutes les colonnes d'une annonce sur ce fichier\n",
+    );
+}
