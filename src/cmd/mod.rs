@@ -60,6 +60,19 @@ pub fn check_arguments(
             None => bail!(msg::candidates_for_posting(lang, command, &shown(posting))),
         }
     }
+    for (k, later) in candidates.iter().enumerate() {
+        let same = |earlier: &PathBuf| {
+            resolve(earlier) == resolve(later)
+                || file_id(later).is_some_and(|id| file_id(earlier) == Some(id))
+        };
+        // A pipe read twice is not the same rows twice: only files are compared.
+        if crate::ingest::is_pipe(later) {
+            continue;
+        }
+        if let Some(earlier) = candidates[..k].iter().find(|e| same(e)) {
+            bail!(msg::file_given_twice(lang, &shown(earlier), &shown(later)));
+        }
+    }
     for (path, kind) in candidates.iter().zip(&kinds) {
         match kind {
             Looks::Posting => bail!(msg::posting_for_candidates(lang, &shown(path))),

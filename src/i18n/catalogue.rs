@@ -121,6 +121,18 @@ messages! {
         fr: "`{column}` (champ `{field}` ; vouliez-vous dire `{nearest}` ?)",
         en: "`{column}` (field `{field}`; did you mean `{nearest}`?)",
     }
+
+    /// The same candidates file given twice.
+    fn file_given_twice(first: &str, second: &str) ["c.csv", "./c.csv"] {
+        fr: "{first} et {second} sont le même fichier : donné deux fois, chaque candidature serait le doublon d'elle-même ; donnez-le une seule fois",
+        en: "{first} and {second} are the same file: given twice, every application would be a duplicate of itself; give it once",
+    }
+
+    /// None of the columns a posting maps is in a file's header: another posting's file.
+    fn no_column_of_the_posting(path: &str, count: usize, header: &str) ["c.csv", 16, "`A`, `B`"] {
+        fr: "{path} : ligne 1 : aucune des {count} colonnes de l'annonce n'est dans l'en-tête, qui commence par {header} : ce fichier n'est pas un export pour cette annonce",
+        en: "{path}: row 1: none of the {count} columns the posting maps is in the header, which starts with {header}: this file is not an export for this posting",
+    }
 }
 
 #[cfg(test)]

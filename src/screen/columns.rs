@@ -31,8 +31,11 @@ pub(super) fn map_columns(posting: &Posting, source: &Source) -> Result<Vec<usiz
                 nearest,
             })
         }
-        _ => Err(ReadError::MissingColumns {
+        n => Err(ReadError::MissingColumns {
             path: source.path.clone(),
+            // Not one column found: another posting's file; its first columns say which.
+            none_of: (n == posting.fields.len())
+                .then(|| source.header.iter().take(3).cloned().collect()),
             missing,
         }),
     }
@@ -101,7 +104,11 @@ mod tests {
         );
         let p = posting(POSTING);
         match map_columns(&p, &source(&path)) {
-            Err(ReadError::MissingColumns { missing, .. }) => {
+            Err(ReadError::MissingColumns {
+                missing,
+                none_of: None,
+                ..
+            }) => {
                 let near = |s: &str| Some(s.to_string());
                 assert_eq!(
                     missing,

@@ -22,6 +22,8 @@ pub enum ReadError {
     MissingColumns {
         /// The file.
         path: PathBuf,
+        /// The first columns of its header, when none of the posting's is there.
+        none_of: Option<Vec<String>>,
         /// Each missing column: its field, the column, the nearest header if any is near.
         missing: Vec<(String, String, Option<String>)>,
     },
@@ -48,7 +50,20 @@ impl std::fmt::Display for ReadError {
                 path.display(),
                 cause.describe(Lang::En)
             ),
-            ReadError::MissingColumns { path, missing } => {
+            ReadError::MissingColumns {
+                path,
+                none_of: Some(header),
+                missing,
+            } => {
+                let first: Vec<String> = header.iter().map(|h| format!("`{h}`")).collect();
+                f.write_str(&crate::i18n::catalogue::no_column_of_the_posting(
+                    crate::i18n::messages(),
+                    &path.display().to_string(),
+                    missing.len(),
+                    &first.join(", "),
+                ))
+            }
+            ReadError::MissingColumns { path, missing, .. } => {
                 use crate::i18n::catalogue as msg;
                 let lang = crate::i18n::messages();
                 let list: Vec<String> = missing
@@ -124,6 +139,7 @@ mod tests {
         );
         let several = ReadError::MissingColumns {
             path: "c.csv".into(),
+            none_of: None,
             missing: vec![
                 ("degree".into(), "Diplome".into(), Some("Diplôme".into())),
                 ("years".into(), "Experience".into(), None),

@@ -226,3 +226,30 @@ requirements:
         "shortlist : erreur : c.csv : ligne 1 : 2 colonnes de l'annonce manquent dans l'en-tête : `Diplôme` (champ `degree` ; vouliez-vous dire `Diplome obtenu` ?), `Expérience` (champ `years`) ; shortlist validate ANNONCE.yaml --against c.csv vérifie toutes les colonnes d'une annonce sur ce fichier\n",
     );
 }
+
+#[test]
+fn the_same_file_given_twice_is_refused() {
+    files()
+        .args(&["screen", "annonce.yaml", "c.csv", "./c.csv"])
+        .stderr("shortlist: error: c.csv and ./c.csv are the same file: given twice, every application would be a duplicate of itself; give it once\n")
+        .code(2)
+        .run();
+    files()
+        .env("LANG", "fr_ML.UTF-8")
+        .args(&["report", "annonce.yaml", "c.csv", "c.csv", "-o", "r.html"])
+        .stderr("shortlist : erreur : c.csv et c.csv sont le même fichier : donné deux fois, chaque candidature serait le doublon d'elle-même ; donnez-le une seule fois\n")
+        .code(2)
+        .run();
+}
+
+#[test]
+fn another_postings_file_is_named_as_such() {
+    Test::new()
+        .copy(POSTING, "annonce.yaml")
+        .copy("examples/kobotoolbox-engagement-communautaire.csv", "kobo.csv")
+        .env("LANG", "fr_ML.UTF-8")
+        .args(&["screen", "annonce.yaml", "kobo.csv"])
+        .stderr("shortlist : erreur : kobo.csv : ligne 1 : aucune des 16 colonnes de l'annonce n'est dans l'en-tête, qui commence par `start`, `end`, `group_identite/prenom` : ce fichier n'est pas un export pour cette annonce\n")
+        .code(2)
+        .run();
+}

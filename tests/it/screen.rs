@@ -504,7 +504,7 @@ fn bad_inputs_exit_2_naming_the_file() {
     assert_eq!(out.code, 2);
     assert_eq!(
         out.stderr,
-        "shortlist: error: examples/kobotoolbox-engagement-communautaire.csv: row 1: column `Horodateur` (field `submitted_at` of the posting) is not in the header\n"
+        "shortlist: error: examples/kobotoolbox-engagement-communautaire.csv: row 1: none of the 16 columns the posting maps is in the header, which starts with `start`, `end`, `group_identite/prenom`: this file is not an export for this posting\n"
     );
     let out = run(&["screen", KINDS, "examples/nope.csv"]);
     assert_eq!(out.code, 2);
