@@ -127,32 +127,45 @@ fn with_sheet(book: &std::path::Path, sheet: &str, out: &std::path::Path) {
     writer.finish().expect("finish");
 }
 
+/// A workbook named `name` in `dir` whose first sheet holds `rows` (each its number and its
+/// cells from column A) as inline strings: what no writer of workbooks makes.
+fn crafted_sheet(dir: &std::path::Path, name: &str, rows: &[(u32, &[&str])]) -> std::path::PathBuf {
+    let book = dir.join("book.xlsx");
+    workbook(&book, &[]);
+    let rows: String = rows
+        .iter()
+        .map(|(r, cells)| {
+            let cells: String = cells
+                .iter()
+                .zip('A'..)
+                .map(|(t, c)| format!("<c r=\"{c}{r}\" t=\"inlineStr\"><is><t>{t}</t></is></c>"))
+                .collect();
+            format!("<row r=\"{r}\">{cells}</row>")
+        })
+        .collect();
+    let sheet = format!(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?><worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData>{rows}</sheetData></worksheet>"
+    );
+    let crafted = dir.join(name);
+    with_sheet(&book, &sheet, &crafted);
+    crafted
+}
+
 /// A cell of 2 MB (Excel holds 32,767 characters; a hand-made file holds anything) ends the
 /// reading with an error naming its row and column, as in a CSV file.
 #[test]
 fn a_cell_past_the_limit_ends_the_reading_at_its_row() {
     let dir = tempfile::tempdir().expect("dir");
-    let book = dir.path().join("book.xlsx");
-    workbook(&book, &[]);
-    let inline = |r: u32, c: char, t: &str| {
-        format!("<c r=\"{c}{r}\" t=\"inlineStr\"><is><t>{t}</t></is></c>")
-    };
     let huge = "A".repeat(2_000_000);
-    let sheet = format!(
-        "<?xml version=\"1.0\" encoding=\"UTF-8\"?><worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData>\
-         <row r=\"1\">{}{}{}</row><row r=\"2\">{}{}{}</row><row r=\"3\">{}{}{}</row></sheetData></worksheet>",
-        inline(1, 'A', "Horodateur"),
-        inline(1, 'B', "Diplôme"),
-        inline(1, 'C', "Expérience"),
-        inline(2, 'A', "2024-02-20"),
-        inline(2, 'B', "Licence"),
-        inline(2, 'C', "3"),
-        inline(3, 'A', "2024-02-20"),
-        inline(3, 'B', &huge),
-        inline(3, 'C', "3"),
+    let crafted = crafted_sheet(
+        dir.path(),
+        "huge-cell.xlsx",
+        &[
+            (1, &["Horodateur", "Diplôme", "Expérience"]),
+            (2, &["2024-02-20", "Licence", "3"]),
+            (3, &["2024-02-20", &huge, "3"]),
+        ],
     );
-    let crafted = dir.path().join("huge-cell.xlsx");
-    with_sheet(&book, &sheet, &crafted);
     let name = crafted.display().to_string();
     let out = run(&["screen", MINIMAL, &name]);
     assert_eq!(out.code, 2);
@@ -415,24 +428,15 @@ fn a_workbook_is_read_as_its_content_says() {
 #[test]
 fn a_row_past_the_last_of_a_sheet_ends_the_reading() {
     let dir = tempfile::tempdir().expect("dir");
-    let book = dir.path().join("book.xlsx");
-    workbook(&book, &[]);
-    let inline = |r: u32, c: char, t: &str| {
-        format!("<c r=\"{c}{r}\" t=\"inlineStr\"><is><t>{t}</t></is></c>")
-    };
-    let sheet = format!(
-        "<?xml version=\"1.0\" encoding=\"UTF-8\"?><worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData>\
-         <row r=\"1\">{}{}{}</row><row r=\"2\">{}{}{}</row><row r=\"1048577\">{}</row></sheetData></worksheet>",
-        inline(1, 'A', "Horodateur"),
-        inline(1, 'B', "Diplôme"),
-        inline(1, 'C', "Expérience"),
-        inline(2, 'A', "2024-02-20"),
-        inline(2, 'B', "Licence"),
-        inline(2, 'C', "3"),
-        inline(1_048_577, 'A', "2024-02-20"),
+    let crafted = crafted_sheet(
+        dir.path(),
+        "past.xlsx",
+        &[
+            (1, &["Horodateur", "Diplôme", "Expérience"]),
+            (2, &["2024-02-20", "Licence", "3"]),
+            (1_048_577, &["2024-02-20"]),
+        ],
     );
-    let crafted = dir.path().join("past.xlsx");
-    with_sheet(&book, &sheet, &crafted);
     let name = crafted.display().to_string();
     let out = run(&["screen", MINIMAL, &name]);
     assert_eq!(out.code, 2, "{}", out.stderr);
