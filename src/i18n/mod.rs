@@ -48,6 +48,15 @@ impl Lang {
         }
     }
 
+    /// Whether `n` takes the plural: in French from 2 on (`0 an`, `1,5 an`, `2 ans`), in
+    /// English for any number but 1 (`0 years`, `1 year`, `1.5 years`).
+    pub fn plural(self, n: f64) -> bool {
+        match self {
+            Lang::Fr => n.abs() >= 2.0,
+            Lang::En => n != 1.0,
+        }
+    }
+
     /// Picks the French or the English text.
     pub fn pick<'a>(self, fr: &'a str, en: &'a str) -> &'a str {
         match self {
@@ -84,6 +93,13 @@ mod tests {
         assert_eq!("english".parse(), Ok(Lang::En));
         assert_eq!("de".parse::<Lang>(), Err(()));
         assert_eq!(Lang::En.pick("oui", "yes"), "yes");
+    }
+
+    #[test]
+    fn each_language_agrees_its_plural() {
+        assert!(!Lang::Fr.plural(0.0) && !Lang::Fr.plural(1.0) && !Lang::Fr.plural(1.5));
+        assert!(Lang::Fr.plural(2.0) && Lang::Fr.plural(10.0));
+        assert!(Lang::En.plural(0.0) && !Lang::En.plural(1.0) && Lang::En.plural(1.5));
     }
 
     #[test]

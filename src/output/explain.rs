@@ -336,10 +336,7 @@ pub fn detail(p: &Posting, rule: &Rule, eval: &Eval, c: &Cells, lang: Lang) -> S
         }
         Rule::Years { field, min, .. } => {
             let read = match c.value(*field) {
-                Value::Years(y) | Value::Number(y) => need(
-                    format!(" = {} an(s)", number(*y, lang)),
-                    format!(" = {} years", number(*y, lang)),
-                ),
+                Value::Years(y) | Value::Number(y) => format!(" = {}", words::years(*y, lang)),
                 Value::Blank => String::new(),
                 _ => format!(
                     " {}",

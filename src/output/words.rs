@@ -53,25 +53,25 @@ pub fn rule_words(p: &Posting, rule: &Rule, lang: Lang) -> String {
         } => {
             if fr {
                 format!(
-                    "{} : de {} an(s) (0 point) à {} ans (tous les points)",
+                    "{} : de {} (0 point) à {} (tous les points)",
                     col(*field),
-                    n(*min),
-                    n(*full)
+                    years(*min, lang),
+                    years(*full, lang)
                 )
             } else {
                 format!(
-                    "{}: from {} years (no points) to {} years (all points)",
+                    "{}: from {} (no points) to {} (all points)",
                     col(*field),
-                    n(*min),
-                    n(*full)
+                    years(*min, lang),
+                    years(*full, lang)
                 )
             }
         }
         Rule::Years { field, min, .. } => {
             if fr {
-                format!("{} : au moins {} an(s)", col(*field), n(*min))
+                format!("{} : au moins {}", col(*field), years(*min, lang))
             } else {
-                format!("{}: at least {} years", col(*field), n(*min))
+                format!("{}: at least {}", col(*field), years(*min, lang))
             }
         }
         Rule::IsYes(f) => format!(
@@ -157,6 +157,17 @@ pub fn rule_words(p: &Posting, rule: &Rule, lang: Lang) -> String {
     }
 }
 
+/// A number of years, the noun agreed with it: `1 an`, `2,5 ans`, `1 year`, `0 years`.
+pub fn years(n: f64, lang: Lang) -> String {
+    let unit = match (lang, lang.plural(n)) {
+        (Lang::Fr, false) => "an",
+        (Lang::Fr, true) => "ans",
+        (Lang::En, false) => "year",
+        (Lang::En, true) => "years",
+    };
+    format!("{} {unit}", number(n, lang))
+}
+
 /// At least `x` required.
 pub fn at_least(x: impl Display, lang: Lang) -> String {
     match lang {
@@ -234,6 +245,20 @@ mod tests {
     use super::*;
 
     #[test]
+    fn years_agree_with_their_number() {
+        let fr: Vec<String> = [0.0, 1.0, 1.5, 2.0, 0.06]
+            .iter()
+            .map(|&n| years(n, Lang::Fr))
+            .collect();
+        assert_eq!(fr, ["0 an", "1 an", "1,5 an", "2 ans", "0,06 an"]);
+        let en: Vec<String> = [0.0, 1.0, 1.5, 2.0]
+            .iter()
+            .map(|&n| years(n, Lang::En))
+            .collect();
+        assert_eq!(en, ["0 years", "1 year", "1.5 years", "2 years"]);
+    }
+
+    #[test]
     fn each_rule_is_worded_in_both_languages() {
         let yaml = "
 posting: { id: t, title: T }
@@ -271,10 +296,10 @@ preferences:
             words(Lang::Fr),
             [
                 "Diplôme : niveau au moins bac+3 ; domaine : sociologie",
-                "Expérience : au moins 2 an(s)",
+                "Expérience : au moins 2 ans",
                 "Moto : oui",
                 "Pièces comprend : cv ; lettre",
-                "Expérience : de 2 an(s) (0 point) à 7 ans (tous les points)",
+                "Expérience : de 2 ans (0 point) à 7 ans (tous les points)",
             ]
         );
         assert_eq!(

@@ -25,10 +25,10 @@ fn messy_cells_and_mixed_line_ends_are_read_whole() {
 ,review,0,0,7,Hawa,hawa@exemple.ml,unknown,pass,"Au moins 3 ans d'expérience : à vérifier — Années : « 2 ans chez MSF, 3 ans chez CARE » ne se lit pas comme un nombre d'années ; au moins 3 requis"
 ,review,0,0,9,Kadi,kadi@exemple.ml,unknown,pass,Au moins 3 ans d'expérience : à vérifier — Années : « < 2 ans » ne se lit pas comme un nombre d'années ; au moins 3 requis
 ,review,0,0,10,Lamine,lamine@exemple.ml,unknown,pass,Au moins 3 ans d'expérience : à vérifier — Années : « 18 mois (1 an et demi) » ne se lit pas comme un nombre d'années ; au moins 3 requis
-,ineligible,0,0,2,Awa,awa@exemple.ml,fail,pass,"Au moins 3 ans d'expérience : Années : « 3 semaines » = 0,06 an(s) ; au moins 3 requis"
-,ineligible,0,0,5,Djeneba,djeneba@exemple.ml,fail,pass,"Au moins 3 ans d'expérience : Années : « 2 ans 1/2 » = 2,5 an(s) ; au moins 3 requis"
+,ineligible,0,0,2,Awa,awa@exemple.ml,fail,pass,"Au moins 3 ans d'expérience : Années : « 3 semaines » = 0,06 an ; au moins 3 requis"
+,ineligible,0,0,5,Djeneba,djeneba@exemple.ml,fail,pass,"Au moins 3 ans d'expérience : Années : « 2 ans 1/2 » = 2,5 ans ; au moins 3 requis"
 ,ineligible,0,0,8,Issa,issa@exemple.ml,pass,fail,"CV et lettre de motivation : Documents : « CV, lettre de recommandation » ; manque : lettre de motivation"
-,ineligible,0,0,11,Mariam,mariam@exemple.ml,fail,fail,"Au moins 3 ans d'expérience : Années : « 1 an et 1/2 » = 1,5 an(s) ; au moins 3 requis | CV et lettre de motivation : Documents : « CV » ; manque : lettre de motivation"
+,ineligible,0,0,11,Mariam,mariam@exemple.ml,fail,fail,"Au moins 3 ans d'expérience : Années : « 1 an et 1/2 » = 1,5 an ; au moins 3 requis | CV et lettre de motivation : Documents : « CV » ; manque : lettre de motivation"
 "#
     );
 }
