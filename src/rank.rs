@@ -49,16 +49,24 @@ impl Status {
         }
     }
 
-    /// The status in words, for several rows.
-    pub fn plural(self, lang: Lang) -> &'static str {
-        match self {
-            Status::Shortlisted => lang.pick("retenus", "shortlisted"),
-            Status::Eligible => lang.pick("éligibles", "eligible"),
-            Status::Review => lang.pick("à vérifier", "to review"),
-            Status::Ineligible => lang.pick("non éligibles", "ineligible"),
-            Status::Duplicate => lang.pick("doublons", "duplicates"),
-            Status::Unreadable => lang.pick("illisibles", "unreadable"),
-        }
+    /// `n` applications of this status, in words that agree with « candidatures » (feminine)
+    /// and with the number: `1 retenue`, `9 retenues`, `0 illisible`; `1 duplicate`.
+    pub fn counted(self, n: usize, lang: Lang) -> String {
+        let many = lang.plural(n as f64);
+        let word = match (self, many) {
+            (Status::Shortlisted, false) => lang.pick("retenue", "shortlisted"),
+            (Status::Shortlisted, true) => lang.pick("retenues", "shortlisted"),
+            (Status::Eligible, false) => lang.pick("éligible", "eligible"),
+            (Status::Eligible, true) => lang.pick("éligibles", "eligible"),
+            (Status::Review, _) => lang.pick("à vérifier", "to review"),
+            (Status::Ineligible, false) => lang.pick("non éligible", "ineligible"),
+            (Status::Ineligible, true) => lang.pick("non éligibles", "ineligible"),
+            (Status::Duplicate, false) => lang.pick("doublon", "duplicate"),
+            (Status::Duplicate, true) => lang.pick("doublons", "duplicates"),
+            (Status::Unreadable, false) => lang.pick("illisible", "unreadable"),
+            (Status::Unreadable, true) => lang.pick("illisibles", "unreadable"),
+        };
+        format!("{n} {word}")
     }
 
     /// The status in words.

@@ -79,11 +79,20 @@ pub fn run(args: &InspectArgs) -> anyhow::Result<Exit> {
         (Some(sheet), Lang::En) => format!("workbook, sheet \"{}\"", printable(sheet)),
         (None, _) => format!("{} {}", lang.pick("encodage", "encoding"), source.encoding),
     };
+    let agreed = |n: u64, fr, en| lang.count(n as usize, fr, en);
     out.push_str(&format!(
-        "{how}{delimiter}, {data} {} ({empty} {}, {unreadable_count} {})\n\n",
-        lang.pick("lignes de candidats", "candidate rows"),
-        lang.pick("vides", "empty"),
-        lang.pick("illisibles", "unreadable"),
+        "{how}{delimiter}, {} ({}, {})\n\n",
+        agreed(
+            data,
+            ("ligne de candidat", "lignes de candidats"),
+            ("candidate row", "candidate rows")
+        ),
+        agreed(empty, ("vide", "vides"), ("empty", "empty")),
+        agreed(
+            unreadable_count,
+            ("illisible", "illisibles"),
+            ("unreadable", "unreadable")
+        ),
     ));
     let mut table = Table::new();
     table

@@ -144,12 +144,18 @@ fn dry_run(
         .collect();
     let _ = writeln!(
         out,
-        "  {} : {} {}, {} {}",
+        "  {} : {}, {}",
         against.display(),
-        s.len(),
-        lang.pick("lignes de candidats", "candidate rows"),
-        s.len() - readable.len(),
-        lang.pick("illisibles", "unreadable")
+        lang.count(
+            s.len(),
+            ("ligne de candidat", "lignes de candidats"),
+            ("candidate row", "candidate rows")
+        ),
+        lang.count(
+            s.len() - readable.len(),
+            ("illisible", "illisibles"),
+            ("unreadable", "unreadable")
+        )
     );
     let width = p
         .requirements
@@ -170,13 +176,18 @@ fn dry_run(
             count(Outcome::Fail),
             count(Outcome::Unknown),
         );
+        // French conjugates for the number: `1 passe`, `2 passent`.
         let _ = writeln!(
             out,
-            "  {:<width$}  {pass} {}, {fail} {}, {unknown} {}",
+            "  {:<width$}  {}, {}, {}",
             r.id,
-            lang.pick("passent", "pass"),
-            lang.pick("échouent", "fail"),
-            lang.pick("illisibles", "cannot be read"),
+            lang.count(pass, ("passe", "passent"), ("pass", "pass")),
+            lang.count(fail, ("échoue", "échouent"), ("fail", "fail")),
+            lang.count(
+                unknown,
+                ("illisible", "illisibles"),
+                ("cannot be read", "cannot be read")
+            ),
         );
         if pass == 0 && !readable.is_empty() {
             warnings.push(Diagnostic::warning(

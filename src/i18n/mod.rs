@@ -57,6 +57,16 @@ impl Lang {
         }
     }
 
+    /// `n` and the noun agreed with it, from the French and English singular and plural:
+    /// `lang.count(1, ("ligne", "lignes"), ("row", "rows"))` is `1 ligne`.
+    pub fn count(self, n: usize, fr: (&str, &str), en: (&str, &str)) -> String {
+        let (one, many) = match self {
+            Lang::Fr => fr,
+            Lang::En => en,
+        };
+        format!("{n} {}", if self.plural(n as f64) { many } else { one })
+    }
+
     /// Picks the French or the English text.
     pub fn pick<'a>(self, fr: &'a str, en: &'a str) -> &'a str {
         match self {
@@ -100,6 +110,15 @@ mod tests {
         assert!(!Lang::Fr.plural(0.0) && !Lang::Fr.plural(1.0) && !Lang::Fr.plural(1.5));
         assert!(Lang::Fr.plural(2.0) && Lang::Fr.plural(10.0));
         assert!(Lang::En.plural(0.0) && !Lang::En.plural(1.0) && Lang::En.plural(1.5));
+    }
+
+    #[test]
+    fn a_count_agrees_its_noun() {
+        let rows = |lang: Lang, n| lang.count(n, ("ligne", "lignes"), ("row", "rows"));
+        assert_eq!(rows(Lang::Fr, 0), "0 ligne");
+        assert_eq!(rows(Lang::Fr, 2), "2 lignes");
+        assert_eq!(rows(Lang::En, 0), "0 rows");
+        assert_eq!(rows(Lang::En, 1), "1 row");
     }
 
     #[test]

@@ -438,21 +438,15 @@ impl Screening<'_> {
         let parts: Vec<String> = crate::rank::STATUSES
             .iter()
             .zip(counts)
-            .map(|(s, n)| {
-                format!(
-                    "{n} {}",
-                    if n == 1 {
-                        s.label(lang)
-                    } else {
-                        s.plural(lang)
-                    }
-                )
-            })
+            .map(|(s, n)| s.counted(n, lang))
             .collect();
         format!(
-            "{} {}{} {}",
-            self.len(),
-            lang.pick("candidatures", "applications"),
+            "{}{} {}",
+            lang.count(
+                self.len(),
+                ("candidature", "candidatures"),
+                ("application", "applications")
+            ),
             lang.pick(" :", ":"),
             parts.join(", ")
         )

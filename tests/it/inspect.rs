@@ -41,7 +41,7 @@ fn every_encoding_and_delimiter_reads_the_same() {
         assert_eq!(out.stderr, "", "{file}");
         assert_eq!(
             out.stdout,
-            format!("{path}\n{how}, 3 lignes de candidats (0 vides, 0 illisibles)\n\n{SAME_BODY}"),
+            format!("{path}\n{how}, 3 lignes de candidats (0 vide, 0 illisible)\n\n{SAME_BODY}"),
             "{file}"
         );
         assert_eq!(out.code, 0);
@@ -107,7 +107,7 @@ fn a_workbook_is_read_from_its_first_sheet_or_the_one_named() {
     let path = "examples/kobotoolbox-engagement-communautaire.xlsx";
     let out = run(&["inspect", path]);
     assert!(
-        out.stdout.contains("classeur, feuille « Chargé engagement communautaire », 62 lignes de candidats (0 vides, 0 illisibles)"),
+        out.stdout.contains("classeur, feuille « Chargé engagement communautaire », 62 lignes de candidats (0 vide, 0 illisible)"),
         "{}",
         out.stdout
     );

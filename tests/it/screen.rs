@@ -324,7 +324,7 @@ fn default_output_is_the_shortlist_table() {
 ╞══════╪══════╪═══════╪═════════════╪═════════════════════════╡
 │ 1    ┆ Awa  ┆ 1 / 1 ┆ shortlisted ┆ meets every requirement │
 └──────┴──────┴───────┴─────────────┴─────────────────────────┘
-11 applications: 1 shortlisted, 2 eligible, 1 review, 5 ineligible, 1 duplicate, 1 unreadable
+11 applications: 1 shortlisted, 2 eligible, 1 to review, 5 ineligible, 1 duplicate, 1 unreadable
 "
     );
     assert_eq!(out.code, 0);
@@ -335,7 +335,7 @@ fn default_output_is_the_shortlist_table() {
         "{}",
         fr.stdout
     );
-    assert!(fr.stdout.ends_with("11 candidatures : 2 retenus, 1 éligible, 1 à vérifier, 5 non éligibles, 1 doublon, 1 illisible\n"), "{}", fr.stdout);
+    assert!(fr.stdout.ends_with("11 candidatures : 2 retenues, 1 éligible, 1 à vérifier, 5 non éligibles, 1 doublon, 1 illisible\n"), "{}", fr.stdout);
 }
 
 #[test]
@@ -427,7 +427,7 @@ fn writing_to_a_file() {
     assert_eq!(
         out.stderr,
         format!(
-            "11 applications: 1 shortlisted, 2 eligible, 1 review, 5 ineligible, 1 duplicate, 1 unreadable → {}\n",
+            "11 applications: 1 shortlisted, 2 eligible, 1 to review, 5 ineligible, 1 duplicate, 1 unreadable → {}\n",
             path.display()
         )
     );

@@ -185,7 +185,7 @@ fn a_binary_workbook_is_read_cell_by_cell() {
     assert_eq!(
         out.stdout,
         r#"tests/fixtures/workbooks/calamine-issues.xlsb
-classeur, feuille « datatypes », 5 lignes de candidats (0 vides, 0 illisibles)
+classeur, feuille « datatypes », 5 lignes de candidats (0 vide, 0 illisible)
 
 ┌─────────┬──────────┬──────────────────┬──────┐
 │ colonne ┆ remplies ┆ exemples         ┆ type │
@@ -295,7 +295,7 @@ fn an_xls_workbook_is_read() {
     assert_eq!(out.code, 0, "{}", out.stderr);
     assert!(
         out.stdout.starts_with(
-            "tests/fixtures/workbooks/candidates.xls\nclasseur, feuille « Candidatures », 2 lignes de candidats (0 vides, 0 illisibles)\n"
+            "tests/fixtures/workbooks/candidates.xls\nclasseur, feuille « Candidatures », 2 lignes de candidats (0 vide, 0 illisible)\n"
         ),
         "{}",
         out.stdout
