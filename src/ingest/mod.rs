@@ -185,12 +185,16 @@ impl Cause {
     pub fn describe(&self, lang: crate::i18n::Lang) -> String {
         use crate::i18n::Lang::*;
         match (self, lang) {
-            (Cause::CellCount { got, want }, Fr) => {
-                format!("la ligne a {got} cellules alors que l'en-tête a {want} colonnes")
-            }
-            (Cause::CellCount { got, want }, En) => {
-                format!("the row has {got} cells where the header has {want} columns")
-            }
+            (Cause::CellCount { got, want }, Fr) => format!(
+                "la ligne a {} alors que l'en-tête a {}",
+                Fr.count(*got, ("cellule", "cellules"), ("", "")),
+                Fr.count(*want, ("colonne", "colonnes"), ("", ""))
+            ),
+            (Cause::CellCount { got, want }, En) => format!(
+                "the row has {} where the header has {}",
+                En.count(*got, ("", ""), ("cell", "cells")),
+                En.count(*want, ("", ""), ("column", "columns"))
+            ),
             (
                 Cause::Encoding {
                     column,
@@ -561,6 +565,20 @@ pub fn delimiter_for_label(label: &str) -> Option<u8> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_count_of_cells_agrees_with_its_number() {
+        use crate::i18n::Lang;
+        let one = Cause::CellCount { got: 1, want: 3 };
+        assert_eq!(
+            one.describe(Lang::Fr),
+            "la ligne a 1 cellule alors que l'en-tête a 3 colonnes"
+        );
+        assert_eq!(
+            one.describe(Lang::En),
+            "the row has 1 cell where the header has 3 columns"
+        );
+    }
 
     fn read(bytes: &[u8]) -> Result<(Source, Vec<Row>), IngestError> {
         read_with(bytes, &Options::default())
