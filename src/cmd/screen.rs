@@ -13,10 +13,15 @@ pub fn run(args: &ScreenArgs) -> anyhow::Result<Exit> {
     run_as(args, false)
 }
 
-/// Screens and writes the full report to `-o FILE`.
+/// Screens and writes the full report to `-o FILE`, or prints it in HTML or Markdown.
 pub fn report(args: &ScreenArgs) -> anyhow::Result<Exit> {
-    if args.output.is_none() {
-        bail!("report needs -o FILE (.html, .md or .xlsx), or -o - with --format");
+    if let Some(lang) = args.lang {
+        crate::i18n::set_messages(lang);
+    }
+    if args.output.is_none() && !matches!(args.format, Some(Format::Html | Format::Markdown)) {
+        bail!(crate::i18n::catalogue::report_needs_output(
+            crate::i18n::messages()
+        ));
     }
     run_as(args, true)
 }
@@ -67,10 +72,17 @@ fn run_as(args: &ScreenArgs, report: bool) -> anyhow::Result<Exit> {
     let command = if report { "report" } else { "screen" };
     super::check_arguments(command, &args.posting, &args.candidates)?;
     let format = output_format(args)?;
-    if report && format == Format::Table {
-        bail!(
-            "a report is HTML, Markdown or xlsx (or CSV, JSON): write it to a .html, .md or .xlsx file, or say --format"
-        );
+    if report && !matches!(format, Format::Html | Format::Markdown | Format::Xlsx) {
+        let lang = crate::i18n::messages();
+        let path = match args.output.as_ref().filter(|p| p.as_os_str() != "-") {
+            Some(p) => format!("{}{} ", p.display(), lang.pick(" :", ":")),
+            None => String::new(),
+        };
+        bail!(crate::i18n::catalogue::report_format(
+            lang,
+            &path,
+            format.name()
+        ));
     }
     if let Some(out) = &args.output {
         let mut inputs: Vec<&std::path::Path> = vec![args.posting.as_path()];

@@ -133,6 +133,19 @@ messages! {
         fr: "{path} : ligne 1 : aucune des {count} colonnes de l'annonce n'est dans l'en-tête, qui commence par {header} : ce fichier n'est pas un export pour cette annonce",
         en: "{path}: row 1: none of the {count} columns the posting maps is in the header, which starts with {header}: this file is not an export for this posting",
     }
+
+    /// `report` without a file to write, nor a format to print.
+    fn report_needs_output() [] {
+        fr: "report a besoin de -o FICHIER (.html, .md ou .xlsx), ou de --format html ou markdown pour l'afficher",
+        en: "report needs -o FILE (.html, .md or .xlsx), or --format html or markdown to print it",
+    }
+
+    /// `report` asked for a format a report is not written in; `path` is the output file,
+    /// with its separator (`r.csv: `), or nothing.
+    fn report_format(path: &str, format: &str) ["r.csv: ", "csv"] {
+        fr: "{path}un rapport s'écrit en HTML, Markdown ou xlsx, pas en {format} : écrivez-le dans un fichier .html, .md ou .xlsx (screen écrit le CSV et le JSON)",
+        en: "{path}a report is written as HTML, Markdown or xlsx, not {format}: write it to a .html, .md or .xlsx file (screen writes CSV and JSON)",
+    }
 }
 
 #[cfg(test)]

@@ -253,3 +253,33 @@ fn another_postings_file_is_named_as_such() {
         .code(2)
         .run();
 }
+
+#[test]
+fn a_report_is_html_markdown_or_xlsx() {
+    files()
+        .args(&["report", "annonce.yaml", "c.csv", "-o", "r.csv"])
+        .stderr("shortlist: error: r.csv: a report is written as HTML, Markdown or xlsx, not csv: write it to a .html, .md or .xlsx file (screen writes CSV and JSON)\n")
+        .code(2)
+        .run();
+    files()
+        .env("LANG", "fr_ML.UTF-8")
+        .args(&["report", "annonce.yaml", "c.csv", "--format", "json", "-o", "-"])
+        .stderr("shortlist : erreur : un rapport s'écrit en HTML, Markdown ou xlsx, pas en json : écrivez-le dans un fichier .html, .md ou .xlsx (screen écrit le CSV et le JSON)\n")
+        .code(2)
+        .run();
+    files()
+        .env("LANG", "fr_ML.UTF-8")
+        .args(&["report", "annonce.yaml", "c.csv"])
+        .stderr("shortlist : erreur : report a besoin de -o FICHIER (.html, .md ou .xlsx), ou de --format html ou markdown pour l'afficher\n")
+        .code(2)
+        .run();
+    // Markdown is printed when asked for.
+    let out = files()
+        .args(&["report", "annonce.yaml", "c.csv", "--format", "markdown"])
+        .run();
+    assert!(
+        out.stdout.starts_with("# District Officer"),
+        "{}",
+        &out.stdout[..80]
+    );
+}

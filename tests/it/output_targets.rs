@@ -221,7 +221,7 @@ fn a_signal_leaves_no_temporary_file() {
         let target = outputs.path().join("all.json");
         let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_shortlist"))
             .current_dir(env!("CARGO_MANIFEST_DIR"))
-            .args(["report", POSTING, &big.display().to_string(), "-o"])
+            .args(["screen", POSTING, &big.display().to_string(), "-o"])
             .arg(&target)
             .arg("--format")
             .arg("json")

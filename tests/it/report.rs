@@ -292,7 +292,7 @@ fn report_needs_an_output_file() {
     assert_eq!(out.code, 2);
     assert_eq!(
         out.stderr,
-        "shortlist: error: report needs -o FILE (.html, .md or .xlsx), or -o - with --format\n"
+        "shortlist: error: report needs -o FILE (.html, .md or .xlsx), or --format html or markdown to print it\n"
     );
 }
 
@@ -390,7 +390,7 @@ fn a_report_is_no_terminal_table() {
     assert_eq!(out.code, 2);
     assert_eq!(
         out.stderr,
-        "shortlist: error: a report is HTML, Markdown or xlsx (or CSV, JSON): write it to a .html, .md or .xlsx file, or say --format\n"
+        "shortlist: error: /tmp/shortlist-report-test.txt: a report is written as HTML, Markdown or xlsx, not table: write it to a .html, .md or .xlsx file (screen writes CSV and JSON)\n"
     );
     assert!(!std::path::Path::new("/tmp/shortlist-report-test.txt").exists());
 }
