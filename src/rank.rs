@@ -72,9 +72,9 @@ impl Status {
     /// The status in words.
     pub fn label(self, lang: Lang) -> &'static str {
         match self {
-            Status::Shortlisted => lang.pick("retenu", "shortlisted"),
+            Status::Shortlisted => lang.pick("retenu(e)", "shortlisted"),
             Status::Eligible => lang.pick("éligible", "eligible"),
-            Status::Review => lang.pick("à vérifier", "review"),
+            Status::Review => lang.pick("à vérifier", "to review"),
             Status::Ineligible => lang.pick("non éligible", "ineligible"),
             Status::Duplicate => lang.pick("doublon", "duplicate"),
             Status::Unreadable => lang.pick("illisible", "unreadable"),

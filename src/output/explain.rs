@@ -4,7 +4,7 @@
 use crate::cells::{Value, dates::Instant};
 use crate::engine::{Cells, Engine, Eval, Outcome, Scored};
 use crate::i18n::Lang;
-use crate::output::words;
+use crate::output::{when, words};
 
 use crate::posting::{FieldId, NamedRule, Posting, Rule};
 use crate::rank::Status;
@@ -54,48 +54,6 @@ fn unreadable(lang: Lang, what_fr: &str, what_en: &str) -> String {
         Lang::Fr => format!("ne se lit pas comme {what_fr}"),
         Lang::En => format!("does not read as {what_en}"),
     }
-}
-
-fn instant(i: &Instant, p: &Posting) -> String {
-    if i.date_only {
-        i.day.format("%d/%m/%Y").to_string()
-    } else {
-        with_zone(day_and_time(&p.meta.timezone.local(i.at)), p)
-    }
-}
-
-/// `time` followed by the posting's time zone in brackets.
-fn with_zone(mut time: String, p: &Posting) -> String {
-    use std::fmt::Write;
-    let _ = write!(time, " ({})", p.meta.timezone);
-    time
-}
-
-/// `%d/%m/%Y %H:%M:%S`, without a format string to parse for each of a million rows.
-fn day_and_time(t: &chrono::NaiveDateTime) -> String {
-    use chrono::{Datelike, Timelike};
-    if !(0..=9999).contains(&t.year()) {
-        return t.format("%d/%m/%Y %H:%M:%S").to_string();
-    }
-    // Digits written one by one: the formatting machinery costs more than the rest of a
-    // candidate's detail.
-    let mut out = String::with_capacity(19);
-    let mut digits = |n: u32, width: u32, after: Option<char>| {
-        for k in (0..width).rev() {
-            let d = n / 10u32.pow(k) % 10;
-            out.push(char::from(b'0' + d as u8));
-        }
-        if let Some(c) = after {
-            out.push(c);
-        }
-    };
-    digits(t.day(), 2, Some('/'));
-    digits(t.month(), 2, Some('/'));
-    digits(t.year().unsigned_abs(), 4, Some(' '));
-    digits(t.hour(), 2, Some(':'));
-    digits(t.minute(), 2, Some(':'));
-    digits(t.second(), 2, None);
-    out
 }
 
 fn list(items: &[String], lang: Lang) -> String {
@@ -427,7 +385,9 @@ pub fn detail(p: &Posting, rule: &Rule, eval: &Eval, c: &Cells, lang: Lang) -> S
         }
         Rule::OnTime(field) => {
             let read = match c.value(*field) {
-                Value::Instant(i) => format!(" = {}", instant(i, p)),
+                Value::Instant(i) => {
+                    format!(" = {}", when::cell_instant(i, &p.meta.timezone, lang))
+                }
                 Value::Blank => String::new(),
                 _ => format!(" {}", unreadable(lang, "une date", "a date")),
             };
@@ -436,12 +396,29 @@ pub fn detail(p: &Posting, rule: &Rule, eval: &Eval, c: &Cells, lang: Lang) -> S
                 .deadline
                 .map(|d| {
                     if d.has_time {
-                        with_zone(day_and_time(&p.meta.timezone.local(d.at)), p)
+                        when::instant(d.at, &p.meta.timezone, lang)
                     } else {
-                        d.day.format("%d/%m/%Y").to_string()
+                        when::day(d.day, lang)
                     }
                 })
                 .unwrap_or_default();
+            // How late: from the deadline, or from the end of its day when it has no time.
+            let late = match (c.value(*field), p.meta.deadline) {
+                (Value::Instant(i), Some(d)) if eval.outcome == Outcome::Fail => {
+                    let seconds = if i.date_only {
+                        (i.day - d.day).num_days() * 86_400
+                    } else {
+                        (i.at - d.at).num_seconds()
+                    };
+                    // Late within the first second is late by a second, not by none.
+                    let by = when::duration(seconds.max(1), lang);
+                    match lang {
+                        Lang::Fr => format!(" ; hors délai de {by}"),
+                        Lang::En => format!("; {by} late"),
+                    }
+                }
+                _ => String::new(),
+            };
             let same_day = matches!(c.value(*field), Value::Instant(i) if i.date_only)
                 && eval.outcome == Outcome::Unknown;
             let extra = if same_day {
@@ -457,6 +434,7 @@ pub fn detail(p: &Posting, rule: &Rule, eval: &Eval, c: &Cells, lang: Lang) -> S
                 out.push_str(part);
             }
             out.push_str(extra);
+            out.push_str(&late);
             out
         }
         Rule::AllOf(rules) | Rule::AnyOf(rules) => {
@@ -550,6 +528,47 @@ pub fn contact(p: &Posting, entry: &Entry, blind: bool) -> Option<String> {
         .filter(|s| !s.is_empty())
         .collect();
     (!parts.is_empty()).then(|| parts.join(", "))
+}
+
+/// When the candidate submitted, if the posting says which field tells and its cell reads.
+pub fn submitted<'a>(p: &Posting, entry: &'a Entry) -> Option<&'a Instant> {
+    let Entry::Candidate { cells, .. } = entry else {
+        return None;
+    };
+    match cells.value(p.candidate.submitted_at?) {
+        Value::Instant(t) => Some(t),
+        _ => None,
+    }
+}
+
+/// The first of the candidate's contact fields of type `kind` that is filled: its reading
+/// for programs (`+223…`, a lower-cased address) when `read` and it reads, else its text
+/// made safe for spreadsheets.
+pub fn contact_of(
+    p: &Posting,
+    entry: &Entry,
+    blind: bool,
+    kind: crate::cells::FieldType,
+    read: bool,
+) -> Option<String> {
+    let Entry::Candidate { cells, .. } = entry else {
+        return None;
+    };
+    if blind {
+        return None;
+    }
+    let f = p
+        .candidate
+        .contact
+        .iter()
+        .copied()
+        .filter(|&f| p.fields[f].kind == kind)
+        .find(|&f| !matches!(cells.value(f), Value::Blank))?;
+    Some(match (cells.value(f), read) {
+        (Value::Email(a), true) => a.as_str().to_string(),
+        (Value::Phone(n), true) => format!("+{}", n.as_str()),
+        _ => crate::output::neutralise(cells.raw(f).trim()),
+    })
 }
 
 /// Where a row is, for messages: `ligne 12`, or `ligne 12 de b.csv` with several inputs.
@@ -646,22 +665,16 @@ fn reasons_styled(
             .to_string(),
         ],
         (Status::Shortlisted, _) => vec![match lang {
-            Lang::Fr => format!(
-                "retenu : rang {}{group}, score {score}",
-                d.rank.unwrap_or(0)
-            ),
-            Lang::En => format!(
-                "shortlisted: rank {}{group}, score {score}",
-                d.rank.unwrap_or(0)
-            ),
+            Lang::Fr => format!("rang {}{group}, score {score}", d.rank.unwrap_or(0)),
+            Lang::En => format!("rank {}{group}, score {score}", d.rank.unwrap_or(0)),
         }],
         (Status::Eligible, _) => vec![match lang {
             Lang::Fr => format!(
-                "éligible, en réserve : rang {}{group}, score {score}",
+                "en réserve : rang {}{group}, score {score}",
                 d.rank.unwrap_or(0)
             ),
             Lang::En => format!(
-                "eligible, on the reserve list: rank {}{group}, score {score}",
+                "on the reserve list: rank {}{group}, score {score}",
                 d.rank.unwrap_or(0)
             ),
         }],
@@ -709,20 +722,6 @@ fn reasons_styled(
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    proptest::proptest! {
-        /// Days and times written by hand as chrono writes them.
-        #[test]
-        fn days_and_times_read_as_chrono_writes_them(secs in -70_000_000_000i64..300_000_000_000i64) {
-            if let Some(t) = chrono::DateTime::from_timestamp(secs, 0) {
-                let t = t.naive_utc();
-                proptest::prop_assert_eq!(
-                    day_and_time(&t),
-                    t.format("%d/%m/%Y %H:%M:%S").to_string()
-                );
-            }
-        }
-    }
 
     #[test]
     fn remembered_details_are_those_written() {

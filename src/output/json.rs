@@ -1,7 +1,8 @@
 //! JSON: the whole screening, in the schema of SPEC.md, for other programs and for audit.
 
-use crate::output::explain;
-use crate::posting::Posting;
+use crate::cells::Value;
+use crate::output::{explain, when};
+use crate::posting::{FieldId, Posting};
 use crate::screen::Screening;
 use serde::Serialize;
 use std::io::{self, Write};
@@ -61,8 +62,58 @@ struct RuleInfo<'a> {
     unknown: usize,
 }
 
+/// A row of an input, as `duplicate_of` names it.
+#[derive(Serialize)]
+struct RowRef<'a> {
+    file: &'a str,
+    row: u64,
+}
+
+/// Appends a cell's typed reading: a number of years, an instant, a degree's level and
+/// fields, the items of a list, `true`/`false`, or `null` when blank or not understood.
+fn value(buf: &mut Vec<u8>, v: &Value) {
+    match v {
+        Value::Blank | Value::Unknown(_) => buf.extend_from_slice(b"null"),
+        Value::Text(t) => push_json(buf, t),
+        Value::Email(a) => push_json(buf, a.as_str()),
+        Value::Phone(n) => push_json(buf, &format!("+{}", n.as_str())),
+        Value::Years(n) | Value::Number(n) => push_json(buf, n),
+        Value::Instant(t) => push_json(buf, &when::iso(t)),
+        Value::YesNo(b) => push_json(buf, b),
+        Value::List(items) => {
+            // The posting's name of an item and the lexicon's may both be found: one is kept.
+            let mut found: Vec<&str> = Vec::with_capacity(items.found.len());
+            for item in &items.found {
+                if !found
+                    .iter()
+                    .any(|f| f.to_lowercase() == item.to_lowercase())
+                {
+                    found.push(item);
+                }
+            }
+            push_json(buf, &found)
+        }
+        Value::Degree(d) => {
+            let fields: Vec<serde_json::Value> = d
+                .named
+                .fields
+                .iter()
+                .filter_map(|&k| crate::lexicon::isced::FIELDS.get(usize::from(k)))
+                .map(|f| serde_json::json!({"code": f.code, "name": f.names.get(1)}))
+                .collect();
+            push_json(
+                buf,
+                &serde_json::json!({
+                    "level": d.level.map(|l| l.code()),
+                    "fields": fields,
+                }),
+            );
+        }
+    }
+}
+
 /// Appends `value` as serde_json writes it.
-fn push_json(buf: &mut Vec<u8>, value: &impl Serialize) {
+fn push_json(buf: &mut Vec<u8>, value: &(impl Serialize + ?Sized)) {
     // Writing to memory fails only on a value serde cannot write, and these are strings.
     let _ = serde_json::to_writer(buf, value);
 }
@@ -130,6 +181,30 @@ pub fn write(s: &Screening, out: &mut dyn Write) -> io::Result<()> {
         .map(|f| crate::text::json_string(&f.path.display().to_string()))
         .collect();
     let score_max = round(p.score_max());
+    // The fields each rule reads, each once, and every field's name and column escaped once.
+    let rule_fields: Vec<Vec<FieldId>> = rule_kinds
+        .clone()
+        .map(|(r, _)| {
+            let mut fields = r.rule.fields();
+            let mut seen = Vec::new();
+            fields.retain(|f| {
+                let new = !seen.contains(f);
+                seen.push(*f);
+                new
+            });
+            fields
+        })
+        .collect();
+    let field_names: Vec<String> = p
+        .fields
+        .iter()
+        .map(|f| crate::text::json_string(&f.name))
+        .collect();
+    let field_columns: Vec<String> = p
+        .fields
+        .iter()
+        .map(|f| crate::text::json_string(&f.column))
+        .collect();
     // One candidate as serde_json would write `{row, file, rank, status, score, score_max,
     // name, contact, group, rules: [{id, kind, outcome, points, detail}], reasons}`, with the
     // strings that repeat (rule ids, files, details) escaped once.
@@ -167,10 +242,15 @@ pub fn write(s: &Screening, out: &mut dyn Write) -> io::Result<()> {
         push_json(buf, &explain::contact(p, &e, s.view.blind));
         buf.extend_from_slice(b",\"group\":");
         push_json(buf, &s.group(i));
+        buf.extend_from_slice(b",\"submitted_at\":");
+        match explain::submitted(p, &e) {
+            Some(t) => push_json(buf, &when::iso(t)),
+            None => buf.extend_from_slice(b"null"),
+        }
         buf.extend_from_slice(b",\"rules\":[");
         if let (crate::screen::Entry::Candidate { cells, .. }, Some(evaluated)) = (&e, &evaluated) {
             let all = p.requirements.iter().chain(&p.preferences);
-            for (k, ((r, &(outcome, points)), (id, kind, weighted))) in
+            for (k, ((_, &(outcome, points)), (id, kind, weighted))) in
                 all.zip(evaluated).zip(&rules_json).enumerate()
             {
                 if k > 0 {
@@ -184,10 +264,22 @@ pub fn write(s: &Screening, out: &mut dyn Write) -> io::Result<()> {
                 buf.extend_from_slice(outcome.name().as_bytes());
                 buf.extend_from_slice(b"\",\"points\":");
                 push_json(buf, &weighted.then(|| round(points)));
-                buf.extend_from_slice(b",\"detail\":");
-                let tree = || explain::tree(s, k, outcome, cells);
-                let detail = details.get(p, k, &r.rule, tree, cells);
-                buf.extend_from_slice(detail.json().as_bytes());
+                buf.extend_from_slice(b",\"cells\":[");
+                for (n, &f) in rule_fields[k].iter().enumerate() {
+                    if n > 0 {
+                        buf.push(b',');
+                    }
+                    buf.extend_from_slice(b"{\"field\":");
+                    buf.extend_from_slice(field_names[f].as_bytes());
+                    buf.extend_from_slice(b",\"column\":");
+                    buf.extend_from_slice(field_columns[f].as_bytes());
+                    buf.extend_from_slice(b",\"raw\":");
+                    push_json(buf, cells.raw(f));
+                    buf.extend_from_slice(b",\"value\":");
+                    value(buf, cells.value(f));
+                    buf.push(b'}');
+                }
+                buf.push(b']');
                 buf.push(b'}');
             }
         }
@@ -200,7 +292,22 @@ pub fn write(s: &Screening, out: &mut dyn Write) -> io::Result<()> {
             None => explain::reasons(s, i, lang),
         };
         push_json(buf, &reasons);
-        buf.push(b'}');
+        buf.extend_from_slice(b",\"duplicate_of\":");
+        match s.kept(i) {
+            Some(kept) => {
+                let kept = kept.entry as usize;
+                push_json(
+                    buf,
+                    &RowRef {
+                        file: &s.inputs[s.file(kept)].path.display().to_string(),
+                        row: s.row(kept),
+                    },
+                );
+            }
+            None => buf.extend_from_slice(b"null"),
+        }
+        // Corrections from a verified worksheet: none are read yet.
+        buf.extend_from_slice(b",\"verified\":[]}");
     };
     let head = Head {
         tool: Tool {
@@ -277,7 +384,8 @@ pub fn write(s: &Screening, out: &mut dyn Write) -> io::Result<()> {
             out.write_all(buf.get(skip..).unwrap_or_default())
         },
     )?;
-    out.write_all(b"\n],\n\"audit\": ")?;
+    // Rows that may be one person without sharing a duplicate key: none are looked for yet.
+    out.write_all(b"\n],\n\"possible_duplicates\": [],\n\"audit\": ")?;
     serde_json::to_writer(&mut *out, &s.audit())?;
     out.write_all(b"\n}\n")
 }

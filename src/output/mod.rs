@@ -8,6 +8,7 @@ pub mod json;
 pub mod markdown;
 pub mod report;
 pub mod table;
+pub mod when;
 pub mod words;
 pub mod xlsx;
 

@@ -19,6 +19,7 @@ pub struct Screening {
     pub summary: Summary,
     pub rules: Vec<RuleCount>,
     pub candidates: Vec<Candidate>,
+    pub possible_duplicates: Vec<Vec<u64>>,
     pub audit: Option<Audit>,
 }
 
@@ -92,8 +93,19 @@ pub struct Candidate {
     pub name: Option<String>,
     pub contact: Option<String>,
     pub group: Option<String>,
+    pub submitted_at: Option<String>,
     pub rules: Vec<RuleOutcome>,
     pub reasons: Vec<String>,
+    pub duplicate_of: Option<RowRef>,
+    pub verified: Vec<serde_json::Value>,
+}
+
+/// A row of an input.
+#[derive(Debug, Deserialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct RowRef {
+    pub file: String,
+    pub row: u64,
 }
 
 /// The statuses of SPEC, as identifiers.
@@ -115,7 +127,45 @@ pub struct RuleOutcome {
     pub kind: Kind,
     pub outcome: Outcome,
     pub points: Option<f64>,
-    pub detail: String,
+    pub cells: Vec<CellRead>,
+}
+
+/// A cell a rule read: as written, and its typed reading (`null` when blank or unknown).
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CellRead {
+    pub field: String,
+    pub column: String,
+    pub raw: String,
+    pub value: CellValue,
+}
+
+/// The typed reading of a cell.
+#[derive(Clone, Debug, Deserialize, PartialEq)]
+#[serde(untagged)]
+pub enum CellValue {
+    Unknown(()),
+    YesNo(bool),
+    Number(f64),
+    Text(String),
+    Items(Vec<String>),
+    Degree(Degree),
+}
+
+/// A degree's reading: its level and the fields of study it names.
+#[derive(Clone, Debug, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Degree {
+    pub level: Option<String>,
+    pub fields: Vec<StudyField>,
+}
+
+/// A field of study, by its ISCED-F code.
+#[derive(Clone, Debug, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct StudyField {
+    pub code: String,
+    pub name: String,
 }
 
 #[derive(Debug, Deserialize, PartialEq, Eq, Clone, Copy)]

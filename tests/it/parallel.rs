@@ -87,8 +87,8 @@ fn dates_whose_order_shows_late_are_read_alike_on_one_thread_and_several() {
         let status = |row: u32| {
             many.stdout
                 .lines()
-                .find(|l| l.split(',').nth(4) == Some(&row.to_string()))
-                .and_then(|l| l.split(',').nth(1).map(str::to_string))
+                .find(|l| l.split(',').nth(1) == Some(&row.to_string()))
+                .and_then(|l| l.split(',').nth(4).map(str::to_string))
         };
         assert_eq!(
             status(8).as_deref(),

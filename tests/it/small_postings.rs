@@ -2,7 +2,7 @@
 //! outputs for cases the examples do not hold.
 
 use crate::common::Test;
-use crate::json::{self, Outcome, Status, Summary};
+use crate::json::{self, CellValue, Degree, Outcome, RowRef, Status, StudyField, Summary};
 
 const POSTING: &str = "
 posting: { id: agent, title: Agent de terrain, deadline: 2024-02-23T12:00:00Z }
@@ -37,10 +37,10 @@ fn three_candidates_get_one_status_each_with_their_reasons() {
         .file("c.csv", CANDIDATES)
         .args(&["screen", "posting.yaml", "c.csv", "--all", "--format", "csv"])
         .stdout(
-            "rank,status,score,score_max,row,name,contact,diplome,experience,annees,reasons
-1,shortlisted,10,10,2,Awa Traoré,,pass,pass,pass,\"retenu : rang 1, score 10 / 10\"
-,review,0,10,3,Moussa Diarra,,pass,unknown,unknown,experience : à vérifier — Expérience : « environ 4 ans » ne se lit pas comme un nombre d'années ; au moins 2 requis
-,ineligible,10,10,4,Fatoumata Koné,,fail,pass,pass,\"Licence au moins : Diplôme : « BAC » ; niveau bac, au moins bac+3 requis\"
+            "file,row,group,rank,status,score,score_max,name,email,phone,submitted_at,diplome,experience,annees,reasons
+c.csv,2,,1,shortlisted,10,10,Awa Traoré,,,2024-02-20T10:00:00Z,pass,pass,10,\"rang 1, score 10 / 10\"
+c.csv,3,,,review,0,10,Moussa Diarra,,,2024-02-21T11:00:00Z,pass,unknown,0,experience : à vérifier — Expérience : « environ 4 ans » ne se lit pas comme un nombre d'années ; au moins 2 requis
+c.csv,4,,,ineligible,10,10,Fatoumata Koné,,,2024-02-22T09:30:00Z,fail,pass,10,\"Licence au moins : Diplôme : « BAC » ; niveau bac, au moins bac+3 requis\"
 ",
         )
         .run();
@@ -160,10 +160,131 @@ shortlist: { size: 2, tie_break: [score desc, b desc] }
             "en",
         ])
         .stdout(
-            "rank,status,score,score_max,row,name,contact,pa,pb,pc,pd,reasons
-1,shortlisted,46.67,100,3,C-3,,pass,pass,pass,fail,\"shortlisted: rank 1, score 46.67 / 100\"
-2,shortlisted,46.67,100,2,C-2,,pass,pass,pass,pass,\"shortlisted: rank 2, score 46.67 / 100\"
+            "file,row,group,rank,status,score,score_max,name,email,phone,submitted_at,pa,pb,pc,pd,reasons
+c.csv,3,,1,shortlisted,46.67,100,C-3,,,,0,26.67,20,0,\"rank 1, score 46.67 / 100\"
+c.csv,2,,2,shortlisted,46.67,100,C-2,,,,6.67,0,20,20,\"rank 2, score 46.67 / 100\"
 ",
         )
         .run();
+}
+
+/// Each rule of the JSON carries the cells it read as data: the text as written and the
+/// typed reading, `null` when blank or not understood; a duplicate names the row kept.
+#[test]
+fn json_rules_carry_the_cells_they_read_as_data() {
+    let posting = "
+posting: { id: t, title: T, deadline: 2024-02-23T12:00:00Z, timezone: Africa/Bamako }
+fields:
+  at: { column: Horodateur, type: datetime }
+  name: { column: Nom, type: text }
+  mail: { column: Email, type: email }
+  tel: { column: Tél, type: phone }
+  degree: { column: Diplôme, type: degree }
+  years: { column: Expérience, type: years }
+  moto: { column: Moto, type: yes_no }
+  docs: { column: Pièces, type: list }
+  age: { column: Âge, type: number }
+candidate:
+  name: name
+  contact: [mail, tel]
+  submitted_at: at
+  duplicates: { by: [mail], keep: latest }
+requirements:
+  - { id: diplome, degree: { field: degree, min_level: bac+3 } }
+  - { id: annees, years: { field: years, min: 2 } }
+  - { id: moto, is_yes: moto }
+  - { id: pieces, includes: { field: docs, items: [cv] } }
+  - { id: age, number: { field: age, min: 18 } }
+  - { id: joignable, not_blank: [mail, tel] }
+  - { id: delai, on_time: at }
+";
+    let candidates = "Horodateur,Nom,Email,Tél,Diplôme,Expérience,Moto,Pièces,Âge
+20/02/2024 10:00,Awa,AWA@x.ml,76 12 34 56,Licence en sociologie,3 ans,oui,\"CV, lettre\",30
+21/02/2024 11:00,Awa T.,awa@x.ml,,Master,environ 4 ans,,CV,vingt
+";
+    let out = Test::new()
+        .posting(posting)
+        .file("c.csv", candidates)
+        .args(&[
+            "screen",
+            "posting.yaml",
+            "c.csv",
+            "--all",
+            "--format",
+            "json",
+        ])
+        .run();
+    let doc = json::parse(&out.stdout);
+    let cells = |row: u64| -> Vec<(String, String, String, CellValue)> {
+        let c = doc.candidates.iter().find(|c| c.row == row).expect("row");
+        c.rules
+            .iter()
+            .flat_map(|r| {
+                r.cells.iter().map(|c| {
+                    (
+                        r.id.clone(),
+                        c.field.clone(),
+                        c.raw.clone(),
+                        c.value.clone(),
+                    )
+                })
+            })
+            .collect()
+    };
+    let text = |s: &str| CellValue::Text(s.to_string());
+    let row = |id: &str, field: &str, raw: &str, value: CellValue| {
+        (id.to_string(), field.to_string(), raw.to_string(), value)
+    };
+    assert_eq!(
+        cells(2),
+        [
+            row(
+                "diplome",
+                "degree",
+                "Licence en sociologie",
+                CellValue::Degree(Degree {
+                    level: Some("bac+3".into()),
+                    fields: vec![StudyField {
+                        code: "0314a".into(),
+                        name: "sociology".into()
+                    }]
+                })
+            ),
+            row("annees", "years", "3 ans", CellValue::Number(3.0)),
+            row("moto", "moto", "oui", CellValue::YesNo(true)),
+            row(
+                "pieces",
+                "docs",
+                "CV, lettre",
+                CellValue::Items(vec!["cv".into()])
+            ),
+            row("age", "age", "30", CellValue::Number(30.0)),
+            row("joignable", "mail", "AWA@x.ml", text("awa@x.ml")),
+            row("joignable", "tel", "76 12 34 56", text("+22376123456")),
+            row(
+                "delai",
+                "at",
+                "20/02/2024 10:00",
+                text("2024-02-20T10:00:00Z")
+            ),
+        ]
+    );
+    let awa = doc.candidates.iter().find(|c| c.row == 3).expect("row 3");
+    assert_eq!(awa.submitted_at.as_deref(), Some("2024-02-21T11:00:00Z"));
+    assert!(awa.duplicate_of.is_none());
+    let unknown: Vec<_> = cells(3)
+        .into_iter()
+        .filter(|c| c.3 == CellValue::Unknown(()))
+        .map(|c| c.1)
+        .collect();
+    assert_eq!(unknown, ["years", "moto", "age", "tel"]);
+    let first = doc.candidates.iter().find(|c| c.row == 2).expect("row 2");
+    assert_eq!(
+        first.duplicate_of,
+        Some(RowRef {
+            file: "c.csv".into(),
+            row: 3
+        })
+    );
+    assert!(doc.possible_duplicates.is_empty());
 }

@@ -271,7 +271,7 @@ fn an_ods_workbook_is_read_with_its_repeated_rows() {
         .skip(1)
         .map(|l| {
             let fields: Vec<&str> = l.split(',').collect();
-            format!("{},{}", fields[1], fields[4])
+            format!("{},{}", fields[4], fields[1])
         })
         .collect();
     assert_eq!(
