@@ -151,7 +151,11 @@ pub fn spreadsheet(t: &Instant, zone: &Zone, lang: Lang) -> String {
 }
 
 /// A unit of time: its seconds, its French and its English singular and plural.
-type Unit = (i64, (&'static str, &'static str), (&'static str, &'static str));
+type Unit = (
+    i64,
+    (&'static str, &'static str),
+    (&'static str, &'static str),
+);
 
 /// A length of time in words, in its two largest units: `30 secondes`, `5 minutes`,
 /// `2 heures et 5 minutes`, `1 jour et 3 heures`; `1 day and 3 hours`.
