@@ -109,14 +109,15 @@ impl<W: Write> Escaping<W> {
             let end = i + block.len();
             while i < end {
                 let b = bytes[i];
-                if may(b) && !matches!(b, b'\t' | b'\n' | b'\r') {
-                    if let Some((c, len)) = escaped_at(&bytes[i..]) {
-                        self.inner.write_all(&bytes[start..i])?;
-                        write!(self.inner, "\\u{:04x}", u32::from(c))?;
-                        i += len;
-                        start = i;
-                        continue;
-                    }
+                if may(b)
+                    && !matches!(b, b'\t' | b'\n' | b'\r')
+                    && let Some((c, len)) = escaped_at(&bytes[i..])
+                {
+                    self.inner.write_all(&bytes[start..i])?;
+                    write!(self.inner, "\\u{:04x}", u32::from(c))?;
+                    i += len;
+                    start = i;
+                    continue;
                 }
                 i += 1;
             }
