@@ -64,6 +64,9 @@ pub struct ScreenArgs {
     /// No colours (also when `NO_COLOR` is set).
     #[arg(long)]
     pub no_color: bool,
+    /// On a terminal, show reasons whole, however wide the lines get.
+    #[arg(long)]
+    pub wide: bool,
     /// Nothing on stderr but errors: no progress bar, warnings or summary line.
     #[arg(short, long)]
     pub quiet: bool,

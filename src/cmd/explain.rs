@@ -58,9 +58,10 @@ pub fn run(args: &ExplainArgs) -> anyhow::Result<Exit> {
             ),
         }
     }
+    let width = crate::text::terminal::width().unwrap_or(crate::text::terminal::PIPED_WIDTH);
     let mut out = String::new();
     for i in matches {
-        crate::output::explanation::write(&s, i, lang, &mut out);
+        crate::output::explanation::write(&s, i, lang, width, &mut out);
     }
     let stdout = std::io::stdout();
     let mut lock = stdout.lock();

@@ -62,6 +62,9 @@ fn output_format(args: &ScreenArgs) -> anyhow::Result<Format> {
     if args.excel && format != Format::Csv {
         bail!(msg::excel_without_csv(lang, format.name()));
     }
+    if args.wide && format != Format::Table {
+        bail!(msg::wide_without_table(lang, format.name()));
+    }
     Ok(format)
 }
 
@@ -178,7 +181,16 @@ fn run_as(args: &ScreenArgs, report: bool) -> anyhow::Result<Exit> {
     };
     let write_format = |out: &mut dyn Write| -> std::io::Result<()> {
         match format {
-            Format::Table => output::table::write(&screening, colour, out),
+            Format::Table => output::table::write(
+                &screening,
+                output::table::Layout {
+                    colour,
+                    width: (args.output.is_none() && !args.wide)
+                        .then(crate::text::terminal::width)
+                        .flatten(),
+                },
+                out,
+            ),
             Format::Csv => output::csv::write(&screening, CsvStyle { excel: args.excel }, out),
             Format::Json => {
                 let mut escaped = crate::text::escape::Escaping::new(out);
@@ -202,7 +214,7 @@ fn run_as(args: &ScreenArgs, report: bool) -> anyhow::Result<Exit> {
             let target = output::Target::of(path)
                 .with_context(|| format!("{}: cannot write the file", path.display()))?;
             target
-                .write(write)
+                .write(colour, write)
                 .with_context(|| format!("{}: cannot write the file", path.display()))?;
             if !args.quiet && target != output::Target::Stdout {
                 let line = format!("{} → {}", screening.summary_line(), path.display());
@@ -210,7 +222,7 @@ fn run_as(args: &ScreenArgs, report: bool) -> anyhow::Result<Exit> {
             }
         }
         None => output::Target::Stdout
-            .write(write)
+            .write(colour, write)
             .context("writing to stdout")?,
     }
     Ok(Exit::Success)

@@ -104,6 +104,12 @@ messages! {
         en: "--excel writes CSV for French Excel: it goes with --format csv or -o FILE.csv, not with the {format} format",
     }
 
+    /// `--wide` was given for an output that is not the terminal table.
+    fn wide_without_table(format: &str) ["csv"] {
+        fr: "--wide montre les raisons entières dans le tableau du terminal : il ne va pas avec le format {format}",
+        en: "--wide shows whole reasons in the terminal table: it does not go with the {format} format",
+    }
+
     /// Several columns a posting maps are missing from a file's header (`count` ≥ 2).
     fn missing_columns(path: &str, count: usize, list: &str) ["c.csv", 2, "`A`, `B`"] {
         fr: "{path} : ligne 1 : {count} colonnes de l'annonce manquent dans l'en-tête : {list} ; shortlist validate ANNONCE.yaml --against {path} vérifie toutes les colonnes d'une annonce sur ce fichier",

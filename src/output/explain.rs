@@ -438,28 +438,43 @@ pub fn detail(p: &Posting, rule: &Rule, eval: &Eval, c: &Cells, lang: Lang) -> S
             out
         }
         Rule::AllOf(rules) | Rule::AnyOf(rules) => {
-            let head = if matches!(rule, Rule::AllOf(_)) {
-                lang.pick("toutes les conditions", "all of")
-            } else {
-                lang.pick("l'une des conditions", "one of")
+            // The parts that decided, flat: no brackets within brackets.
+            let parts = |want: Outcome| -> Vec<String> {
+                rules
+                    .iter()
+                    .zip(&eval.children)
+                    .filter(|(_, e)| e.outcome == want)
+                    .map(|(r, e)| detail(p, r, e, c, lang))
+                    .collect()
             };
-            let parts: Vec<String> = rules
-                .iter()
-                .zip(&eval.children)
-                .map(|(r, e)| {
-                    format!(
-                        "[{} : {}]",
-                        outcome_word(e.outcome, lang),
-                        detail(p, r, e, c, lang)
-                    )
-                })
-                .collect();
-            format!("{head} {}", parts.join(" "))
+            let and = lang.pick(" ; et ", "; and ");
+            let or = lang.pick(" ; ou ", "; or ");
+            match (rule, eval.outcome) {
+                (Rule::AllOf(_), Outcome::Pass) => parts(Outcome::Pass).join(and),
+                (Rule::AllOf(_), o) => parts(o).join(and),
+                (_, Outcome::Pass) => parts(Outcome::Pass).into_iter().next().unwrap_or_default(),
+                (_, Outcome::Fail) => {
+                    lang.pick("aucune condition n'est remplie : ", "none is met: ")
+                        .to_string()
+                        + &parts(Outcome::Fail).join(or)
+                }
+                (_, Outcome::Unknown) => {
+                    let mut text = parts(Outcome::Unknown).join(or);
+                    let failed = parts(Outcome::Fail);
+                    if !failed.is_empty() {
+                        text.push_str(
+                            lang.pick(" ; sinon, non rempli : ", "; otherwise, not met: "),
+                        );
+                        text.push_str(&failed.join(or));
+                    }
+                    text
+                }
+            }
         }
         Rule::Not(inner) => match eval.children.first() {
             Some(e) => format!(
-                "{} [{}]",
-                lang.pick("pas", "not"),
+                "{}{}",
+                lang.pick("condition à ne pas remplir : ", "must not be met: "),
                 detail(p, inner, e, c, lang)
             ),
             None => String::new(),
@@ -653,8 +668,8 @@ fn reasons_styled(
             let kept = kept.entry as usize;
             let at = row_ref_at(s.file(kept), s.row(kept), inputs, lang);
             vec![match lang {
-                Lang::Fr => format!("doublon : la {at} est gardée (même {column})"),
-                Lang::En => format!("duplicate: {at} is kept (same {column})"),
+                Lang::Fr => format!("la {at} est gardée (même {column})"),
+                Lang::En => format!("{at} is kept (same {column})"),
             }]
         }
         (Status::Shortlisted | Status::Eligible, _) if short => vec![
@@ -705,7 +720,7 @@ fn reasons_styled(
                         None => detail(p, &r.rule, &tree(), cells, lang),
                     };
                     if short {
-                        return format!("{}{} {what}", r.id, lang.pick(" :", ":"));
+                        return format!("{}{} {what}", label(r), lang.pick(" :", ":"));
                     }
                     match (d.status, lang) {
                         (Status::Review, Lang::Fr) => format!("{} : à vérifier — {what}", label(r)),

@@ -1,16 +1,17 @@
-//! The page `explain` prints for one candidate: its file, row and status, then every rule
-//! with its outcome, what it read and what it asked, combinations drawn as trees.
+//! The page `explain` prints for one candidate: who and where, the status once, then every
+//! rule by its label with ✓ ✗ ?, what it read and what it asked, combinations as indented
+//! lists; wrapped at word boundaries to the width given.
 
 use crate::engine::{Eval, Outcome};
 use crate::i18n::Lang;
-use crate::output::explain::{self, detail, number, outcome_word};
+use crate::output::explain::{self, detail, number};
 use crate::posting::{Posting, Rule};
+use crate::rank::Status;
 use crate::screen::{Entry, Screening};
-use std::fmt::Write as _;
+use crate::text::terminal::wrap;
 
-/// Writes the page of candidate `i` of `s` to `out`: its status, then every rule with its
-/// outcome and the cells it read, combinations as trees.
-pub fn write(s: &Screening, i: usize, lang: Lang, out: &mut String) {
+/// Writes the page of candidate `i` of `s` to `out`, lines wrapped to `width` columns.
+pub fn write(s: &Screening, i: usize, lang: Lang, width: usize, out: &mut String) {
     let p = s.posting;
     let e = &s.entry(i);
     let d = &s.decisions[i];
@@ -20,33 +21,57 @@ pub fn write(s: &Screening, i: usize, lang: Lang, out: &mut String) {
         .get(e.file())
         .map(|f| f.path.display().to_string())
         .unwrap_or_default();
-    let _ = writeln!(
-        out,
-        "{} — {} {} {} {file}",
-        crate::text::printable(&explain::name(p, e, false, several)),
-        lang.pick("ligne", "row"),
-        e.row(),
-        lang.pick("de", "of"),
+    let mut line = |text: &str, first: &str, rest: &str| {
+        out.push_str(&wrap(&crate::text::printable(text), width, first, rest));
+        out.push('\n');
+    };
+    line(
+        &format!(
+            "{} — {} {} {} {file}",
+            explain::name(p, e, false, several),
+            lang.pick("ligne", "row"),
+            e.row(),
+            lang.pick("de", "of"),
+        ),
+        "",
+        "  ",
     );
-    let rank = d
-        .rank
-        .map(|r| format!(", {} {r}", lang.pick("rang", "rank")))
-        .unwrap_or_default();
-    let group = s
-        .group(i)
-        .filter(|g| !g.is_empty())
-        .map(|g| format!(" ({g})"))
-        .unwrap_or_default();
-    let _ = writeln!(
-        out,
-        "{} : {}{rank}{group}, score {} / {}",
-        lang.pick("Statut", "Status"),
-        d.status.label(lang),
-        number(d.score, lang),
-        number(p.score_max(), lang)
+    // `rang 2 à Bougouni` when ranked, else the group after the score.
+    let group = s.group(i).filter(|g| !g.is_empty());
+    let (rank, after) = match (d.rank, group) {
+        (Some(r), Some(g)) => (
+            format!(
+                ", {} {r} {} {g}",
+                lang.pick("rang", "rank"),
+                lang.pick("à", "in")
+            ),
+            String::new(),
+        ),
+        (Some(r), None) => (
+            format!(", {} {r}", lang.pick("rang", "rank")),
+            String::new(),
+        ),
+        (None, Some(g)) => (String::new(), format!(" ({g})")),
+        (None, None) => (String::new(), String::new()),
+    };
+    line(
+        &format!(
+            "{}{}{}{rank}, score {} / {}{after}",
+            lang.pick("Statut", "Status"),
+            lang.pick(" : ", ": "),
+            d.status.label(lang),
+            number(d.score, lang),
+            number(p.score_max(), lang)
+        ),
+        "",
+        "  ",
     );
-    for r in explain::reasons(s, i, lang) {
-        let _ = writeln!(out, "  {}", crate::text::printable(&r));
+    // The rules below say why a candidate is eligible or not; a duplicate or an unreadable
+    // row is told here.
+    if matches!(d.status, Status::Duplicate | Status::Unreadable) {
+        for r in explain::reasons(s, i, lang) {
+            line(&r, "", "  ");
+        }
     }
     let (Entry::Candidate { cells, .. }, Some((requirements, preferences))) = (e, s.evaluate(i))
     else {
@@ -69,74 +94,131 @@ pub fn write(s: &Screening, i: usize, lang: Lang, out: &mut String) {
         if rules.is_empty() {
             continue;
         }
-        let _ = writeln!(out, "\n{title}");
+        out.push('\n');
+        out.push_str(title);
+        out.push('\n');
         for (r, ev) in rules.iter().zip(evals.iter()) {
-            let points = r
-                .weight
-                .map(|w| format!(" ({} / {} pts)", number(ev.points, lang), number(w, lang)))
-                .unwrap_or_default();
-            let _ = writeln!(
-                out,
-                "  {} {} — {}{points}",
-                mark(ev.eval.outcome),
-                r.id,
-                crate::text::printable(explain::label(r)),
-            );
-            tree(p, &r.rule, &ev.eval, cells, lang, 2, out);
+            let (mark, points) = match r.weight {
+                // A preference is marked by the points it gives: none is no ✓.
+                Some(w) => {
+                    let mark = match ev.eval.outcome {
+                        Outcome::Unknown => "?",
+                        _ if ev.points > 0.0 => "✓",
+                        _ => "✗",
+                    };
+                    (mark, format!(" — {}", points_of(ev.points, w, lang)))
+                }
+                None => (mark(ev.eval.outcome), String::new()),
+            };
+            let head = format!("{}{points}", explain::label(r));
+            out.push_str(&wrap(
+                &crate::text::printable(&head),
+                width,
+                &format!("  {mark} "),
+                "    ",
+            ));
+            out.push('\n');
+            tree(p, &r.rule, &ev.eval, cells, lang, width, 4, out);
         }
     }
     out.push('\n');
 }
 
-fn mark(o: Outcome) -> &'static str {
-    match o {
-        Outcome::Pass => "[✓]",
-        Outcome::Fail => "[✗]",
-        Outcome::Unknown => "[?]",
+/// `25 points sur 25`, `1 point sur 5`; `25 of 25 points`: held on one line by no-break
+/// spaces, which the wrapping shows as spaces.
+fn points_of(points: f64, weight: f64, lang: Lang) -> String {
+    let (p, w) = (number(points, lang), number(weight, lang));
+    match lang {
+        Lang::Fr if lang.plural(points) => format!("{p}\u{a0}points\u{a0}sur\u{a0}{w}"),
+        Lang::Fr => format!("{p}\u{a0}point\u{a0}sur\u{a0}{w}"),
+        Lang::En => format!("{p}\u{a0}of\u{a0}{w}\u{a0}points"),
     }
 }
 
+fn mark(o: Outcome) -> &'static str {
+    match o {
+        Outcome::Pass => "✓",
+        Outcome::Fail => "✗",
+        Outcome::Unknown => "?",
+    }
+}
+
+/// The head of a combination: `l'une des conditions suivantes :`.
+fn head(rule: &Rule, lang: Lang) -> Option<&'static str> {
+    Some(match rule {
+        Rule::AllOf(_) => lang.pick("toutes les conditions suivantes :", "all of the following:"),
+        Rule::AnyOf(_) => lang.pick("l'une des conditions suivantes :", "one of the following:"),
+        Rule::Not(_) => lang.pick("condition à ne pas remplir :", "must not be met:"),
+        _ => return None,
+    })
+}
+
+/// What `rule` read and asked, at `indent` columns: a leaf's detail, or a combination's head
+/// and each of its parts with its mark.
+#[allow(clippy::too_many_arguments)]
 fn tree(
     p: &Posting,
     rule: &Rule,
     eval: &Eval,
     cells: &crate::engine::Cells,
     lang: Lang,
-    depth: usize,
+    width: usize,
+    indent: usize,
     out: &mut String,
 ) {
-    let pad = "  ".repeat(depth + 1);
-    match rule {
-        Rule::AllOf(rules) | Rule::AnyOf(rules) => {
-            let head = if matches!(rule, Rule::AllOf(_)) {
-                lang.pick("toutes les conditions :", "all of:")
-            } else {
-                lang.pick("l'une des conditions :", "one of:")
-            };
-            let _ = writeln!(out, "{pad}{head}");
-            for (r, e) in rules.iter().zip(&eval.children) {
-                let _ = writeln!(out, "{pad}  {} {}", mark(e.outcome), r.kind_name());
-                tree(p, r, e, cells, lang, depth + 2, out);
+    let pad = " ".repeat(indent);
+    let Some(head) = head(rule, lang) else {
+        let text = crate::text::printable(&detail(p, rule, eval, cells, lang));
+        out.push_str(&wrap(&text, width, &pad, &pad));
+        out.push('\n');
+        return;
+    };
+    out.push_str(&pad);
+    out.push_str(head);
+    out.push('\n');
+    let parts: Vec<&Rule> = match rule {
+        Rule::AllOf(rules) | Rule::AnyOf(rules) => rules.iter().collect(),
+        Rule::Not(inner) => vec![inner.as_ref()],
+        _ => Vec::new(),
+    };
+    for (r, e) in parts.into_iter().zip(&eval.children) {
+        let first = format!("{pad}{} ", mark(e.outcome));
+        let rest = " ".repeat(indent + 2);
+        match head_of(r, lang) {
+            Some(h) => {
+                out.push_str(&first);
+                out.push_str(h);
+                out.push('\n');
+                sub_parts(p, r, e, cells, lang, width, indent + 2, out);
             }
-        }
-        Rule::Not(inner) => {
-            let _ = writeln!(
-                out,
-                "{pad}{}",
-                lang.pick("le contraire de :", "the opposite of:")
-            );
-            if let Some(e) = eval.children.first() {
-                let _ = writeln!(out, "{pad}  {} {}", mark(e.outcome), inner.kind_name());
-                tree(p, inner, e, cells, lang, depth + 2, out);
+            None => {
+                let text = crate::text::printable(&detail(p, r, e, cells, lang));
+                out.push_str(&wrap(&text, width, &first, &rest));
+                out.push('\n');
             }
-        }
-        _ => {
-            let _ = writeln!(
-                out,
-                "{pad}{} ({})",
-                crate::text::printable(&detail(p, rule, eval, cells, lang)),
-                outcome_word(eval.outcome, lang)
-            );
         }
     }
+}
+
+fn head_of(rule: &Rule, lang: Lang) -> Option<&'static str> {
+    head(rule, lang)
+}
+
+/// The parts of a combination that is itself a part, under its head.
+#[allow(clippy::too_many_arguments)]
+fn sub_parts(
+    p: &Posting,
+    rule: &Rule,
+    eval: &Eval,
+    cells: &crate::engine::Cells,
+    lang: Lang,
+    width: usize,
+    indent: usize,
+    out: &mut String,
+) {
+    let mut nested = String::new();
+    tree(p, rule, eval, cells, lang, width, indent, &mut nested);
+    // The head is already on the part's line.
+    let body = nested.split_once('\n').map_or("", |(_, rest)| rest);
+    out.push_str(body);
 }

@@ -119,14 +119,19 @@ impl Target {
         Ok(Target::File(path.to_path_buf()))
     }
 
-    /// Writes what `write` gives to this target.
-    pub fn write(&self, write: impl FnOnce(&mut dyn Write) -> io::Result<()>) -> io::Result<()> {
+    /// Writes what `write` gives to this target. On a terminal, what it would obey is shown
+    /// escaped, unless `styled`: the table's colours, whose cells are made printable.
+    pub fn write(
+        &self,
+        styled: bool,
+        write: impl FnOnce(&mut dyn Write) -> io::Result<()>,
+    ) -> io::Result<()> {
         match self {
             Target::Stdout => {
                 let stdout = io::stdout();
                 let terminal = io::IsTerminal::is_terminal(&stdout);
                 let mut lock = io::BufWriter::with_capacity(1 << 16, stdout.lock());
-                if terminal {
+                if terminal && !styled {
                     // What a terminal would obey is shown, not obeyed.
                     let mut safe = crate::text::escape::Escaping::new(&mut lock);
                     write(&mut safe)?;

@@ -2,6 +2,7 @@
 //! of spaces), and escaped for a terminal or JSON ([`escape`]).
 
 pub mod escape;
+pub mod terminal;
 
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;

@@ -14,11 +14,13 @@ mod output_safety;
 #[cfg(unix)]
 mod output_targets;
 mod parallel;
+mod people;
 #[cfg(unix)]
 mod pipes;
 mod posting_props;
 mod reader_props;
 mod reading;
+mod readme;
 mod report;
 mod screen;
 mod screen_props;

@@ -164,6 +164,21 @@ fn excel_is_refused_for_anything_but_csv() {
     assert!(out.stdout.starts_with('\u{feff}'), "a BOM first");
 }
 
+#[test]
+fn wide_is_refused_for_anything_but_the_table() {
+    files()
+        .args(&["screen", "annonce.yaml", "c.csv", "--wide", "--format", "csv"])
+        .stderr("shortlist: error: --wide shows whole reasons in the terminal table: it does not go with the csv format\n")
+        .code(2)
+        .run();
+    files()
+        .env("LANG", "fr_ML.UTF-8")
+        .args(&["screen", "annonce.yaml", "c.csv", "--wide", "-o", "liste.json"])
+        .stderr("shortlist : erreur : --wide montre les raisons entières dans le tableau du terminal : il ne va pas avec le format json\n")
+        .code(2)
+        .run();
+}
+
 /// `--audit-by` takes the posting's field name, or a KoboToolbox column by the end of its
 /// group path, as the CARE posting's own comment suggests (`--audit-by sexe`).
 #[test]

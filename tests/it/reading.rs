@@ -57,8 +57,8 @@ tests/fixtures/reading/phones.csv,10,,8,eligible,0,0,Kadi,,76 12 34 57 / 66 12 3
 tests/fixtures/reading/phones.csv,11,,9,eligible,0,0,Lamine,,76 12 34 57 / 66 12 34 57,2024-02-19,pass,"en réserve : rang 9, score 0 / 0"
 tests/fixtures/reading/phones.csv,13,,10,eligible,0,0,Moussa,,+33612345678,2024-02-21,pass,"en réserve : rang 10, score 0 / 0"
 tests/fixtures/reading/phones.csv,14,,11,eligible,0,0,Oumou,,+22320221234,2024-02-22,pass,"en réserve : rang 11, score 0 / 0"
-tests/fixtures/reading/phones.csv,2,,,duplicate,0,0,Awa,,+22376123456,2024-02-10,pass,doublon : la ligne 3 est gardée (même Téléphone)
-tests/fixtures/reading/phones.csv,12,,,duplicate,0,0,Mariam,,+33612345678,2024-02-20,pass,doublon : la ligne 13 est gardée (même Téléphone)
+tests/fixtures/reading/phones.csv,2,,,duplicate,0,0,Awa,,+22376123456,2024-02-10,pass,la ligne 3 est gardée (même Téléphone)
+tests/fixtures/reading/phones.csv,12,,,duplicate,0,0,Mariam,,+33612345678,2024-02-20,pass,la ligne 13 est gardée (même Téléphone)
 "#
     );
 }
