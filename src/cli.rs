@@ -41,7 +41,7 @@ pub struct ScreenArgs {
     #[arg(required = true, value_name = "CANDIDATES")]
     pub candidates: Vec<PathBuf>,
     /// How many to shortlist (per group with `shortlist.per`), instead of the posting's size.
-    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
+    #[arg(long, value_name = "N", value_parser = shortlist_size)]
     pub top: Option<u32>,
     /// Output format (default: from the extension of `-o`, else a table).
     #[arg(long, value_enum)]
@@ -114,9 +114,9 @@ pub struct InspectArgs {
     /// The candidate file (CSV or .xlsx).
     #[arg(value_name = "CANDIDATES")]
     pub candidates: PathBuf,
-    /// Language of the labels.
-    #[arg(long, value_enum, default_value_t = Lang::Fr)]
-    pub lang: Lang,
+    /// Language of the labels (default: the locale's, French or English).
+    #[arg(long, value_enum)]
+    pub lang: Option<Lang>,
     /// How to read the candidate file.
     #[command(flatten)]
     pub input: InputArgs,
@@ -175,5 +175,15 @@ impl InputArgs {
             delimiter,
             sheet: self.sheet.clone(),
         })
+    }
+}
+
+/// Reads `--top`: a number of candidates, 1 or more.
+fn shortlist_size(s: &str) -> Result<u32, String> {
+    match s.trim().parse::<u32>() {
+        Ok(n) if n > 0 => Ok(n),
+        _ => Err(crate::i18n::catalogue::top_at_least_one(
+            crate::i18n::messages(),
+        )),
     }
 }

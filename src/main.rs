@@ -1,6 +1,5 @@
 //! The `shortlist` binary: parse the command line, run, print the error chain, exit.
 
-use clap::Parser;
 use shortlist::cli::Cli;
 use shortlist::exit::{self, Exit};
 use std::process::ExitCode;
@@ -34,7 +33,30 @@ fn main() -> ExitCode {
     if let Some(locale) = locale {
         shortlist::i18n::set_messages(shortlist::i18n::Lang::of_locale(&locale));
     }
-    let cli = Cli::parse();
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    if let Some(lang) = shortlist::i18n::command_line::lang_of_args(&args) {
+        shortlist::i18n::set_messages(lang);
+    }
+    let lang = shortlist::i18n::messages();
+    let parsed = shortlist::i18n::command_line::command(lang)
+        .try_get_matches_from(&args)
+        .and_then(|m| <Cli as clap::FromArgMatches>::from_arg_matches(&m));
+    let cli = match parsed {
+        Ok(cli) => cli,
+        Err(e)
+            if matches!(
+                e.kind(),
+                clap::error::ErrorKind::DisplayHelp | clap::error::ErrorKind::DisplayVersion
+            ) =>
+        {
+            let _ = e.print();
+            return ExitCode::SUCCESS;
+        }
+        Err(e) => {
+            eprint!("{}", shortlist::i18n::command_line::usage_error(&e, lang));
+            return ExitCode::from(Exit::BadInput as u8);
+        }
+    };
     match shortlist::run(cli) {
         Ok(code) => code.into(),
         Err(err) if exit::is_broken_pipe(&err) => ExitCode::SUCCESS,

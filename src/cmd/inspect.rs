@@ -23,7 +23,7 @@ pub fn run(args: &InspectArgs) -> anyhow::Result<Exit> {
     }
     let options = args.input.options()?;
     let mut source = Source::open(&args.candidates, &options)?;
-    let lang = args.lang;
+    let lang = args.lang.unwrap_or_else(crate::i18n::messages);
     let mut stats: Vec<ColumnStats> = source
         .header
         .iter()

@@ -104,6 +104,12 @@ messages! {
         en: "--excel writes CSV for French Excel: it goes with --format csv or -o FILE.csv, not with the {format} format",
     }
 
+    /// `--top` was given 0 or what is not a number.
+    fn top_at_least_one() [] {
+        fr: "--top dit combien de candidats retenir par groupe : un nombre entier, 1 ou plus ; pour voir tout le monde, utilisez --all",
+        en: "--top says how many candidates to shortlist per group: a whole number, 1 or more; to see everyone, use --all",
+    }
+
     /// `--wide` was given for an output that is not the terminal table.
     fn wide_without_table(format: &str) ["csv"] {
         fr: "--wide montre les raisons entières dans le tableau du terminal : il ne va pas avec le format {format}",

@@ -2,6 +2,7 @@
 //! whose words are in [`catalogue`].
 
 pub mod catalogue;
+pub mod command_line;
 
 use std::fmt;
 use std::str::FromStr;

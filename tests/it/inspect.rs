@@ -37,7 +37,7 @@ fn every_encoding_and_delimiter_reads_the_same() {
         ("pipe.csv", "encodage UTF-8, séparateur « | »"),
     ] {
         let path = format!("{DIR}/{file}");
-        let out = run(&["inspect", &path]);
+        let out = run(&["inspect", &path, "--lang", "fr"]);
         assert_eq!(out.stderr, "", "{file}");
         assert_eq!(
             out.stdout,
@@ -105,7 +105,7 @@ fields:
 #[test]
 fn a_workbook_is_read_from_its_first_sheet_or_the_one_named() {
     let path = "examples/kobotoolbox-engagement-communautaire.xlsx";
-    let out = run(&["inspect", path]);
+    let out = run(&["inspect", path, "--lang", "fr"]);
     assert!(
         out.stdout.contains("classeur, feuille « Chargé engagement communautaire », 62 lignes de candidats (0 vide, 0 illisible)"),
         "{}",

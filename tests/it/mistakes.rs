@@ -298,3 +298,79 @@ fn a_report_is_html_markdown_or_xlsx() {
         &out.stdout[..80]
     );
 }
+
+/// `--top 0` says what `--top` counts and how to see everyone, in either language.
+#[test]
+fn top_zero_says_what_top_counts() {
+    files()
+        .args(&["screen", "annonce.yaml", "c.csv", "--top", "0"])
+        .stderr("shortlist: error: invalid value '0' for '--top <N>': --top says how many candidates to shortlist per group: a whole number, 1 or more; to see everyone, use --all\n\nFor more information, try '--help'.\n")
+        .code(2)
+        .run();
+    files()
+        .env("LANG", "fr_ML.UTF-8")
+        .args(&["screen", "annonce.yaml", "c.csv", "--top", "0"])
+        .stderr("shortlist : erreur : valeur « 0 » invalide pour --top <N> : --top dit combien de candidats retenir par groupe : un nombre entier, 1 ou plus ; pour voir tout le monde, utilisez --all\n\nPour en savoir plus : --help\n")
+        .code(2)
+        .run();
+}
+
+/// `--help` speaks the locale's language, or `--lang`'s.
+#[test]
+fn help_is_in_french_for_a_french_locale() {
+    let help = Test::new()
+        .env("LANG", "fr_ML.UTF-8")
+        .args(&["--help"])
+        .stdout(HELP_FR)
+        .run();
+    assert_eq!(help.code, 0);
+    let english = Test::new().args(&["screen", "--help"]).run();
+    assert!(
+        english
+            .stdout
+            .starts_with("Screen candidate files against a posting")
+    );
+    let asked = Test::new()
+        .args(&["screen", "--help", "--lang", "fr"])
+        .run();
+    assert!(
+        asked
+            .stdout
+            .starts_with("Trie les fichiers de candidatures selon une annonce")
+    );
+    assert!(
+        asked.stdout.contains(
+            "\nUtilisation : shortlist screen [OPTIONS] <ANNONCE.yaml> <CANDIDATURES>...\n"
+        )
+    );
+    // An unknown option, in French, with the option meant.
+    Test::new()
+        .env("LANG", "fr_ML.UTF-8")
+        .args(&["screen", "a.yaml", "--topp", "3"])
+        .stderr("shortlist : erreur : argument inconnu : --topp ; vouliez-vous dire --top ?\n\nUtilisation : shortlist screen --top <N> <ANNONCE.yaml> <CANDIDATURES>...\n\nPour en savoir plus : --help\n")
+        .code(2)
+        .run();
+}
+
+const HELP_FR: &str = r#"Trie les candidatures à un poste selon les exigences de l'annonce, avec une raison pour chaque
+décision.
+
+Utilisation : shortlist <COMMANDE>
+
+Commandes:
+  validate  Vérifie des annonces : syntaxe, schéma et sens, tous les problèmes d'un coup avec leur
+            ligne.
+  screen    Trie les fichiers de candidatures selon une annonce et affiche la liste restreinte
+            classée, ou l'écrit avec -o FICHIER / --format.
+  report    Écrit le rapport complet : résumé, entonnoir, résultats par règle, liste restreinte,
+            chaque décision avec ses raisons, audit d'équité et provenance, en HTML, Markdown ou
+            xlsx (-o FICHIER).
+  explain   Montre le résultat de chaque règle pour un candidat, avec les cellules lues.
+  inspect   Montre comment un fichier de candidatures est lu : encodage, séparateur, lignes, valeurs
+            et type de chaque colonne, avec un bloc fields: prêt à coller dans une annonce.
+  help      Affiche l'aide de la commande donnée, ou celle-ci.
+
+Options:
+  -h, --help     Affiche l'aide
+  -V, --version  Affiche la version
+"#;

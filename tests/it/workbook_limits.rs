@@ -180,7 +180,12 @@ fn a_cell_past_the_limit_ends_the_reading_at_its_row() {
 /// An `.xlsb` workbook is read cell by cell too, as an `.xlsx` is.
 #[test]
 fn a_binary_workbook_is_read_cell_by_cell() {
-    let out = run(&["inspect", "tests/fixtures/workbooks/calamine-issues.xlsb"]);
+    let out = run(&[
+        "inspect",
+        "tests/fixtures/workbooks/calamine-issues.xlsb",
+        "--lang",
+        "fr",
+    ]);
     assert_eq!(out.code, 0, "{}", out.stderr);
     assert_eq!(
         out.stdout,
@@ -291,7 +296,12 @@ fn an_ods_workbook_is_read_with_its_repeated_rows() {
 /// A `.xls` (BIFF8, as Excel 97–2003 writes it) is read as every workbook is.
 #[test]
 fn an_xls_workbook_is_read() {
-    let out = run(&["inspect", "tests/fixtures/workbooks/candidates.xls"]);
+    let out = run(&[
+        "inspect",
+        "tests/fixtures/workbooks/candidates.xls",
+        "--lang",
+        "fr",
+    ]);
     assert_eq!(out.code, 0, "{}", out.stderr);
     assert!(
         out.stdout.starts_with(
