@@ -91,14 +91,23 @@ struct DisplayDiag<'a> {
 
 impl fmt::Display for DisplayDiag<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        use crate::i18n::catalogue as msg;
+        let lang = crate::i18n::messages();
         let label = match self.diag.severity {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
-            Severity::Note => "note",
+            Severity::Error => msg::severity_error(lang),
+            Severity::Warning => msg::severity_warning(lang),
+            Severity::Note => msg::severity_note(lang),
         };
+        let colon = lang.pick(" : ", ": ");
         match self.diag.pos {
-            Some(p) => write!(f, "{label}: {}:{}:{}: ", escaped(self.file), p.line, p.col)?,
-            None => write!(f, "{label}: {}: ", escaped(self.file))?,
+            Some(p) => write!(
+                f,
+                "{label}{colon}{}:{}:{}{colon}",
+                escaped(self.file),
+                p.line,
+                p.col
+            )?,
+            None => write!(f, "{label}{colon}{}{colon}", escaped(self.file))?,
         }
         f.write_str(&escaped(&self.diag.message))
     }

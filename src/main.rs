@@ -62,7 +62,7 @@ fn main() -> ExitCode {
         Err(err) if exit::is_broken_pipe(&err) => ExitCode::SUCCESS,
         Err(err) => {
             // A file's header or name may hold what a terminal would obey.
-            let message = format!("{err:#}");
+            let message = shortlist::i18n::error_chain(shortlist::i18n::messages(), &err);
             eprintln!(
                 "{} {}",
                 shortlist::i18n::catalogue::error_prefix(shortlist::i18n::messages()),

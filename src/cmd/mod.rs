@@ -5,6 +5,7 @@ pub mod inspect;
 pub mod screen;
 pub mod validate;
 
+use crate::i18n::catalogue as msg;
 use crate::ingest::{Options, Source};
 use crate::posting::Posting;
 use anyhow::{Context, bail};
@@ -16,7 +17,7 @@ use std::path::{Path, PathBuf};
 /// `validate`).
 pub fn load_posting(path: &Path, quiet: bool) -> anyhow::Result<(Posting, String)> {
     let bytes = crate::posting::read_file(path)
-        .with_context(|| format!("{}: cannot read the file", path.display()))?;
+        .with_context(|| msg::cannot_read(crate::i18n::messages(), &path.display().to_string()))?;
     let loaded = crate::posting::parse(&bytes);
     let name = path.display().to_string();
     let shown = |d: &&crate::diag::Diagnostic| {
@@ -44,7 +45,6 @@ pub fn check_arguments(
     posting: &Path,
     candidates: &[PathBuf],
 ) -> anyhow::Result<()> {
-    use crate::i18n::catalogue as msg;
     use crate::ingest::kind::{Looks, looks};
     let lang = crate::i18n::messages();
     let shown = |p: &Path| p.display().to_string();
@@ -92,7 +92,11 @@ pub fn open_candidates(paths: &[PathBuf], options: &Options) -> anyhow::Result<V
 pub fn hash_files(paths: &[PathBuf]) -> anyhow::Result<Vec<String>> {
     paths
         .iter()
-        .map(|p| hash_file(p).with_context(|| format!("{}: cannot read the file", p.display())))
+        .map(|p| {
+            hash_file(p).with_context(|| {
+                msg::cannot_read(crate::i18n::messages(), &p.display().to_string())
+            })
+        })
         .collect()
 }
 

@@ -43,7 +43,18 @@ pub fn run(args: &ValidateArgs) -> anyhow::Result<Exit> {
         let bytes = match posting::read_file(path) {
             Ok(b) => b,
             Err(e) => {
-                eprintln!("error: {}: cannot read the file: {e}", escaped(&name));
+                let lang = crate::i18n::messages();
+                eprintln!(
+                    "{}{}{}{}",
+                    crate::i18n::catalogue::severity_error(lang),
+                    lang.pick(" : ", ": "),
+                    escaped(&crate::i18n::catalogue::cannot_read(lang, &name)),
+                    escaped(&format!(
+                        "{}{}",
+                        lang.pick(" : ", ": "),
+                        crate::i18n::io_why(lang, &e)
+                    ))
+                );
                 exit = exit.max(Exit::BadInput);
                 continue;
             }
@@ -142,10 +153,22 @@ fn dry_run(
         .iter()
         .filter(|d| d.status != crate::rank::Status::Unreadable)
         .collect();
+    // Each requirement is counted over the rows the report counts: readable, and one row
+    // per person.
+    let duplicates = readable
+        .iter()
+        .filter(|d| d.status == crate::rank::Status::Duplicate)
+        .count();
+    let counted: Vec<&crate::rank::Decision> = readable
+        .iter()
+        .copied()
+        .filter(|d| d.status != crate::rank::Status::Duplicate)
+        .collect();
     let _ = writeln!(
         out,
-        "  {} : {}, {}",
+        "  {}{}{}, {}, {}{}",
         against.display(),
+        lang.pick(" : ", ": "),
         lang.count(
             s.len(),
             ("ligne de candidat", "lignes de candidats"),
@@ -155,7 +178,22 @@ fn dry_run(
             s.len() - readable.len(),
             ("illisible", "illisibles"),
             ("unreadable", "unreadable")
-        )
+        ),
+        lang.count(
+            duplicates,
+            ("doublon", "doublons"),
+            ("duplicate", "duplicates")
+        ),
+        match lang {
+            crate::i18n::Lang::Fr => format!(
+                " ; chaque exigence est comptée sur les {} autres",
+                counted.len()
+            ),
+            crate::i18n::Lang::En => format!(
+                "; each requirement is counted over the {} others",
+                counted.len()
+            ),
+        }
     );
     let width = p
         .requirements
@@ -166,7 +204,7 @@ fn dry_run(
     let mut warnings = Vec::new();
     for (k, r) in p.requirements.iter().enumerate() {
         let count = |o: Outcome| {
-            readable
+            counted
                 .iter()
                 .filter(|d| d.requirement(k) == Some(o))
                 .count()
@@ -185,11 +223,11 @@ fn dry_run(
             lang.count(fail, ("échoue", "échouent"), ("fail", "fail")),
             lang.count(
                 unknown,
-                ("illisible", "illisibles"),
-                ("cannot be read", "cannot be read")
+                ("à vérifier", "à vérifier"),
+                ("to review", "to review")
             ),
         );
-        if pass == 0 && !readable.is_empty() {
+        if pass == 0 && !counted.is_empty() {
             warnings.push(Diagnostic::warning(
                 Some(r.pos),
                 format!(
@@ -213,11 +251,8 @@ fn summary(name: &str, p: &Posting, lang: Lang) -> String {
         }
     };
     let deadline = match (&p.meta.deadline, lang) {
-        (Some(d), _) if d.has_time => {
-            let local = p.meta.timezone.local(d.at);
-            format!("{} ({})", local.format("%Y-%m-%d %H:%M"), p.meta.timezone)
-        }
-        (Some(d), _) => d.day.format("%Y-%m-%d").to_string(),
+        (Some(d), _) if d.has_time => crate::output::when::instant(d.at, &p.meta.timezone, lang),
+        (Some(d), _) => crate::output::when::day(d.day, lang),
         (None, Lang::Fr) => "aucune".into(),
         (None, Lang::En) => "none".into(),
     };

@@ -104,6 +104,60 @@ messages! {
         en: "--excel writes CSV for French Excel: it goes with --format csv or -o FILE.csv, not with the {format} format",
     }
 
+    /// A file cannot be opened or read; why follows.
+    fn cannot_read(path: &str) ["c.csv"] {
+        fr: "{path} : le fichier ne peut pas être lu",
+        en: "{path}: cannot read the file",
+    }
+
+    /// Why: the file does not exist.
+    fn io_not_found() [] {
+        fr: "il n'existe pas",
+        en: "it does not exist",
+    }
+
+    /// Why: the file may not be read.
+    fn io_permission() [] {
+        fr: "son accès est refusé",
+        en: "permission denied",
+    }
+
+    /// Why: the path is a folder.
+    fn io_directory() [] {
+        fr: "c'est un dossier, pas un fichier",
+        en: "it is a folder, not a file",
+    }
+
+    /// A candidates file that holds nothing but blank lines.
+    fn no_header_row(path: &str) ["c.csv"] {
+        fr: "{path} : le fichier n'a pas de ligne d'en-tête",
+        en: "{path}: the file holds no header row",
+    }
+
+    /// A subject of a `degree` rule that is no field of study the lexicon knows.
+    fn unknown_subject(subject: &str) ["zorglubologie"] {
+        fr: "le domaine `{subject}` n'est pas un domaine d'études connu : il sera reconnu par ses mots seulement",
+        en: "subject `{subject}` is no known field of study: it will be matched by its words only",
+    }
+
+    /// What starts a diagnostic of a posting, by its severity.
+    fn severity_error() [] {
+        fr: "erreur",
+        en: "error",
+    }
+
+    /// What starts a warning.
+    fn severity_warning() [] {
+        fr: "avertissement",
+        en: "warning",
+    }
+
+    /// What starts a note.
+    fn severity_note() [] {
+        fr: "remarque",
+        en: "note",
+    }
+
     /// `--top` was given 0 or what is not a number.
     fn top_at_least_one() [] {
         fr: "--top dit combien de candidats retenir par groupe : un nombre entier, 1 ou plus ; pour voir tout le monde, utilisez --all",

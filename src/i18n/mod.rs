@@ -94,6 +94,29 @@ pub fn messages() -> Lang {
     }
 }
 
+/// Why a file could not be read, in `lang`: the usual causes in words, others as the
+/// system says them.
+pub fn io_why(lang: Lang, e: &std::io::Error) -> String {
+    use std::io::ErrorKind;
+    match e.kind() {
+        ErrorKind::NotFound => catalogue::io_not_found(lang),
+        ErrorKind::PermissionDenied => catalogue::io_permission(lang),
+        ErrorKind::IsADirectory => catalogue::io_directory(lang),
+        _ => e.to_string(),
+    }
+}
+
+/// An error and its causes, one after the other, input errors in `lang`'s words.
+pub fn error_chain(lang: Lang, err: &anyhow::Error) -> String {
+    err.chain()
+        .map(|cause| match cause.downcast_ref::<std::io::Error>() {
+            Some(io) if io.get_ref().is_none() => io_why(lang, io),
+            _ => cause.to_string(),
+        })
+        .collect::<Vec<_>>()
+        .join(lang.pick(" : ", ": "))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

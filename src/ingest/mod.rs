@@ -280,8 +280,20 @@ pub enum IngestError {
 impl fmt::Display for IngestError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            IngestError::Io(p, e) => write!(f, "{}: cannot read the file: {e}", p.display()),
-            IngestError::Empty(p) => write!(f, "{}: the file holds no header row", p.display()),
+            IngestError::Io(p, e) => {
+                let lang = crate::i18n::messages();
+                write!(
+                    f,
+                    "{}{}{}",
+                    crate::i18n::catalogue::cannot_read(lang, &p.display().to_string()),
+                    lang.pick(" : ", ": "),
+                    crate::i18n::io_why(lang, e)
+                )
+            }
+            IngestError::Empty(p) => f.write_str(&crate::i18n::catalogue::no_header_row(
+                crate::i18n::messages(),
+                &p.display().to_string(),
+            )),
             IngestError::Header(p, row, why) => {
                 write!(f, "{}: row {row} (the header): {why}", p.display())
             }

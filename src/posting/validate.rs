@@ -748,10 +748,7 @@ impl Builder {
                 if crate::lexicon::isced::field_of(s).is_none() && !s.trim().is_empty() {
                     self.diags.push(Diagnostic::note(
                         Some(s.pos),
-                        format!(
-                            "subject `{}` is no known field of study: it will be matched by its words only",
-                            s.trim()
-                        ),
+                        crate::i18n::catalogue::unknown_subject(crate::i18n::messages(), s.trim()),
                     ));
                 }
             }

@@ -7,6 +7,7 @@ mod json;
 
 mod browser;
 mod exit_codes;
+mod french;
 mod fuzz_regressions;
 mod inspect;
 mod mistakes;

@@ -315,6 +315,11 @@ fn an_input_rewritten_in_place_to_the_same_size_leaves_no_output() {
     let done = child.wait_with_output().expect("wait");
     let stderr = String::from_utf8_lossy(&done.stderr);
     assert_eq!(done.status.code(), Some(2), "{stderr}");
-    assert!(stderr.contains("no longer what it was"), "{stderr}");
+    // Found by the row's cells, or before them by the file's change time, whichever the
+    // reading meets first.
+    assert!(
+        stderr.contains("no longer what it was") || stderr.contains("the file changed"),
+        "{stderr}"
+    );
     assert!(!target.exists(), "no output");
 }

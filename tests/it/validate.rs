@@ -40,8 +40,8 @@ fn bundled_postings_are_valid() {
     );
     assert_eq!(
         out.stdout,
-        "postings/jigi-district-officer.yaml: valide — 5 exigences, 8 préférences, 16 champs, date limite 2024-02-23 12:00 (Africa/Bamako)\n\
-         postings/care-an-ka-jiko-engagement-communautaire.yaml: valide — 8 exigences, 4 préférences, 15 champs, date limite 2022-09-21\n"
+        "postings/jigi-district-officer.yaml: valide — 5 exigences, 8 préférences, 16 champs, date limite 23 février 2024 à 12h00 (heure de Bamako)\n\
+         postings/care-an-ka-jiko-engagement-communautaire.yaml: valide — 8 exigences, 4 préférences, 15 champs, date limite 21 septembre 2022\n"
     );
     assert_eq!(out.code, 0);
 }
@@ -51,7 +51,7 @@ fn summary_follows_lang() {
     let out = run(&["validate", "--lang", "en", &format!("{DIR}/minimal.yaml")]);
     assert_eq!(
         out.stdout,
-        "tests/fixtures/postings/minimal.yaml: valid — 3 requirements, 0 preferences, 3 fields, deadline 2024-02-23\n"
+        "tests/fixtures/postings/minimal.yaml: valid — 3 requirements, 0 preferences, 3 fields, deadline 23 February 2024\n"
     );
     assert_eq!(out.code, 0);
 }
