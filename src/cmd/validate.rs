@@ -83,7 +83,13 @@ pub fn run(args: &ValidateArgs) -> anyhow::Result<Exit> {
                                 .context("writing to stdout")?;
                         }
                         Err(e) => {
-                            eprintln!("error: {}", escaped(&e.to_string()));
+                            let lang = crate::i18n::messages();
+                            eprintln!(
+                                "{}{}{}",
+                                crate::i18n::catalogue::severity_error(lang),
+                                lang.pick(" : ", ": "),
+                                escaped(&e.to_string())
+                            );
                             exit = exit.max(Exit::BadInput);
                         }
                     }
@@ -91,10 +97,12 @@ pub fn run(args: &ValidateArgs) -> anyhow::Result<Exit> {
             }
             _ => {
                 let errors = diags.iter().filter(|d| d.is_error()).count();
+                let lang = crate::i18n::messages();
                 eprintln!(
-                    "{}: invalid, {errors} error{}",
+                    "{}{}{}",
                     escaped(&name),
-                    if errors == 1 { "" } else { "s" }
+                    lang.pick(" : invalide, ", ": invalid, "),
+                    lang.count(errors, ("erreur", "erreurs"), ("error", "errors"))
                 );
                 exit = exit.max(Exit::Invalid);
             }

@@ -134,6 +134,12 @@ messages! {
         en: "{path}: the file holds no header row",
     }
 
+    /// A field's column name holds a comma and is not quoted, so its end reads as a key.
+    fn column_name_with_comma(rest: &str, context: &str) ["TOMPRO...) ?", "field `logiciels`"] {
+        fr: "`{rest}` n'est pas une clé : c'est sans doute la fin d'un nom de colonne qui contient une virgule ; mettez le nom entier entre guillemets : column: \"…, {rest}\"",
+        en: "`{rest}` is no key of {context}: it is most likely the end of a column name that holds a comma; put the whole name in quotes: column: \"…, {rest}\"",
+    }
+
     /// A subject of a `degree` rule that is no field of study the lexicon knows.
     fn unknown_subject(subject: &str) ["zorglubologie"] {
         fr: "le domaine `{subject}` n'est pas un domaine d'études connu : il sera reconnu par ses mots seulement",

@@ -123,6 +123,18 @@ impl Builder {
             ErrorKind::UnknownKey(key, expected) if expected.contains(&"any_of") => {
                 rule_kind_message(key, context)
             }
+            // A column name with a comma, unquoted in `{ column: A, B }`: the part after the
+            // comma reads as a key, which no key's name looks like.
+            ErrorKind::UnknownKey(key, expected)
+                if expected.contains(&"column")
+                    && !key.chars().all(|c| c.is_alphanumeric() || c == '_') =>
+            {
+                crate::i18n::catalogue::column_name_with_comma(
+                    crate::i18n::messages(),
+                    &suggest::escaped(key),
+                    context,
+                )
+            }
             ErrorKind::UnknownKey(key, expected) => {
                 let hint = suggest::hint(key, expected.iter().copied());
                 let key = suggest::escaped(key);

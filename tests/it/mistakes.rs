@@ -374,3 +374,28 @@ Options:
   -h, --help     Affiche l'aide
   -V, --version  Affiche la version
 "#;
+
+/// A column name holding a comma, unquoted in a flow mapping, is told to be quoted.
+#[test]
+fn an_unquoted_column_name_with_a_comma_is_told_to_be_quoted() {
+    let posting = "posting: { id: t, title: T }
+fields:
+  logiciels: { column: Logiciels maîtrisés (Excel, TOMPRO...) ?, type: text }
+requirements:
+  - id: a
+    not_blank: [logiciels]
+";
+    Test::new()
+        .posting(posting)
+        .args(&["validate", "posting.yaml"])
+        .stderr("error: posting.yaml:3:52: `TOMPRO...) ?` is no key of field `logiciels`: it is most likely the end of a column name that holds a comma; put the whole name in quotes: column: \"…, TOMPRO...) ?\"\nposting.yaml: invalid, 1 error\n")
+        .code(1)
+        .run();
+    Test::new()
+        .posting(posting)
+        .env("LANG", "fr_ML.UTF-8")
+        .args(&["validate", "posting.yaml"])
+        .stderr("erreur : posting.yaml:3:52 : `TOMPRO...) ?` n'est pas une clé : c'est sans doute la fin d'un nom de colonne qui contient une virgule ; mettez le nom entier entre guillemets : column: \"…, TOMPRO...) ?\"\nposting.yaml : invalide, 1 erreur\n")
+        .code(1)
+        .run();
+}
