@@ -118,7 +118,13 @@ pub fn write(s: &Screening, i: usize, lang: Lang, width: usize, out: &mut String
                 "    ",
             ));
             out.push('\n');
-            tree(p, &r.rule, &ev.eval, cells, lang, width, 4, out);
+            let page = Page {
+                p,
+                cells,
+                lang,
+                width,
+            };
+            tree(&page, &r.rule, &ev.eval, 4, out);
         }
     }
     out.push('\n');
@@ -153,28 +159,32 @@ fn head(rule: &Rule, lang: Lang) -> Option<&'static str> {
     })
 }
 
-/// What `rule` read and asked, at `indent` columns: a leaf's detail, or a combination's head
-/// and each of its parts with its mark.
-#[allow(clippy::too_many_arguments)]
-fn tree(
-    p: &Posting,
-    rule: &Rule,
-    eval: &Eval,
-    cells: &crate::engine::Cells,
+/// What the rules of one candidate's page are written with.
+struct Page<'a> {
+    p: &'a Posting,
+    cells: &'a crate::engine::Cells,
     lang: Lang,
     width: usize,
-    indent: usize,
-    out: &mut String,
-) {
+}
+
+/// What `rule` read and asked, at `indent` columns: a leaf's detail, or a combination's head
+/// and each of its parts with its mark.
+fn tree(page: &Page, rule: &Rule, eval: &Eval, indent: usize, out: &mut String) {
+    let Page {
+        p,
+        cells,
+        lang,
+        width,
+    } = *page;
     let pad = " ".repeat(indent);
-    let Some(head) = head(rule, lang) else {
+    let Some(title) = head(rule, lang) else {
         let text = crate::text::printable(&detail(p, rule, eval, cells, lang));
         out.push_str(&wrap(&text, width, &pad, &pad));
         out.push('\n');
         return;
     };
     out.push_str(&pad);
-    out.push_str(head);
+    out.push_str(title);
     out.push('\n');
     let parts: Vec<&Rule> = match rule {
         Rule::AllOf(rules) | Rule::AnyOf(rules) => rules.iter().collect(),
@@ -183,42 +193,22 @@ fn tree(
     };
     for (r, e) in parts.into_iter().zip(&eval.children) {
         let first = format!("{pad}{} ", mark(e.outcome));
-        let rest = " ".repeat(indent + 2);
-        match head_of(r, lang) {
+        match head(r, lang) {
             Some(h) => {
+                // A combination within a combination: its head on the part's line, its
+                // parts below.
                 out.push_str(&first);
                 out.push_str(h);
                 out.push('\n');
-                sub_parts(p, r, e, cells, lang, width, indent + 2, out);
+                let mut nested = String::new();
+                tree(page, r, e, indent + 2, &mut nested);
+                out.push_str(nested.split_once('\n').map_or("", |(_, rest)| rest));
             }
             None => {
                 let text = crate::text::printable(&detail(p, r, e, cells, lang));
-                out.push_str(&wrap(&text, width, &first, &rest));
+                out.push_str(&wrap(&text, width, &first, &" ".repeat(indent + 2)));
                 out.push('\n');
             }
         }
     }
-}
-
-fn head_of(rule: &Rule, lang: Lang) -> Option<&'static str> {
-    head(rule, lang)
-}
-
-/// The parts of a combination that is itself a part, under its head.
-#[allow(clippy::too_many_arguments)]
-fn sub_parts(
-    p: &Posting,
-    rule: &Rule,
-    eval: &Eval,
-    cells: &crate::engine::Cells,
-    lang: Lang,
-    width: usize,
-    indent: usize,
-    out: &mut String,
-) {
-    let mut nested = String::new();
-    tree(p, rule, eval, cells, lang, width, indent, &mut nested);
-    // The head is already on the part's line.
-    let body = nested.split_once('\n').map_or("", |(_, rest)| rest);
-    out.push_str(body);
 }
