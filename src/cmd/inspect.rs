@@ -14,6 +14,12 @@ use std::io::Write;
 const LISTED: usize = 20;
 
 /// Reads the whole file and prints what it holds.
+/// Columns a column's name takes at most in the table on a terminal.
+const NAME_COLUMNS: usize = 30;
+
+/// Columns the samples keep at least, however narrow the terminal.
+const SAMPLE_COLUMNS: usize = 16;
+
 pub fn run(args: &InspectArgs) -> anyhow::Result<Exit> {
     if crate::ingest::kind::looks(&args.candidates) == crate::ingest::kind::Looks::Posting {
         anyhow::bail!(crate::i18n::catalogue::posting_to_inspect(
@@ -104,18 +110,42 @@ pub fn run(args: &InspectArgs) -> anyhow::Result<Exit> {
             lang.pick("exemples", "samples"),
             "type",
         ]);
-    for c in &columns {
-        let samples: Vec<String> = c
-            .samples
-            .iter()
-            .map(|s| shorten(&printable(s), 28))
-            .collect();
-        table.add_row(vec![
-            printable(&c.name),
-            format!("{}/{data}", c.filled),
-            samples.join(" | "),
-            c.kind.name().to_string(),
-        ]);
+    let mut rows: Vec<[String; 4]> = columns
+        .iter()
+        .map(|c| {
+            let samples: Vec<String> = c
+                .samples
+                .iter()
+                .map(|s| shorten(&printable(s), 28))
+                .collect();
+            [
+                printable(&c.name),
+                format!("{}/{data}", c.filled),
+                samples.join(" | "),
+                c.kind.name().to_string(),
+            ]
+        })
+        .collect();
+    // On a terminal, long column names and the samples are cut to fit its width.
+    if let Some(width) = crate::text::terminal::width() {
+        use unicode_width::UnicodeWidthStr;
+        let widest = |k: usize, head: usize| {
+            rows.iter()
+                .map(|r| r[k].width())
+                .max()
+                .unwrap_or(0)
+                .max(head)
+        };
+        let name = widest(0, 7).min(NAME_COLUMNS);
+        let taken = name + widest(1, 8) + widest(3, 4) + 4 * 3 + 1;
+        let samples = width.saturating_sub(taken).max(SAMPLE_COLUMNS);
+        for r in &mut rows {
+            r[0] = crate::text::terminal::fit(&r[0], name);
+            r[2] = crate::text::terminal::fit(&r[2], samples);
+        }
+    }
+    for r in rows {
+        table.add_row(r.to_vec());
     }
     out.push_str(&table.to_string());
     out.push('\n');

@@ -6,6 +6,7 @@ use crate::output::explain::{self, number};
 use crate::rank::Status;
 use crate::screen::Screening;
 use crate::text::printable;
+use crate::text::terminal::fit;
 use comfy_table::{Cell, Color, ContentArrangement, Table, presets};
 use std::io::{self, Write};
 use unicode_width::UnicodeWidthStr;
@@ -33,26 +34,6 @@ fn colour(s: Status) -> Color {
         Status::Ineligible => Color::Red,
         Status::Duplicate | Status::Unreadable => Color::DarkGrey,
     }
-}
-
-/// `s` cut to `width` columns of a terminal, an ellipsis marking the cut.
-fn fit(s: &str, width: usize) -> String {
-    if s.width() <= width {
-        return s.to_string();
-    }
-    let mut out = String::new();
-    let mut used = 0;
-    for c in s.chars() {
-        let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
-        if used + w + 1 > width {
-            break;
-        }
-        used += w;
-        out.push(c);
-    }
-    out.truncate(out.trim_end().len());
-    out.push('…');
-    out
 }
 
 /// Writes the listed candidates as a table, then the counts by status.
@@ -159,19 +140,5 @@ pub fn write(s: &Screening, layout: Layout, out: &mut dyn Write) -> io::Result<(
     match layout.width {
         Some(w) => writeln!(out, "{}", crate::text::terminal::wrap(&summary, w, "", "")),
         None => writeln!(out, "{summary}"),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn text_is_cut_to_terminal_columns_with_an_ellipsis() {
-        assert_eq!(fit("court", 10), "court");
-        assert_eq!(fit("Années d'expérience", 10), "Années d'…");
-        assert_eq!(fit("ab cd ef", 6), "ab cd…");
-        // Wide characters take two columns.
-        assert_eq!(fit("日本語のテキスト", 7), "日本語…");
     }
 }

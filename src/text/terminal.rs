@@ -53,9 +53,38 @@ pub fn wrap(text: &str, width: usize, first: &str, rest: &str) -> String {
     textwrap::fill(&glued, options).replace(GLUE, " ")
 }
 
+/// `s` cut to `width` columns of a terminal, an ellipsis marking the cut.
+pub fn fit(s: &str, width: usize) -> String {
+    if unicode_width::UnicodeWidthStr::width(s) <= width {
+        return s.to_string();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for c in s.chars() {
+        let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+        if used + w + 1 > width {
+            break;
+        }
+        used += w;
+        out.push(c);
+    }
+    out.truncate(out.trim_end().len());
+    out.push('…');
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn text_is_cut_to_terminal_columns_with_an_ellipsis() {
+        assert_eq!(fit("court", 10), "court");
+        assert_eq!(fit("Années d'expérience", 10), "Années d'…");
+        assert_eq!(fit("ab cd ef", 6), "ab cd…");
+        // Wide characters take two columns.
+        assert_eq!(fit("日本語のテキスト", 7), "日本語…");
+    }
 
     #[test]
     fn text_wraps_between_words_with_its_indents() {

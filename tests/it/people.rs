@@ -232,3 +232,25 @@ Preferences
 "#
     );
 }
+
+/// `inspect` fits its table to the terminal; piped, it cuts nothing.
+#[test]
+fn inspect_fits_a_terminal_of_80_columns() {
+    let shown = on_terminal(80, &["inspect", GOOGLE, "--lang", "fr"]);
+    let table: Vec<&str> = shown
+        .lines()
+        .filter(|l| l.starts_with(['┌', '│', '╞', '└']))
+        .collect();
+    assert!(table.len() > 10, "{shown}");
+    for line in &table {
+        assert_eq!(unicode_width::UnicodeWidthStr::width(*line), 80, "{line}");
+    }
+    let piped = run(&["inspect", GOOGLE, "--lang", "fr"]);
+    assert!(
+        piped
+            .stdout
+            .contains("│ Expérience en amélioration de la qualité ou formation clinique ┆"),
+        "{}",
+        piped.stdout
+    );
+}
