@@ -140,6 +140,48 @@ messages! {
         en: "`{rest}` is no key of {context}: it is most likely the end of a column name that holds a comma; put the whole name in quotes: column: \"…, {rest}\"",
     }
 
+    /// Where a header is unusable, and why.
+    fn header_row(path: &str, row: u64, why: &str) ["c.csv", 1, "the header row is empty"] {
+        fr: "{path} : ligne {row} (l'en-tête) : {why}",
+        en: "{path}: row {row} (the header): {why}",
+    }
+
+    /// A header of more columns than a candidate file may have.
+    fn header_too_wide(count: usize, most: usize) [20000, 16384] {
+        fr: "l'en-tête a {count} colonnes, plus que les {most} qu'un fichier de candidatures peut avoir",
+        en: "the header has {count} columns, more than the {most} a candidate file may have",
+    }
+
+    /// A header row of nothing but blank cells.
+    fn header_empty() [] {
+        fr: "la ligne d'en-tête est vide",
+        en: "the header row is empty",
+    }
+
+    /// A column of the header without a name.
+    fn column_without_name(column: usize) [3] {
+        fr: "la colonne {column} n'a pas de nom",
+        en: "column {column} has no name",
+    }
+
+    /// A column name given twice in a header.
+    fn column_twice(name: &str, first: usize, second: usize) ["Nom", 2, 5] {
+        fr: "la colonne `{name}` figure deux fois (colonnes {first} et {second})",
+        en: "column `{name}` appears twice (columns {first} and {second})",
+    }
+
+    /// Two candidate files whose headers differ at a column.
+    fn header_differs(other: &str, column: usize, here: &str, there: &str) ["a.csv", 2, "Nom", "Prénom"] {
+        fr: "son en-tête diffère de celui de {other} : la colonne {column} est `{here}` ici et `{there}` là",
+        en: "its header differs from {other}'s: column {column} is `{here}` here and `{there}` there",
+    }
+
+    /// Two candidate files whose headers have different numbers of columns.
+    fn header_width_differs(here: usize, other: &str, there: usize) [5, "a.csv", 6] {
+        fr: "son en-tête a {here} colonnes et celui de {other} en a {there}",
+        en: "its header has {here} columns and {other}'s has {there}",
+    }
+
     /// A subject of a `degree` rule that is no field of study the lexicon knows.
     fn unknown_subject(subject: &str) ["zorglubologie"] {
         fr: "le domaine `{subject}` n'est pas un domaine d'études connu : il sera reconnu par ses mots seulement",

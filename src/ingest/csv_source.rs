@@ -111,7 +111,7 @@ pub(super) fn open_from(
         let number = rows.number(&record);
         rows.note_embedded(&record);
         let cells = rows.shape.decode_cells(&record).map_err(|why| {
-            IngestError::Header(path.into(), number, why.describe(crate::i18n::Lang::En))
+            IngestError::Header(path.into(), number, why.describe(crate::i18n::messages()))
         })?;
         if cells.iter().any(|c| !c.trim().is_empty()) {
             break (number, cells);

@@ -262,6 +262,13 @@ impl Row {
     }
 }
 
+use crate::i18n::catalogue as msg;
+
+/// The language of messages.
+fn msg_lang() -> crate::i18n::Lang {
+    crate::i18n::messages()
+}
+
 /// Why a candidate file cannot be read at all.
 #[derive(Debug)]
 pub enum IngestError {
@@ -294,11 +301,15 @@ impl fmt::Display for IngestError {
                 crate::i18n::messages(),
                 &p.display().to_string(),
             )),
-            IngestError::Header(p, row, why) => {
-                write!(f, "{}: row {row} (the header): {why}", p.display())
+            IngestError::Header(p, row, why) => f.write_str(&msg::header_row(
+                msg_lang(),
+                &p.display().to_string(),
+                *row,
+                why,
+            )),
+            IngestError::Workbook(p, why) | IngestError::Mismatch(p, why) => {
+                write!(f, "{}{}{why}", p.display(), msg_lang().pick(" : ", ": "))
             }
-            IngestError::Workbook(p, why) => write!(f, "{}: {why}", p.display()),
-            IngestError::Mismatch(p, why) => write!(f, "{}: {why}", p.display()),
         }
     }
 }
@@ -474,17 +485,14 @@ fn check_header(path: &Path, row: u64, names: &[String]) -> Result<(), IngestErr
         return Err(IngestError::Header(
             path.into(),
             row,
-            format!(
-                "the header has {} columns, more than the {MAX_COLUMNS} a candidate file may have",
-                names.len()
-            ),
+            msg::header_too_wide(msg_lang(), names.len(), MAX_COLUMNS),
         ));
     }
     if names.iter().all(String::is_empty) {
         return Err(IngestError::Header(
             path.into(),
             row,
-            "the header row is empty".into(),
+            msg::header_empty(msg_lang()),
         ));
     }
     let mut seen: rustc_hash::FxHashMap<String, usize> = rustc_hash::FxHashMap::default();
@@ -493,18 +501,14 @@ fn check_header(path: &Path, row: u64, names: &[String]) -> Result<(), IngestErr
             return Err(IngestError::Header(
                 path.into(),
                 row,
-                format!("column {} has no name", i + 1),
+                msg::column_without_name(msg_lang(), i + 1),
             ));
         }
         if let Some(&j) = seen.get(&fold(name)) {
             return Err(IngestError::Header(
                 path.into(),
                 row,
-                format!(
-                    "column `{name}` appears twice (columns {} and {})",
-                    j + 1,
-                    i + 1
-                ),
+                msg::column_twice(msg_lang(), name, j + 1, i + 1),
             ));
         }
         seen.insert(fold(name), i);
@@ -531,18 +535,18 @@ pub fn open_all(paths: &[PathBuf], options: &Options) -> Result<Vec<Source>, Ing
                     .zip(&source.header)
                     .position(|(a, b)| fold(a) != fold(b))
                 {
-                    Some(i) => format!(
-                        "its header differs from {}'s: column {} is `{}` here and `{}` there",
-                        first.path.display(),
+                    Some(i) => msg::header_differs(
+                        msg_lang(),
+                        &first.path.display().to_string(),
                         i + 1,
-                        source.header[i],
-                        first.header[i]
+                        &source.header[i],
+                        &first.header[i],
                     ),
-                    None => format!(
-                        "its header has {} columns and {}'s has {}",
+                    None => msg::header_width_differs(
+                        msg_lang(),
                         source.header.len(),
-                        first.path.display(),
-                        first.header.len()
+                        &first.path.display().to_string(),
+                        first.header.len(),
                     ),
                 };
                 return Err(IngestError::Mismatch(path.clone(), why));

@@ -399,3 +399,31 @@ requirements:
         .code(1)
         .run();
 }
+
+/// Header problems are told in the messages' language, with the file and the row.
+#[test]
+fn header_problems_speak_french_too() {
+    let posting = "posting: { id: t, title: T }
+fields:
+  name: { column: Nom, type: text }
+requirements:
+  - { id: a, not_blank: [name] }
+";
+    Test::new()
+        .posting(posting)
+        .file("a.csv", "Nom,Age\nAwa,30\n")
+        .file("b.csv", "Nom,Ville\nBina,Kita\n")
+        .env("LANG", "fr_ML.UTF-8")
+        .args(&["screen", "posting.yaml", "a.csv", "b.csv"])
+        .stderr("shortlist : erreur : b.csv : son en-tête diffère de celui de a.csv : la colonne 2 est `Ville` ici et `Age` là\n")
+        .code(2)
+        .run();
+    Test::new()
+        .posting(posting)
+        .file("c.csv", "Nom,Nom\nAwa,Awa\n")
+        .env("LANG", "fr_ML.UTF-8")
+        .args(&["screen", "posting.yaml", "c.csv"])
+        .stderr("shortlist : erreur : c.csv : ligne 1 (l'en-tête) : la colonne `Nom` figure deux fois (colonnes 1 et 2)\n")
+        .code(2)
+        .run();
+}
