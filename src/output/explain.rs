@@ -482,15 +482,6 @@ pub fn detail(p: &Posting, rule: &Rule, eval: &Eval, c: &Cells, lang: Lang) -> S
     }
 }
 
-/// `oui`, `non`, `?` — or `pass`, `fail`, `unknown`.
-pub fn outcome_word(o: Outcome, lang: Lang) -> &'static str {
-    match o {
-        Outcome::Pass => lang.pick("rempli", "pass"),
-        Outcome::Fail => lang.pick("non rempli", "fail"),
-        Outcome::Unknown => lang.pick("illisible", "unknown"),
-    }
-}
-
 /// The label of a rule: its own, or its id.
 pub fn label(r: &NamedRule) -> &str {
     r.label.as_deref().unwrap_or(&r.id)

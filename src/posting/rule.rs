@@ -75,25 +75,6 @@ pub enum Rule {
 }
 
 impl Rule {
-    /// The rule kind as written in a posting.
-    pub fn kind_name(&self) -> &'static str {
-        match self {
-            Rule::Degree { .. } => "degree",
-            Rule::Years { .. } => "years",
-            Rule::IsYes(_) => "is_yes",
-            Rule::IsNo(_) => "is_no",
-            Rule::OneOf { .. } => "one_of",
-            Rule::Contains { .. } => "contains",
-            Rule::Includes { .. } => "includes",
-            Rule::NotBlank(_) => "not_blank",
-            Rule::Number { .. } => "number",
-            Rule::OnTime(_) => "on_time",
-            Rule::AllOf(_) => "all_of",
-            Rule::AnyOf(_) => "any_of",
-            Rule::Not(_) => "not",
-        }
-    }
-
     /// Every field the rule reads, in order of appearance.
     pub fn fields(&self) -> Vec<FieldId> {
         let mut out = Vec::new();
