@@ -158,15 +158,19 @@ impl InputArgs {
     pub fn options(&self) -> anyhow::Result<crate::ingest::Options> {
         let encoding = match &self.encoding {
             Some(label) => Some(crate::ingest::encoding_for_label(label).ok_or_else(|| {
-                anyhow::anyhow!(
-                    "--encoding: `{label}` is not an encoding (try utf-8, windows-1252, utf-16le)"
-                )
+                anyhow::anyhow!(crate::i18n::catalogue::bad_encoding(
+                    crate::i18n::messages(),
+                    label
+                ))
             })?),
             None => None,
         };
         let delimiter = match &self.delimiter {
             Some(label) => Some(crate::ingest::delimiter_for_label(label).ok_or_else(|| {
-                anyhow::anyhow!("--delimiter: `{label}` is not one character (or `tab`)")
+                anyhow::anyhow!(crate::i18n::catalogue::bad_delimiter(
+                    crate::i18n::messages(),
+                    label
+                ))
             })?),
             None => None,
         };

@@ -35,7 +35,7 @@ fn main() -> ExitCode {
     }
     let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
     if let Some(lang) = shortlist::i18n::command_line::lang_of_args(&args) {
-        shortlist::i18n::set_messages(lang);
+        shortlist::i18n::give_messages(lang);
     }
     let lang = shortlist::i18n::messages();
     let parsed = shortlist::i18n::command_line::command(lang)

@@ -50,15 +50,12 @@ pub fn escaped(key: &str) -> String {
         .collect()
 }
 
-/// `"; did you mean `x`?"` when a suggestion exists, else an empty string.
-pub fn hint<'a, I>(word: &str, candidates: I) -> String
+/// `"; did you mean `x`?"` in `lang`, when a candidate is near enough.
+pub fn hint<'a, I>(lang: crate::i18n::Lang, word: &str, candidates: I) -> Option<String>
 where
     I: IntoIterator<Item = &'a str>,
 {
-    match closest(word, candidates) {
-        Some(s) => format!("; did you mean `{s}`?"),
-        None => String::new(),
-    }
+    closest(word, candidates).map(|near| crate::i18n::catalogue::did_you_mean(lang, near))
 }
 
 #[cfg(test)]
@@ -79,8 +76,16 @@ mod tests {
         assert_eq!(closest("subject", keys), Some("subjects"));
         assert_eq!(closest("Field", keys), Some("field"));
         assert_eq!(closest("completely_else", keys), None);
-        assert_eq!(hint("fild", keys), "; did you mean `field`?");
-        assert_eq!(hint("zzzzzz", keys), "");
+        use crate::i18n::Lang;
+        assert_eq!(
+            hint(Lang::En, "fild", keys).as_deref(),
+            Some("; did you mean `field`?")
+        );
+        assert_eq!(
+            hint(Lang::Fr, "fild", keys).as_deref(),
+            Some(" ; vouliez-vous dire `field` ?")
+        );
+        assert_eq!(hint(Lang::En, "zzzzzz", keys), None);
     }
 
     #[test]

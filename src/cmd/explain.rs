@@ -10,7 +10,7 @@ use std::io::Write;
 /// Prints every rule's outcome for the candidates named.
 pub fn run(args: &ExplainArgs) -> anyhow::Result<Exit> {
     if let Some(lang) = args.lang {
-        crate::i18n::set_messages(lang);
+        crate::i18n::give_messages(lang);
     }
     super::check_arguments("explain", &args.posting, &args.candidates)?;
     let (posting, sha) = load_posting(&args.posting, false)?;
@@ -47,15 +47,16 @@ pub fn run(args: &ExplainArgs) -> anyhow::Result<Exit> {
         .collect();
     if matches.is_empty() {
         match (args.row, &args.email) {
-            (Some(row), _) => bail!(
-                "no candidate at row {row}: data rows are {} to {}",
+            (Some(row), _) => bail!(crate::i18n::catalogue::no_candidate_at_row(
+                crate::i18n::messages(),
+                row,
                 if s.is_empty() { 2 } else { s.row(0) },
                 if s.is_empty() { 2 } else { s.row(s.len() - 1) }
-            ),
-            _ => bail!(
-                "no candidate has the e-mail address `{}`",
+            )),
+            _ => bail!(crate::i18n::catalogue::no_candidate_with_email(
+                crate::i18n::messages(),
                 args.email.as_deref().unwrap_or("")
-            ),
+            )),
         }
     }
     let width = crate::text::terminal::width().unwrap_or(crate::text::terminal::PIPED_WIDTH);

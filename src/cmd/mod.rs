@@ -18,7 +18,7 @@ use std::path::{Path, PathBuf};
 pub fn load_posting(path: &Path, quiet: bool) -> anyhow::Result<(Posting, String)> {
     let bytes = crate::posting::read_file(path)
         .with_context(|| msg::cannot_read(crate::i18n::messages(), &path.display().to_string()))?;
-    let loaded = crate::posting::parse(&bytes);
+    let loaded = crate::posting::parse_in_its_language(&bytes);
     let name = path.display().to_string();
     let shown = |d: &&crate::diag::Diagnostic| {
         d.is_error() || (!quiet && d.severity == crate::diag::Severity::Warning)
@@ -30,10 +30,9 @@ pub fn load_posting(path: &Path, quiet: bool) -> anyhow::Result<(Posting, String
         Some(p) => Ok((p, hex(&Sha256::digest(&bytes)))),
         None => {
             let n = loaded.diagnostics.iter().filter(|d| d.is_error()).count();
-            bail!(
-                "{name}: the posting is invalid ({n} error{}); `shortlist validate {name}` lists them",
-                if n == 1 { "" } else { "s" }
-            )
+            let lang = crate::i18n::messages();
+            let errors = lang.count(n, ("erreur", "erreurs"), ("error", "errors"));
+            bail!(msg::posting_invalid(lang, &name, &errors))
         }
     }
 }

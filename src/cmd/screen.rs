@@ -16,7 +16,7 @@ pub fn run(args: &ScreenArgs) -> anyhow::Result<Exit> {
 /// Screens and writes the full report to `-o FILE`, or prints it in HTML or Markdown.
 pub fn report(args: &ScreenArgs) -> anyhow::Result<Exit> {
     if let Some(lang) = args.lang {
-        crate::i18n::set_messages(lang);
+        crate::i18n::give_messages(lang);
     }
     if args.output.is_none() && !matches!(args.format, Some(Format::Html | Format::Markdown)) {
         bail!(crate::i18n::catalogue::report_needs_output(
@@ -70,7 +70,7 @@ fn output_format(args: &ScreenArgs) -> anyhow::Result<Format> {
 
 fn run_as(args: &ScreenArgs, report: bool) -> anyhow::Result<Exit> {
     if let Some(lang) = args.lang {
-        crate::i18n::set_messages(lang);
+        crate::i18n::give_messages(lang);
     }
     let command = if report { "report" } else { "screen" };
     super::check_arguments(command, &args.posting, &args.candidates)?;
@@ -108,7 +108,10 @@ fn run_as(args: &ScreenArgs, report: bool) -> anyhow::Result<Exit> {
             crate::cells::dates::parse_deadline(text, &posting.meta.timezone)
                 .map(|d| d.at)
                 .map_err(|_| {
-                    anyhow::anyhow!("--as-of: cannot read `{text}`; write 2024-02-23T12:00:00Z")
+                    anyhow::anyhow!(crate::i18n::catalogue::bad_as_of(
+                        crate::i18n::messages(),
+                        text
+                    ))
                 })?,
         ),
         None => None,
@@ -164,15 +167,21 @@ fn run_as(args: &ScreenArgs, report: bool) -> anyhow::Result<Exit> {
                 || (args.output.as_deref() == Some(std::path::Path::new("-"))
                     && std::io::stdout().is_terminal()) =>
         {
-            bail!(
-                "an xlsx workbook is not for the terminal: write it with -o FILE.xlsx (or -o - to a pipe)"
-            )
+            bail!(crate::i18n::catalogue::xlsx_on_terminal(
+                crate::i18n::messages()
+            ))
         }
         Format::Xlsx => {
             let (bytes, cuts) = output::xlsx::build(&screening).context("building the workbook")?;
             if !args.quiet {
                 for cut in cuts {
-                    eprintln!("warning: {}", crate::text::escape::escaped(&cut));
+                    let lang = crate::i18n::messages();
+                    eprintln!(
+                        "{}{}{}",
+                        crate::i18n::catalogue::severity_warning(lang),
+                        lang.pick(" : ", ": "),
+                        crate::text::escape::escaped(&cut)
+                    );
                 }
             }
             Some(bytes)
@@ -211,11 +220,14 @@ fn run_as(args: &ScreenArgs, report: bool) -> anyhow::Result<Exit> {
     };
     match &args.output {
         Some(path) => {
-            let target = output::Target::of(path)
-                .with_context(|| format!("{}: cannot write the file", path.display()))?;
-            target
-                .write(colour, write)
-                .with_context(|| format!("{}: cannot write the file", path.display()))?;
+            let cannot_write = || {
+                crate::i18n::catalogue::cannot_write(
+                    crate::i18n::messages(),
+                    &path.display().to_string(),
+                )
+            };
+            let target = output::Target::of(path).with_context(cannot_write)?;
+            target.write(colour, write).with_context(cannot_write)?;
             if !args.quiet && target != output::Target::Stdout {
                 let line = format!("{} → {}", screening.summary_line(), path.display());
                 eprintln!("{}", crate::text::escape::escaped(&line));

@@ -13,14 +13,14 @@ use std::io::Write;
 /// Checks each posting, prints every problem, and a summary line for each valid one.
 pub fn run(args: &ValidateArgs) -> anyhow::Result<Exit> {
     if let Some(lang) = args.lang {
-        crate::i18n::set_messages(lang);
+        crate::i18n::give_messages(lang);
     }
     let options = args.input.options()?;
     let header = match &args.against {
         Some(path) => match ingest::Source::open(path, &options) {
             Ok(source) => Some((path.display().to_string(), source.header)),
             Err(e) => {
-                eprintln!("error: {}", escaped(&e.to_string()));
+                eprintln!("{}", error_line(&e.to_string()));
                 return Ok(Exit::BadInput);
             }
         },
@@ -30,12 +30,15 @@ pub fn run(args: &ValidateArgs) -> anyhow::Result<Exit> {
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
     let mut exit = Exit::Success;
+    // Each posting's problems are told in its own language, unless `--lang` chose one.
+    let locale = crate::i18n::messages();
     for path in &args.postings {
+        crate::i18n::set_posting_messages(locale);
         let name = path.display().to_string();
         if ingest::kind::looks(path) == ingest::kind::Looks::Candidates {
             let why =
                 crate::i18n::catalogue::candidates_to_validate(crate::i18n::messages(), &name);
-            eprintln!("error: {}", escaped(&why));
+            eprintln!("{}", error_line(&why));
             // Not a valid posting, as any other file that is not one.
             exit = exit.max(Exit::Invalid);
             continue;
@@ -44,22 +47,18 @@ pub fn run(args: &ValidateArgs) -> anyhow::Result<Exit> {
             Ok(b) => b,
             Err(e) => {
                 let lang = crate::i18n::messages();
-                eprintln!(
-                    "{}{}{}{}",
-                    crate::i18n::catalogue::severity_error(lang),
+                let why = format!(
+                    "{}{}{}",
+                    crate::i18n::catalogue::cannot_read(lang, &name),
                     lang.pick(" : ", ": "),
-                    escaped(&crate::i18n::catalogue::cannot_read(lang, &name)),
-                    escaped(&format!(
-                        "{}{}",
-                        lang.pick(" : ", ": "),
-                        crate::i18n::io_why(lang, &e)
-                    ))
+                    crate::i18n::io_why(lang, &e)
                 );
+                eprintln!("{}", error_line(&why));
                 exit = exit.max(Exit::BadInput);
                 continue;
             }
         };
-        let loaded = posting::parse(&bytes);
+        let loaded = posting::parse_in_its_language(&bytes);
         let mut diags = loaded.diagnostics;
         if let (Some(p), Some((file, h))) = (&loaded.posting, &header) {
             diags.extend(check_columns(p, file, h));
@@ -84,12 +83,7 @@ pub fn run(args: &ValidateArgs) -> anyhow::Result<Exit> {
                         }
                         Err(e) => {
                             let lang = crate::i18n::messages();
-                            eprintln!(
-                                "{}{}{}",
-                                crate::i18n::catalogue::severity_error(lang),
-                                lang.pick(" : ", ": "),
-                                escaped(&e.to_string())
-                            );
+                            eprintln!("{}", error_line(&crate::i18n::error_chain(lang, &e)));
                             exit = exit.max(Exit::BadInput);
                         }
                     }
@@ -117,16 +111,13 @@ pub fn check_columns(p: &Posting, file: &str, header: &[String]) -> Vec<Diagnost
         .iter()
         .filter(|f| ingest::column_index(header, &f.column).is_none())
         .map(|f| {
+            let lang = crate::i18n::messages();
             let hint = crate::suggest::closest_text(&f.column, header.iter().map(String::as_str))
-                .map(|h| format!("; did you mean `{h}`?"))
+                .map(|h| crate::i18n::catalogue::did_you_mean(lang, h))
                 .unwrap_or_default();
-            Diagnostic::error(
-                Some(f.column_pos),
-                format!(
-                    "column `{}` of field `{}` is not in the header of {file}{hint}",
-                    f.column, f.name
-                ),
-            )
+            let message =
+                crate::i18n::catalogue::column_not_in_header(lang, &f.column, &f.name, file, &hint);
+            Diagnostic::error(Some(f.column_pos), message)
         })
         .collect()
 }
@@ -236,40 +227,51 @@ fn dry_run(
             ),
         );
         if pass == 0 && !counted.is_empty() {
-            warnings.push(Diagnostic::warning(
-                Some(r.pos),
-                format!(
-                    "requirement `{}` passes no row of {}: check its threshold",
-                    r.id,
-                    against.display()
-                ),
-            ));
+            let message = crate::i18n::catalogue::requirement_passes_no_row(
+                crate::i18n::messages(),
+                &r.id,
+                &against.display().to_string(),
+            );
+            warnings.push(Diagnostic::warning(Some(r.pos), message));
         }
     }
     Ok(warnings)
 }
 
+/// An error of `validate` that is not about a place in a posting, escaped for the terminal.
+fn error_line(message: &str) -> String {
+    let lang = crate::i18n::messages();
+    format!(
+        "{}{}{}",
+        crate::i18n::catalogue::severity_error(lang),
+        lang.pick(" : ", ": "),
+        escaped(message)
+    )
+}
+
 fn summary(name: &str, p: &Posting, lang: Lang) -> String {
     let n = |count: usize, fr: &str, en: &str| -> String {
-        let word = lang.pick(fr, en);
-        if count == 1 {
-            format!("{count} {word}")
-        } else {
-            format!("{count} {word}s")
-        }
+        lang.count(count, (fr, &format!("{fr}s")), (en, &format!("{en}s")))
     };
-    let deadline = match (&p.meta.deadline, lang) {
-        (Some(d), _) if d.has_time => crate::output::when::instant(d.at, &p.meta.timezone, lang),
-        (Some(d), _) => crate::output::when::day(d.day, lang),
-        (None, Lang::Fr) => "aucune".into(),
-        (None, Lang::En) => "none".into(),
+    let deadline = match &p.meta.deadline {
+        Some(d) if d.has_time => format!(
+            "{} {}",
+            lang.pick("date limite", "deadline"),
+            crate::output::when::instant(d.at, &p.meta.timezone, lang)
+        ),
+        Some(d) => format!(
+            "{} {}",
+            lang.pick("date limite", "deadline"),
+            crate::output::when::day(d.day, lang)
+        ),
+        None => lang.pick("sans date limite", "no deadline").into(),
     };
     format!(
-        "{name}: {} — {}, {}, {}, {} {deadline}",
+        "{name}{}{} — {}, {}, {}, {deadline}",
+        lang.pick(" : ", ": "),
         lang.pick("valide", "valid"),
         n(p.requirements.len(), "exigence", "requirement"),
         n(p.preferences.len(), "préférence", "preference"),
-        n(p.fields.len(), lang.pick("champ", "field"), "field"),
-        lang.pick("date limite", "deadline"),
+        n(p.fields.len(), "champ", "field"),
     )
 }

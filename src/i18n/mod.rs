@@ -6,7 +6,7 @@ pub mod command_line;
 
 use std::fmt;
 use std::str::FromStr;
-use std::sync::atomic::{AtomicU8, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU8, Ordering};
 
 /// A language of the tool's output.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, clap::ValueEnum)]
@@ -80,10 +80,29 @@ impl Lang {
 /// The language of messages: 0 while none was set, else 1 + the language's index.
 static MESSAGES: AtomicU8 = AtomicU8::new(0);
 
-/// Sets the language of errors and warnings for the rest of the run: `--lang`, else the
-/// posting's, else the locale's.
+/// Whether `--lang` chose the language of messages, which a posting then does not change.
+static GIVEN: AtomicBool = AtomicBool::new(false);
+
+/// Sets the language of errors and warnings from the locale, until `--lang` or a posting
+/// says otherwise.
 pub fn set_messages(lang: Lang) {
     MESSAGES.store(lang as u8 + 1, Ordering::Relaxed);
+}
+
+/// Sets the language of errors and warnings from `--lang`, for the rest of the run.
+pub fn give_messages(lang: Lang) {
+    GIVEN.store(true, Ordering::Relaxed);
+    set_messages(lang);
+}
+
+/// Sets the language of errors and warnings from the `language` a posting declares, unless
+/// `--lang` chose it; returns whether it changed.
+pub fn set_posting_messages(lang: Lang) -> bool {
+    if GIVEN.load(Ordering::Relaxed) || messages() == lang {
+        return false;
+    }
+    set_messages(lang);
+    true
 }
 
 /// The language of errors and warnings: as set, else English.

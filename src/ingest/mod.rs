@@ -366,7 +366,7 @@ impl Source {
             if f.metadata().is_ok_and(|m| m.is_dir()) {
                 return Err(IngestError::Io(
                     path.into(),
-                    std::io::Error::other("it is a directory"),
+                    std::io::Error::from(std::io::ErrorKind::IsADirectory),
                 ));
             }
             f.read(&mut magic)
@@ -378,9 +378,7 @@ impl Source {
         } else if let Some(sheet) = &options.sheet {
             Err(IngestError::Io(
                 path.into(),
-                std::io::Error::other(format!(
-                    "--sheet {sheet} names a sheet of a workbook, and this is a CSV file"
-                )),
+                std::io::Error::other(msg::sheet_of_a_csv(msg_lang(), sheet)),
             ))
         } else {
             csv_source::open(path, options)
@@ -426,7 +424,7 @@ impl Source {
         if workbook || options.sheet.is_some() {
             return Err(IngestError::Io(
                 path.into(),
-                std::io::Error::other("a workbook is read from a file, not a pipe: save it first"),
+                std::io::Error::other(msg::workbook_from_pipe(msg_lang())),
             ));
         }
         csv_source::open_from(path, Box::new(reader), None, false, options)

@@ -258,9 +258,9 @@ impl<R: Read> Records<R> {
         if self.filled > self.longest {
             return Err(io::Error::new(
                 io::ErrorKind::InvalidData,
-                format!(
-                    "a row longer than {} MiB: this is not a candidate export",
-                    self.longest >> 20
+                crate::i18n::catalogue::csv_row_too_long(
+                    crate::i18n::messages(),
+                    self.longest >> 20,
                 ),
             ));
         }

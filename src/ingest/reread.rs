@@ -112,7 +112,7 @@ impl Window {
         // The bytes are those screened only if the file is as it was then.
         if self.stamp.is_some() && Stamp::of(&self.file) != self.stamp {
             return Err(io::Error::other(
-                "the file changed after it was screened; screen it again",
+                crate::i18n::catalogue::file_changed_since(crate::i18n::messages()),
             ));
         }
         // Lone CRs end lines as they did when the file was read first.
@@ -161,7 +161,7 @@ impl Rereader {
         let file = File::open(&self.path).map_err(io_err)?;
         if self.stamp.is_some() && Stamp::of(&file) != self.stamp {
             return Err(io_err(io::Error::other(
-                "the file changed while it was screened; screen it again",
+                crate::i18n::catalogue::file_changed_during(crate::i18n::messages()),
             )));
         }
         Ok(())
@@ -225,7 +225,7 @@ impl Rereader {
 fn changed(io_err: impl Fn(io::Error) -> IngestError) -> IngestError {
     io_err(io::Error::new(
         io::ErrorKind::UnexpectedEof,
-        "the file changed while it was screened",
+        crate::i18n::catalogue::file_changed_during(crate::i18n::messages()),
     ))
 }
 

@@ -83,10 +83,12 @@ impl Read for Fifo {
                 // No writer yet: it may come.
                 Ok(0) if !self.started && !buf.is_empty() => {
                     if self.waited >= FIFO_WAIT {
-                        return Err(io::Error::other(format!(
-                            "no program wrote to this FIFO within {} seconds",
-                            FIFO_WAIT.as_secs()
-                        )));
+                        return Err(io::Error::other(
+                            crate::i18n::catalogue::fifo_without_writer(
+                                crate::i18n::messages(),
+                                FIFO_WAIT.as_secs(),
+                            ),
+                        ));
                     }
                     std::thread::sleep(pause);
                     self.waited += pause;

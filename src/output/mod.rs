@@ -111,7 +111,7 @@ impl Target {
             let target = path.canonicalize().map_err(|e| {
                 io::Error::new(
                     e.kind(),
-                    "the link points to no file: write to its target's path",
+                    crate::i18n::catalogue::dangling_link(crate::i18n::messages()),
                 )
             })?;
             return Ok(Target::File(target));

@@ -70,9 +70,13 @@ fn sheet(
                     let (text, cut) = within_limit(&shown);
                     if let Some(n) = cut {
                         let column = head.get(usize::from(c)).map_or("", String::as_str);
-                        cuts.push(format!(
-                            "sheet `{name}`, row {}, column `{column}`: a text of {n} characters is cut to Excel's {MOST_CHARS}",
-                            r + 1
+                        cuts.push(crate::i18n::catalogue::xlsx_text_cut(
+                            crate::i18n::messages(),
+                            name,
+                            r + 1,
+                            column,
+                            n,
+                            MOST_CHARS,
                         ));
                     }
                     ws.write_string(r, c, text)?;

@@ -7,6 +7,7 @@
 
 use super::yaml::Node;
 use crate::diag::Pos;
+use crate::i18n::catalogue as msg;
 use serde::de::{self, DeserializeSeed, IntoDeserializer, Visitor};
 use serde::{Deserialize, Deserializer};
 use std::fmt;
@@ -38,7 +39,11 @@ impl fmt::Display for Error {
         match &self.kind {
             ErrorKind::UnknownKey(k, _) => write!(f, "unknown key `{k}`"),
             ErrorKind::UnknownVariant(v, exp) => {
-                write!(f, "`{v}` is not one of {}", list(exp))
+                write!(
+                    f,
+                    "`{v}` is not one of {}",
+                    list(crate::i18n::Lang::En, exp)
+                )
             }
             ErrorKind::MissingKey(k) => write!(f, "missing key `{k}`"),
             ErrorKind::Other(m) => f.write_str(m),
@@ -46,13 +51,17 @@ impl fmt::Display for Error {
     }
 }
 
-/// `` `a`, `b` or `c` ``.
-pub fn list(items: &[&str]) -> String {
+/// `` `a`, `b` or `c` `` in `lang`.
+pub fn list(lang: crate::i18n::Lang, items: &[&str]) -> String {
     let quoted: Vec<String> = items.iter().map(|s| format!("`{s}`")).collect();
     match quoted.split_last() {
         None => String::new(),
         Some((last, [])) => last.clone(),
-        Some((last, rest)) => format!("{} or {last}", rest.join(", ")),
+        Some((last, rest)) => format!(
+            "{} {} {last}",
+            rest.join(", "),
+            crate::i18n::catalogue::or(lang)
+        ),
     }
 }
 
@@ -67,11 +76,16 @@ impl de::Error for Error {
     }
 
     fn invalid_type(unexp: de::Unexpected, exp: &dyn de::Expected) -> Self {
-        de::Error::custom(format_args!("expected {exp}, found {}", describe(unexp)))
+        let lang = crate::i18n::messages();
+        de::Error::custom(msg::expected_found(
+            lang,
+            &exp.to_string(),
+            &describe(lang, unexp),
+        ))
     }
 
     fn invalid_value(unexp: de::Unexpected, exp: &dyn de::Expected) -> Self {
-        de::Error::custom(format_args!("expected {exp}, found {}", describe(unexp)))
+        de::Error::invalid_type(unexp, exp)
     }
 
     fn unknown_field(field: &str, expected: &'static [&'static str]) -> Self {
@@ -96,14 +110,32 @@ impl de::Error for Error {
     }
 }
 
-fn describe(u: de::Unexpected) -> String {
+fn describe(lang: crate::i18n::Lang, u: de::Unexpected) -> String {
     match u {
         de::Unexpected::Str(s) => format!("`{s}`"),
-        de::Unexpected::Seq => "a list".into(),
-        de::Unexpected::Map => "a mapping".into(),
-        de::Unexpected::Unit => "nothing".into(),
+        de::Unexpected::Seq => msg::a_list(lang),
+        de::Unexpected::Map => msg::a_mapping(lang),
+        de::Unexpected::Unit => msg::nothing(lang),
         other => other.to_string(),
     }
+}
+
+/// What a value should have been, in the messages' language.
+type Wanted = fn(crate::i18n::Lang) -> String;
+
+/// A value of the wrong kind at `pos`: `wanted`, and what was found there.
+fn wrong(pos: Pos, wanted: Wanted, found: Wanted) -> Error {
+    let lang = crate::i18n::messages();
+    err_at(pos, msg::expected_found(lang, &wanted(lang), &found(lang)))
+}
+
+/// A value of the wrong kind at `pos`: `wanted`, and the text found there.
+fn wrong_text(pos: Pos, wanted: Wanted, text: &str) -> Error {
+    let lang = crate::i18n::messages();
+    err_at(
+        pos,
+        msg::expected_found(lang, &wanted(lang), &format!("`{text}`")),
+    )
 }
 
 trait At<T> {
@@ -205,15 +237,15 @@ impl<'de> de::MapAccess<'de> for SpannedAccess<'de> {
 struct NodeDe<'a>(&'a Node);
 
 impl<'a> NodeDe<'a> {
-    fn scalar(&self, what: &str) -> Result<&'a str, Error> {
+    fn scalar(&self, what: Wanted) -> Result<&'a str, Error> {
         match self.0 {
             Node::Scalar { text, .. } => Ok(text),
-            Node::Seq { pos, .. } => Err(err_at(*pos, format!("expected {what}, found a list"))),
-            Node::Map { pos, .. } => Err(err_at(*pos, format!("expected {what}, found a mapping"))),
+            Node::Seq { pos, .. } => Err(wrong(*pos, what, msg::a_list)),
+            Node::Map { pos, .. } => Err(wrong(*pos, what, msg::a_mapping)),
         }
     }
 
-    fn number<T: std::str::FromStr>(&self, what: &str) -> Result<T, Error> {
+    fn number<T: std::str::FromStr>(&self, what: Wanted) -> Result<T, Error> {
         let text = self.scalar(what)?;
         let t = text.trim();
         let t = match t {
@@ -222,8 +254,7 @@ impl<'a> NodeDe<'a> {
             ".nan" | ".NaN" | ".NAN" => "NaN",
             _ => t,
         };
-        t.parse()
-            .map_err(|_| err_at(self.0.pos(), format!("expected {what}, found `{text}`")))
+        t.parse().map_err(|_| wrong_text(self.0.pos(), what, text))
     }
 }
 
@@ -256,7 +287,7 @@ fn resolve<'de, V: Visitor<'de>>(text: &str, v: V) -> Result<V::Value, Error> {
 }
 
 macro_rules! numbers {
-    ($($method:ident $visit:ident $ty:ty, $what:literal;)*) => {$(
+    ($($method:ident $visit:ident $ty:ty, $what:path;)*) => {$(
         fn $method<V: Visitor<'de>>(self, v: V) -> Result<V::Value, Error> {
             let n: $ty = self.number($what)?;
             v.$visit(n).at(self.0.pos())
@@ -281,35 +312,32 @@ impl<'de> Deserializer<'de> for NodeDe<'de> {
     }
 
     fn deserialize_bool<V: Visitor<'de>>(self, v: V) -> Result<V::Value, Error> {
-        let text = self.scalar("yes or no")?;
+        let text = self.scalar(msg::yes_or_no)?;
         let b = match text.trim().to_lowercase().as_str() {
             "true" | "yes" | "y" | "on" | "oui" | "vrai" => true,
             "false" | "no" | "n" | "off" | "non" | "faux" => false,
             _ => {
-                return Err(err_at(
-                    self.0.pos(),
-                    format!("expected yes or no, found `{text}`"),
-                ));
+                return Err(wrong_text(self.0.pos(), msg::yes_or_no, text));
             }
         };
         v.visit_bool(b).at(self.0.pos())
     }
 
     numbers! {
-        deserialize_i8 visit_i8 i8, "a whole number";
-        deserialize_i16 visit_i16 i16, "a whole number";
-        deserialize_i32 visit_i32 i32, "a whole number";
-        deserialize_i64 visit_i64 i64, "a whole number";
-        deserialize_u8 visit_u8 u8, "a whole number, 0 or more";
-        deserialize_u16 visit_u16 u16, "a whole number, 0 or more";
-        deserialize_u32 visit_u32 u32, "a whole number, 0 or more";
-        deserialize_u64 visit_u64 u64, "a whole number, 0 or more";
-        deserialize_f32 visit_f32 f32, "a number";
-        deserialize_f64 visit_f64 f64, "a number";
+        deserialize_i8 visit_i8 i8, msg::a_whole_number;
+        deserialize_i16 visit_i16 i16, msg::a_whole_number;
+        deserialize_i32 visit_i32 i32, msg::a_whole_number;
+        deserialize_i64 visit_i64 i64, msg::a_whole_number;
+        deserialize_u8 visit_u8 u8, msg::a_whole_number_not_negative;
+        deserialize_u16 visit_u16 u16, msg::a_whole_number_not_negative;
+        deserialize_u32 visit_u32 u32, msg::a_whole_number_not_negative;
+        deserialize_u64 visit_u64 u64, msg::a_whole_number_not_negative;
+        deserialize_f32 visit_f32 f32, msg::a_number;
+        deserialize_f64 visit_f64 f64, msg::a_number;
     }
 
     fn deserialize_str<V: Visitor<'de>>(self, v: V) -> Result<V::Value, Error> {
-        let text = self.scalar("text")?;
+        let text = self.scalar(msg::text)?;
         v.visit_borrowed_str(text).at(self.0.pos())
     }
 
@@ -333,7 +361,8 @@ impl<'de> Deserializer<'de> for NodeDe<'de> {
         if self.0.is_null() {
             v.visit_unit()
         } else {
-            Err(err_at(self.0.pos(), "expected nothing here"))
+            let lang = crate::i18n::messages();
+            Err(err_at(self.0.pos(), msg::nothing_expected(lang)))
         }
     }
 
@@ -349,8 +378,8 @@ impl<'de> Deserializer<'de> for NodeDe<'de> {
         let pos = self.0.pos();
         match self.0 {
             Node::Seq { items, .. } => v.visit_seq(SeqAccess(items.iter())).at(pos),
-            Node::Map { .. } => Err(err_at(pos, "expected a list, found a mapping")),
-            node if node.is_null() => Err(err_at(pos, "expected a list, found nothing")),
+            Node::Map { .. } => Err(wrong(pos, msg::a_list, msg::a_mapping)),
+            node if node.is_null() => Err(wrong(pos, msg::a_list, msg::nothing)),
             // A lone scalar where a list is expected is a list of one.
             node => v
                 .visit_seq(SeqAccess(std::slice::from_ref(node).iter()))
@@ -367,14 +396,9 @@ impl<'de> Deserializer<'de> for NodeDe<'de> {
                     value: None,
                 })
                 .at(pos),
-            Node::Seq { .. } => Err(err_at(pos, "expected a mapping, found a list")),
-            Node::Scalar { text, .. } if self.0.is_null() => {
-                let _ = text;
-                Err(err_at(pos, "expected a mapping, found nothing"))
-            }
-            Node::Scalar { text, .. } => {
-                Err(err_at(pos, format!("expected a mapping, found `{text}`")))
-            }
+            Node::Seq { .. } => Err(wrong(pos, msg::a_mapping, msg::a_list)),
+            node if node.is_null() => Err(wrong(pos, msg::a_mapping, msg::nothing)),
+            Node::Scalar { text, .. } => Err(wrong_text(pos, msg::a_mapping, text)),
         }
     }
 
@@ -399,7 +423,7 @@ impl<'de> Deserializer<'de> for NodeDe<'de> {
         _variants: &'static [&'static str],
         v: V,
     ) -> Result<V::Value, Error> {
-        let text = self.scalar("a name")?;
+        let text = self.scalar(msg::a_name)?;
         v.visit_enum(text.trim().into_deserializer())
             .at(self.0.pos())
     }

@@ -207,6 +207,26 @@ pub struct Loaded {
     pub tree: Option<yaml::Node>,
 }
 
+impl Loaded {
+    /// The `language` the posting declares, when it reads, even if the posting has errors.
+    pub fn language(&self) -> Option<Lang> {
+        match self.tree.as_ref()?.get("posting")?.get("language")? {
+            yaml::Node::Scalar { text, .. } => text.parse().ok(),
+            _ => None,
+        }
+    }
+}
+
+/// Reads a posting from the bytes of a file, its problems told in the language the posting
+/// declares unless `--lang` chose one (else the locale's).
+pub fn parse_in_its_language(bytes: &[u8]) -> Loaded {
+    let loaded = parse(bytes);
+    match loaded.language() {
+        Some(lang) if crate::i18n::set_posting_messages(lang) => parse(bytes),
+        _ => loaded,
+    }
+}
+
 /// Reads a posting from the bytes of a file. Never panics; every problem is a diagnostic.
 pub fn parse(bytes: &[u8]) -> Loaded {
     if bytes.len() > yaml::MAX_BYTES {
@@ -228,7 +248,7 @@ pub fn parse(bytes: &[u8]) -> Loaded {
                 posting: None,
                 diagnostics: vec![Diagnostic::error(
                     Some(crate::diag::Pos::new(line, 1)),
-                    "the file is not UTF-8 text; is it a posting? (save it as UTF-8)",
+                    crate::i18n::catalogue::posting_not_utf8(crate::i18n::messages()),
                 )],
                 tree: None,
             };
@@ -242,7 +262,7 @@ pub fn parse(bytes: &[u8]) -> Loaded {
             posting: None,
             diagnostics: vec![Diagnostic::error(
                 Some(crate::diag::Pos::new(line, column)),
-                "a NUL byte: the file is not a YAML text file",
+                crate::i18n::catalogue::posting_nul_byte(crate::i18n::messages()),
             )],
             tree: None,
         };

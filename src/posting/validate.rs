@@ -9,6 +9,7 @@ use super::yaml::Node;
 use super::*;
 use crate::cells::dates::{DeadlineError, parse_deadline};
 use crate::diag::Pos;
+use crate::i18n::catalogue as msg;
 use crate::lexicon::LEVELS;
 use crate::suggest;
 use std::collections::HashMap;
@@ -24,14 +25,19 @@ const YAML11_BOOLEANS: &[&str] = &[
 pub const MAX_RULES: usize = 100;
 
 pub(super) fn build(root: &Node) -> (Option<Posting>, Vec<Diagnostic>) {
-    let mut b = Builder::default();
+    let mut b = Builder {
+        lang: crate::i18n::messages(),
+        ..Builder::default()
+    };
     let posting = b.build(root);
-    warn_yaml11_booleans(root, None, &mut b.diags);
+    warn_yaml11_booleans(b.lang, root, None, &mut b.diags);
     (posting, b.diags)
 }
 
 #[derive(Default)]
 struct Builder {
+    /// The language of the diagnostics.
+    lang: Lang,
     diags: Vec<Diagnostic>,
     fields: Vec<Field>,
     /// Fields whose declaration had an error: references to them are not reported again.
@@ -121,7 +127,7 @@ impl Builder {
         let pos = e.pos.unwrap_or(fallback);
         let msg = match &e.kind {
             ErrorKind::UnknownKey(key, expected) if expected.contains(&"any_of") => {
-                rule_kind_message(key, context)
+                rule_kind_message(self.lang, key, context)
             }
             // A column name with a comma, unquoted in `{ column: A, B }`: the part after the
             // comma reads as a key, which no key's name looks like.
@@ -129,44 +135,31 @@ impl Builder {
                 if expected.contains(&"column")
                     && !key.chars().all(|c| c.is_alphanumeric() || c == '_') =>
             {
-                crate::i18n::catalogue::column_name_with_comma(
-                    crate::i18n::messages(),
-                    &suggest::escaped(key),
-                    context,
-                )
+                msg::column_name_with_comma(self.lang, &suggest::escaped(key), context)
             }
             ErrorKind::UnknownKey(key, expected) => {
-                let hint = suggest::hint(key, expected.iter().copied());
-                let key = suggest::escaped(key);
-                if hint.is_empty() {
-                    format!(
-                        "unknown key `{key}` in {context}; expected {}",
-                        de::list(expected)
-                    )
-                } else {
-                    format!("unknown key `{key}` in {context}{hint}")
-                }
+                let hint =
+                    suggest::hint(self.lang, key, expected.iter().copied()).unwrap_or_else(|| {
+                        msg::expected_keys(self.lang, &de::list(self.lang, expected))
+                    });
+                msg::unknown_key(self.lang, &suggest::escaped(key), context, &hint)
             }
             ErrorKind::UnknownVariant(v, expected) => {
-                let hint = suggest::hint(v, expected.iter().copied());
-                if hint.is_empty() {
-                    format!(
-                        "`{v}` is not a valid value in {context}; expected {}",
-                        de::list(expected)
-                    )
-                } else {
-                    format!("`{v}` is not a valid value in {context}{hint}")
-                }
+                let hint =
+                    suggest::hint(self.lang, v, expected.iter().copied()).unwrap_or_else(|| {
+                        msg::expected_values(self.lang, &de::list(self.lang, expected))
+                    });
+                msg::unknown_value(self.lang, v, context, &hint)
             }
-            ErrorKind::MissingKey(k) => format!("missing key `{k}` in {context}"),
-            ErrorKind::Other(m) => format!("{context}: {m}"),
+            ErrorKind::MissingKey(k) => msg::missing_key(self.lang, k, context),
+            ErrorKind::Other(m) => msg::in_context(self.lang, context, m),
         };
         self.error(pos, msg);
     }
 
     fn build(&mut self, root: &Node) -> Option<Posting> {
         let Node::Map { entries, pos } = root else {
-            self.error(root.pos(), "the top level must be a mapping");
+            self.error(root.pos(), msg::top_level_mapping(self.lang));
             return None;
         };
         let mut sections: HashMap<&str, &Node> = HashMap::new();
@@ -176,17 +169,11 @@ impl Builder {
                     sections.insert(s, value);
                 }
                 None => {
-                    let hint = suggest::hint(&key.text, SECTIONS.iter().copied());
-                    let msg = if hint.is_empty() {
-                        format!(
-                            "unknown section `{}`; sections are {}",
-                            key.text,
-                            de::list(SECTIONS)
-                        )
-                    } else {
-                        format!("unknown section `{}`{hint}", key.text)
-                    };
-                    self.error(key.pos, msg);
+                    let hint = suggest::hint(self.lang, &key.text, SECTIONS.iter().copied())
+                        .unwrap_or_else(|| {
+                            msg::sections_are(self.lang, &de::list(self.lang, SECTIONS))
+                        });
+                    self.error(key.pos, msg::unknown_section(self.lang, &key.text, &hint));
                 }
             }
         }
@@ -194,17 +181,14 @@ impl Builder {
         let meta = match sections.get("posting") {
             Some(n) => self.meta(n),
             None => {
-                self.error(
-                    top,
-                    "missing section `posting` (with at least `id` and `title`)",
-                );
+                self.error(top, msg::missing_posting(self.lang));
                 None
             }
         };
         let zone = meta.as_ref().map(|m| m.timezone).unwrap_or_default();
         match sections.get("fields") {
             Some(n) => self.fields(n, &zone),
-            None => self.error(top, "missing section `fields`: the columns the rules read"),
+            None => self.error(top, msg::missing_fields(self.lang)),
         }
         let candidate = match sections.get("candidate") {
             Some(n) => self.candidate(n),
@@ -219,25 +203,14 @@ impl Builder {
                 .get("preferences")
                 .or(sections.get("requirements"))
                 .map_or(top, |n| n.pos());
-            self.error(
-                at,
-                format!(
-                    "the posting has {count} requirements and preferences, more than the {MAX_RULES} a posting may have"
-                ),
-            );
+            self.error(at, msg::too_many_rules(self.lang, count, MAX_RULES));
         }
         if !sections.contains_key("requirements") && !sections.contains_key("preferences") {
-            self.error(
-                top,
-                "a posting needs at least one rule under `requirements` or `preferences`",
-            );
+            self.error(top, msg::no_rule(self.lang));
         }
         if meta.as_ref().is_some_and(|m| m.deadline.is_none()) {
             for p in std::mem::take(&mut self.on_time_rules) {
-                self.error(
-                    p,
-                    "`on_time` compares with `posting.deadline`, but the posting has no deadline",
-                );
+                self.error(p, msg::on_time_without_deadline(self.lang));
             }
         }
         let openings = meta.as_ref().map_or(1, |m| m.openings);
@@ -265,13 +238,13 @@ impl Builder {
         let mut ok = true;
         for (what, s) in [("id", &raw.id), ("title", &raw.title)] {
             if s.trim().is_empty() {
-                self.error(s.pos, format!("`posting.{what}` is empty"));
+                self.error(s.pos, msg::posting_key_empty(self.lang, what));
                 ok = false;
             }
         }
         let openings = match raw.openings {
             Some(o) if o.value == 0 => {
-                self.error(o.pos, "`openings` must be at least 1");
+                self.error(o.pos, msg::openings_zero(self.lang));
                 ok = false;
                 1
             }
@@ -282,10 +255,7 @@ impl Builder {
             Some(l) => match l.parse::<Lang>() {
                 Ok(lang) => lang,
                 Err(()) => {
-                    self.error(
-                        l.pos,
-                        format!("`language` is `fr` or `en`, not `{}`", l.value),
-                    );
+                    self.error(l.pos, msg::bad_language(self.lang, &l.value));
                     ok = false;
                     Lang::Fr
                 }
@@ -303,19 +273,12 @@ impl Builder {
             Some(d) => match parse_deadline(d, &timezone) {
                 Ok(dl) => Some(dl),
                 Err(e) => {
-                    let msg = match e {
-                        DeadlineError::NotADate(s) => {
-                            format!("`deadline`: `{s}` is not a real date")
-                        }
-                        DeadlineError::NotATime(s) => {
-                            format!("`deadline`: `{s}` is not a real time of day")
-                        }
-                        DeadlineError::Form => format!(
-                            "`deadline`: cannot read `{}`; write `2024-02-23` or `2024-02-23T12:00:00Z`",
-                            d.value
-                        ),
+                    let message = match e {
+                        DeadlineError::NotADate(s) => msg::deadline_not_a_date(self.lang, &s),
+                        DeadlineError::NotATime(s) => msg::deadline_not_a_time(self.lang, &s),
+                        DeadlineError::Form => msg::deadline_form(self.lang, &d.value),
                     };
-                    self.error(d.pos, msg);
+                    self.error(d.pos, message);
                     ok = false;
                     None
                 }
@@ -328,13 +291,7 @@ impl Builder {
                 if crate::cells::phone::Plan::of(digits).is_some() {
                     digits.to_string()
                 } else {
-                    self.error(
-                        p.pos,
-                        format!(
-                            "`phone_country` is a country calling code such as `+223`, not `{}`",
-                            p.value
-                        ),
-                    );
+                    self.error(p.pos, msg::bad_phone_country(self.lang, &p.value));
                     ok = false;
                     String::new()
                 }
@@ -360,14 +317,9 @@ impl Builder {
     fn zone(&mut self, z: &Spanned<String>) -> Option<Zone> {
         let zone = Zone::parse(z);
         if zone.is_none() {
-            let hint = suggest::hint(z, chrono_tz::TZ_VARIANTS.iter().map(|t| t.name()));
-            self.error(
-                z.pos,
-                format!(
-                    "`{}` is not a time zone; write an IANA name such as `Africa/Bamako`, or an offset such as `UTC` or `+01:00`{hint}",
-                    z.value
-                ),
-            );
+            let zones = chrono_tz::TZ_VARIANTS.iter().map(|t| t.name());
+            let hint = suggest::hint(self.lang, z, zones).unwrap_or_default();
+            self.error(z.pos, msg::bad_zone(self.lang, &z.value, &hint));
         }
         zone
     }
@@ -375,31 +327,21 @@ impl Builder {
     fn fields(&mut self, node: &Node, posting_zone: &Zone) {
         let _ = posting_zone;
         let Node::Map { entries, .. } = node else {
-            self.error(
-                node.pos(),
-                "`fields` must be a mapping: name -> { column, type }",
-            );
+            self.error(node.pos(), msg::fields_not_mapping(self.lang));
             return;
         };
         if entries.is_empty() {
-            self.error(
-                node.pos(),
-                "`fields` is empty: declare the columns the rules read",
-            );
+            self.error(node.pos(), msg::fields_empty(self.lang));
         }
         for (key, value) in entries {
             let name = key.text.as_str();
             if name.trim().is_empty() || name.contains(char::is_whitespace) {
-                self.error(
-                    key.pos,
-                    format!(
-                        "field name `{name}` must be one word, without spaces (e.g. `years_field`)"
-                    ),
-                );
+                self.error(key.pos, msg::field_name_spaces(self.lang, name));
                 self.broken_fields.push(name.to_string());
                 continue;
             }
-            let Some(raw) = self.read::<RawField>(value, &format!("field `{name}`")) else {
+            let context = msg::context_field(self.lang, name);
+            let Some(raw) = self.read::<RawField>(value, &context) else {
                 self.broken_fields.push(name.to_string());
                 continue;
             };
@@ -415,19 +357,13 @@ impl Builder {
         let kind = raw.kind.value;
         let mut ok = true;
         if raw.column.trim().is_empty() {
-            self.error(raw.column.pos, format!("field `{name}`: `column` is empty"));
+            self.error(raw.column.pos, msg::column_empty(self.lang, name));
             ok = false;
         }
         let mut option_fits = |b: &mut Self, pos: Option<Pos>, key: &str, wants: FieldType| {
             if let Some(pos) = pos.filter(|_| kind != wants) {
-                b.error(
-                    pos,
-                    format!(
-                        "field `{name}`: `{key}` applies to `{}` fields, and `{name}` is `{}`",
-                        wants.name(),
-                        kind.name()
-                    ),
-                );
+                let message = msg::option_for_type(b.lang, name, key, wants.name(), kind.name());
+                b.error(pos, message);
                 ok = false;
             }
         };
@@ -458,14 +394,11 @@ impl Builder {
             None => None,
         };
         if let Some(sep) = raw.separator.as_ref().filter(|s| s.is_empty()) {
-            self.error(sep.pos, format!("field `{name}`: `separator` is empty"));
+            self.error(sep.pos, msg::separator_empty(self.lang, name));
             ok = false;
         }
         if let Some(b) = raw.blank.as_ref().filter(|b| b.value) {
-            self.error(
-                b.pos,
-                format!("field `{name}`: `blank` can only be `no` (a blank checkbox reads no)"),
-            );
+            self.error(b.pos, msg::blank_only_no(self.lang, name));
             ok = false;
         }
         ok.then(|| Field {
@@ -489,28 +422,25 @@ impl Builder {
     ) -> Option<FieldId> {
         let Some(id) = self.fields.iter().position(|f| f.name == name.value) else {
             if !self.broken_fields.contains(&name.value) {
-                let hint = suggest::hint(name, self.fields.iter().map(|f| f.name.as_str()));
-                self.error(
-                    name.pos,
-                    format!(
-                        "{what} reads field `{}`, which is not declared in `fields`{hint}",
-                        name.value
-                    ),
-                );
+                let declared = self.fields.iter().map(|f| f.name.as_str());
+                let hint = suggest::hint(self.lang, name, declared).unwrap_or_default();
+                let message = msg::undeclared_field(self.lang, what, &name.value, &hint);
+                self.error(name.pos, message);
             }
             return None;
         };
         let field = &self.fields[id];
         if !allowed.is_empty() && !allowed.contains(&field.kind) {
             let wanted: Vec<&str> = allowed.iter().map(|t| t.name()).collect();
-            let msg = format!(
-                "{what} needs a field of type {}, but `{}` is of type `{}` (line {})",
-                de::list(&wanted),
-                field.name,
+            let message = msg::wrong_field_type(
+                self.lang,
+                what,
+                &de::list(self.lang, &wanted),
+                &field.name,
                 field.kind.name(),
-                field.pos.line
+                field.pos.line,
             );
-            self.error(name.pos, msg);
+            self.error(name.pos, message);
             return None;
         }
         Some(id)
@@ -541,7 +471,7 @@ impl Builder {
         let duplicates = match &raw.duplicates {
             Some(d) => {
                 if d.by.is_empty() {
-                    self.error(d.pos, "`duplicates.by` names no field");
+                    self.error(d.pos, msg::duplicates_by_empty(self.lang));
                 }
                 let by = self.field_refs(&d.by, &[Email, Phone, Text], "`duplicates.by`");
                 let keep = match d.keep.as_ref().map(|k| k.value) {
@@ -550,10 +480,7 @@ impl Builder {
                 };
                 if raw.submitted_at.is_none() {
                     let pos = d.keep.as_ref().map_or(d.pos, |k| k.pos);
-                    self.error(
-                        pos,
-                        "`duplicates` keeps the latest or earliest submission, which needs `candidate.submitted_at`",
-                    );
+                    self.error(pos, msg::duplicates_without_submitted_at(self.lang));
                 }
                 Some(
                     by.filter(|b| !b.is_empty())
@@ -582,10 +509,7 @@ impl Builder {
             Node::Seq { items, .. } => items.as_slice(),
             n if n.is_null() => &[],
             n => {
-                self.error(
-                    n.pos(),
-                    format!("`{name}` must be a list of rules (`- id: …`)"),
-                );
+                self.error(n.pos(), msg::rules_not_list(self.lang, name));
                 return None;
             }
         };
@@ -609,49 +533,34 @@ impl Builder {
             })
             .unwrap_or_default();
         let context = if id_text.is_empty() {
-            "rule".to_string()
+            msg::context_rule_without_id(self.lang)
         } else {
-            format!("rule `{id_text}`")
+            msg::context_rule(self.lang, &id_text)
         };
         let raw: RawRule = self.read(node, &context)?;
         let id = match &raw.id {
             Some(id) if !id.trim().is_empty() => id.value.trim().to_string(),
             Some(id) => {
-                self.error(id.pos, "rule `id` is empty");
+                self.error(id.pos, msg::rule_id_empty(self.lang));
                 String::new()
             }
             None => {
-                self.error(
-                    node.pos(),
-                    "this rule has no `id`; every top-level rule needs one",
-                );
+                self.error(node.pos(), msg::rule_without_id(self.lang));
                 String::new()
             }
         };
         let weight = match (section, &raw.weight) {
             (Section::Requirements, Some(w)) => {
-                self.error(
-                    w.pos,
-                    format!("requirement `{id}` has a `weight`; requirements must pass and carry no points (move it to `preferences`)"),
-                );
+                self.error(w.pos, msg::requirement_with_weight(self.lang, &id));
                 None
             }
             (Section::Requirements, None) => None,
             (Section::Preferences, None) => {
-                self.error(
-                    node.pos(),
-                    format!("preference `{id}` needs a `weight` (its points)"),
-                );
+                self.error(node.pos(), msg::preference_without_weight(self.lang, &id));
                 None
             }
             (Section::Preferences, Some(w)) if !w.is_finite() || w.value <= 0.0 => {
-                self.error(
-                    w.pos,
-                    format!(
-                        "preference `{id}`: `weight` must be a positive number, not {}",
-                        w.value
-                    ),
-                );
+                self.error(w.pos, msg::weight_not_positive(self.lang, &id, w.value));
                 None
             }
             (Section::Preferences, Some(w)) => Some(w.value),
@@ -686,22 +595,14 @@ impl Builder {
     ) -> Option<Rule> {
         if let Some(id) = &raw.id {
             if let Some(first) = self.ids.get(id.trim()) {
-                let msg = format!(
-                    "duplicate rule id `{}` (first used at line {first})",
-                    id.value
-                );
-                self.error(id.pos, msg);
+                let message = msg::duplicate_rule_id(self.lang, &id.value, *first);
+                self.error(id.pos, message);
             } else {
                 self.ids.insert(id.trim().to_string(), id.pos.line);
             }
         }
         if let (false, Some(w)) = (top, &raw.weight) {
-            self.error(
-                w.pos,
-                format!(
-                    "{context}: `weight` goes on the preference itself, not on a rule inside it"
-                ),
-            );
+            self.error(w.pos, msg::weight_inside(self.lang, context));
         }
         let present: Vec<&str> = RULE_KINDS
             .iter()
@@ -712,21 +613,13 @@ impl Builder {
             // The rule's kind was an unknown key, reported already.
             [] if self.pruned => return None,
             [] => {
-                self.error(
-                    pos,
-                    format!(
-                        "{context} has no rule kind; add one of {}",
-                        de::list(RULE_KINDS)
-                    ),
-                );
+                let kinds = de::list(self.lang, RULE_KINDS);
+                self.error(pos, msg::no_rule_kind(self.lang, context, &kinds));
                 return None;
             }
             [_] => {}
             [a, b, ..] => {
-                self.error(
-                    pos,
-                    format!("{context} has two rule kinds, `{a}` and `{b}`; a rule has exactly one (combine rules with `all_of` or `any_of`)"),
-                );
+                self.error(pos, msg::two_rule_kinds(self.lang, context, a, b));
                 return None;
             }
         }
@@ -742,14 +635,8 @@ impl Builder {
                     Some(level) => Some(level),
                     None => {
                         let codes: Vec<&str> = LEVELS.iter().map(|l| l.code()).collect();
-                        self.error(
-                            l.pos,
-                            format!(
-                                "`{}` is not a degree level; levels are {}, or a diploma name such as `licence`",
-                                l.value,
-                                de::list(&codes)
-                            ),
-                        );
+                        let levels = de::list(self.lang, &codes);
+                        self.error(l.pos, msg::bad_level(self.lang, &l.value, &levels));
                         return None;
                     }
                 },
@@ -760,12 +647,12 @@ impl Builder {
                 if crate::lexicon::isced::field_of(s).is_none() && !s.trim().is_empty() {
                     self.diags.push(Diagnostic::note(
                         Some(s.pos),
-                        crate::i18n::catalogue::unknown_subject(crate::i18n::messages(), s.trim()),
+                        msg::unknown_subject(self.lang, s.trim()),
                     ));
                 }
             }
             if min_level.is_none() && d.subjects.is_none() && !self.pruned {
-                self.error(d.pos, "`degree` needs `min_level`, `subjects`, or both");
+                self.error(d.pos, msg::degree_needs(self.lang));
                 return None;
             }
             return Some(Rule::Degree {
@@ -782,14 +669,11 @@ impl Builder {
                 Some(f) => {
                     let v = self.years(f, "`years.full_at`")?;
                     if v < min {
-                        self.error(
-                            f.pos,
-                            format!("`full_at` ({v}) is below `min` ({min}); credit grows from `min` up to `full_at`"),
-                        );
+                        self.error(f.pos, msg::full_at_below_min(self.lang, v, min));
                         return None;
                     }
                     if !preference {
-                        self.warning(f.pos, "`full_at` gives partial credit to preferences; it has no effect in a requirement");
+                        self.warning(f.pos, msg::full_at_in_requirement(self.lang));
                     }
                     Some(v)
                 }
@@ -852,14 +736,11 @@ impl Builder {
             match (min, max) {
                 (None, None) if self.pruned => return None,
                 (None, None) => {
-                    self.error(n.pos, "`number` needs `min`, `max`, or both");
+                    self.error(n.pos, msg::number_needs(self.lang));
                     return None;
                 }
                 (Some(lo), Some(hi)) if lo > hi => {
-                    self.error(
-                        n.pos,
-                        format!("`number`: `min` ({lo}) is above `max` ({hi})"),
-                    );
+                    self.error(n.pos, msg::min_above_max(self.lang, lo, hi));
                     return None;
                 }
                 _ => {}
@@ -900,7 +781,7 @@ impl Builder {
         preference: bool,
     ) -> Option<Vec<Rule>> {
         if rules.is_empty() {
-            self.error(rules.pos, format!("{context}: the list of rules is empty"));
+            self.error(rules.pos, msg::empty_rule_list(self.lang, context));
             return None;
         }
         let built: Vec<Option<Rule>> = rules
@@ -915,10 +796,7 @@ impl Builder {
         if v.is_finite() && v.value >= 0.0 {
             Some(v.value)
         } else {
-            self.error(
-                v.pos,
-                format!("{what} must be a number, 0 or more, not {}", v.value),
-            );
+            self.error(v.pos, msg::not_an_amount(self.lang, what, v.value));
             None
         }
     }
@@ -927,13 +805,8 @@ impl Builder {
     fn years(&mut self, v: &Spanned<f64>, what: &str) -> Option<f64> {
         let years = self.amount(v, what)?;
         if years > crate::cells::years::MAX_YEARS {
-            self.error(
-                v.pos,
-                format!(
-                    "{what} is {years}: no cell is read as more than {} years",
-                    crate::cells::years::MAX_YEARS
-                ),
-            );
+            let most = crate::cells::years::MAX_YEARS;
+            self.error(v.pos, msg::too_many_years(self.lang, what, years, most));
             return None;
         }
         Some(years)
@@ -942,7 +815,7 @@ impl Builder {
     fn texts(&mut self, items: &[Spanned<String>], what: &str) -> Option<Vec<String>> {
         let mut ok = true;
         for t in items.iter().filter(|t| t.trim().is_empty()) {
-            self.error(t.pos, format!("{what} holds an empty text"));
+            self.error(t.pos, msg::empty_text(self.lang, what));
             ok = false;
         }
         ok.then(|| items.iter().map(|t| t.trim().to_string()).collect())
@@ -950,7 +823,7 @@ impl Builder {
 
     fn non_empty<T>(&mut self, items: &[T], pos: Pos, what: &str) -> Option<()> {
         if items.is_empty() {
-            self.error(pos, format!("{what} is empty"));
+            self.error(pos, msg::empty_list(self.lang, what));
             None
         } else {
             Some(())
@@ -963,7 +836,7 @@ impl Builder {
         let mut ok = true;
         if let Some(size) = &raw.size {
             if size.value == 0 {
-                self.error(size.pos, "`shortlist.size` must be at least 1");
+                self.error(size.pos, msg::shortlist_size_zero(self.lang));
                 ok = false;
             }
             spec.size = size.value;
@@ -990,13 +863,7 @@ impl Builder {
             [k] => (*k, None),
             [k, d] => (*k, Some(*d)),
             _ => {
-                self.error(
-                    entry.pos,
-                    format!(
-                        "`tie_break` entry `{}` is not `KEY asc` or `KEY desc`",
-                        entry.value
-                    ),
-                );
+                self.error(entry.pos, msg::tie_break_form(self.lang, &entry.value));
                 return None;
             }
         };
@@ -1021,10 +888,7 @@ impl Builder {
             Some("asc") => false,
             Some("desc") => true,
             Some(other) => {
-                self.error(
-                    entry.pos,
-                    format!("`tie_break`: the order is `asc` or `desc`, not `{other}`"),
-                );
+                self.error(entry.pos, msg::tie_break_order(self.lang, other));
                 return None;
             }
         };
@@ -1033,15 +897,12 @@ impl Builder {
 
     fn synonyms(&mut self, node: &Node) -> Option<Vec<(String, Vec<String>)>> {
         let Node::Map { entries, .. } = node else {
-            self.error(
-                node.pos(),
-                "`synonyms` must be a mapping: term -> [other spellings]",
-            );
+            self.error(node.pos(), msg::synonyms_not_mapping(self.lang));
             return None;
         };
         let mut out = Some(Vec::new());
         for (key, value) in entries {
-            let what = format!("synonyms of `{}`", key.text);
+            let what = msg::context_synonyms(self.lang, &key.text);
             let list: Option<Vec<Spanned<String>>> = self.read(value, &what);
             let list = list.and_then(|l| self.texts(&l, &what));
             match (&mut out, list) {
@@ -1085,35 +946,23 @@ fn kind_present(raw: &RawRule, kind: &str) -> bool {
     }
 }
 
-fn rule_kind_message(key: &str, context: &str) -> String {
+fn rule_kind_message(lang: Lang, key: &str, context: &str) -> String {
     let lower = key.to_lowercase();
     match lower.as_str() {
-        "yes" | "y" | "true" => format!(
-            "`{key}` is not a rule kind in {context}; write `is_yes: FIELD` (YAML 1.1 tools read `{key}` as a boolean)"
-        ),
-        "no" | "n" | "false" => format!(
-            "`{key}` is not a rule kind in {context}; write `is_no: FIELD` (YAML 1.1 tools read `{key}` as a boolean)"
-        ),
-        "on" | "off" => format!(
-            "`{key}` is not a rule kind in {context}; did you mean `on_time`? (YAML 1.1 tools read `{key}` as a boolean)"
-        ),
+        "yes" | "y" | "true" => msg::rule_kind_yes(lang, key, context),
+        "no" | "n" | "false" => msg::rule_kind_no(lang, key, context),
+        "on" | "off" => msg::rule_kind_on(lang, key, context),
         _ => {
-            let hint = suggest::hint(key, RULE_KINDS.iter().copied());
-            if hint.is_empty() {
-                format!(
-                    "unknown rule kind `{key}` in {context}; rule kinds are {}",
-                    de::list(RULE_KINDS)
-                )
-            } else {
-                format!("unknown rule kind `{key}` in {context}{hint}")
-            }
+            let hint = suggest::hint(lang, key, RULE_KINDS.iter().copied())
+                .unwrap_or_else(|| msg::rule_kinds_are(lang, &de::list(lang, RULE_KINDS)));
+            msg::unknown_rule_kind(lang, key, context, &hint)
         }
     }
 }
 
 /// Warns where an unquoted YAML 1.1 boolean word is used as text: this tool reads it as
 /// text, but other YAML tools would not, and a posting is shared.
-fn warn_yaml11_booleans(node: &Node, key: Option<&str>, out: &mut Vec<Diagnostic>) {
+fn warn_yaml11_booleans(lang: Lang, node: &Node, key: Option<&str>, out: &mut Vec<Diagnostic>) {
     match node {
         Node::Scalar {
             text,
@@ -1123,14 +972,16 @@ fn warn_yaml11_booleans(node: &Node, key: Option<&str>, out: &mut Vec<Diagnostic
             if key != Some("blank") && YAML11_BOOLEANS.contains(&text.as_str()) {
                 out.push(Diagnostic::warning(
                     Some(*pos),
-                    format!("unquoted `{text}` is read as the text \"{text}\", but YAML 1.1 tools read it as a boolean; quote it: '{text}'"),
+                    msg::yaml11_boolean(lang, text),
                 ));
             }
         }
         Node::Scalar { .. } => {}
-        Node::Seq { items, .. } => items.iter().for_each(|i| warn_yaml11_booleans(i, key, out)),
+        Node::Seq { items, .. } => items
+            .iter()
+            .for_each(|i| warn_yaml11_booleans(lang, i, key, out)),
         Node::Map { entries, .. } => entries
             .iter()
-            .for_each(|(k, v)| warn_yaml11_booleans(v, Some(&k.text), out)),
+            .for_each(|(k, v)| warn_yaml11_booleans(lang, v, Some(&k.text), out)),
     }
 }

@@ -11,6 +11,7 @@
 //! boolean only where a boolean is expected.
 
 use crate::diag::Pos;
+use crate::i18n::catalogue as msg;
 use saphyr_parser::{Event, Parser, ScalarStyle, Span};
 
 /// The largest posting file accepted, in bytes.
@@ -119,11 +120,12 @@ fn size(node: &Node) -> usize {
 
 /// The message for a posting over [`MAX_BYTES`].
 pub fn too_big() -> String {
-    format!("the file is more than the {MAX_BYTES} bytes (1 MiB) a posting may have")
+    msg::posting_too_big(crate::i18n::messages(), MAX_BYTES)
 }
 
 /// Loads one YAML document whose top level is a mapping.
 pub fn load(text: &str) -> Result<Node, LoadError> {
+    let lang = crate::i18n::messages();
     if text.len() > MAX_BYTES {
         return Err(LoadError {
             pos: None,
@@ -133,9 +135,7 @@ pub fn load(text: &str) -> Result<Node, LoadError> {
     if text.trim().is_empty() {
         return Err(LoadError {
             pos: None,
-            message:
-                "the file is empty; a posting needs at least `posting:`, `fields:` and one rule"
-                    .into(),
+            message: msg::posting_empty(lang),
         });
     }
     let mut stack: Vec<Frame> = Vec::new();
@@ -152,16 +152,13 @@ pub fn load(text: &str) -> Result<Node, LoadError> {
             Event::DocumentStart(_) => {
                 documents += 1;
                 if documents > 1 {
-                    return Err(LoadError::at(
-                        pos,
-                        "a second YAML document starts here; a posting file holds one document",
-                    ));
+                    return Err(LoadError::at(pos, msg::second_document(lang)));
                 }
                 continue;
             }
             Event::Alias(id) => {
                 let Some((node, n)) = anchors.get(&id) else {
-                    return Err(LoadError::at(pos, "this alias names no anchor"));
+                    return Err(LoadError::at(pos, msg::alias_without_anchor(lang)));
                 };
                 nodes += n;
                 if nodes > MAX_NODES {
@@ -171,10 +168,7 @@ pub fn load(text: &str) -> Result<Node, LoadError> {
                 continue;
             }
             Event::SequenceStart(_, tag) | Event::MappingStart(_, tag) if tag.is_some() => {
-                return Err(LoadError::at(
-                    pos,
-                    "YAML tags are not supported in postings",
-                ));
+                return Err(LoadError::at(pos, msg::yaml_tags(lang)));
             }
             Event::SequenceStart(anchor, _) => {
                 open(&mut stack, Frame::Seq(Vec::new(), pos, anchor), pos)?;
@@ -191,7 +185,7 @@ pub fn load(text: &str) -> Result<Node, LoadError> {
                     remember(&mut anchors, anchor, &node);
                     node
                 }
-                _ => return Err(LoadError::at(pos, "unbalanced list")),
+                _ => return Err(LoadError::at(pos, msg::unbalanced_list(lang))),
             },
             Event::MappingEnd => match stack.pop() {
                 Some(Frame::Map(entries, start, None, anchor)) => {
@@ -203,7 +197,7 @@ pub fn load(text: &str) -> Result<Node, LoadError> {
                     remember(&mut anchors, anchor, &node);
                     node
                 }
-                _ => return Err(LoadError::at(pos, "unbalanced mapping")),
+                _ => return Err(LoadError::at(pos, msg::unbalanced_mapping(lang))),
             },
             Event::Scalar(value, style, anchor, tag) => {
                 let mut plain = style == ScalarStyle::Plain;
@@ -211,10 +205,7 @@ pub fn load(text: &str) -> Result<Node, LoadError> {
                     if tag.handle == "!!" && tag.suffix == "str" {
                         plain = false;
                     } else {
-                        return Err(LoadError::at(
-                            pos,
-                            "YAML tags are not supported in postings",
-                        ));
+                        return Err(LoadError::at(pos, msg::yaml_tags(lang)));
                     }
                 }
                 let node = Node::Scalar {
@@ -233,13 +224,10 @@ pub fn load(text: &str) -> Result<Node, LoadError> {
     }
     match root {
         Some(node @ Node::Map { .. }) => Ok(node),
-        Some(node) => Err(LoadError::at(
-            node.pos(),
-            "the top level must be a mapping with `posting:`, `fields:`, `requirements:` …",
-        )),
+        Some(node) => Err(LoadError::at(node.pos(), msg::top_level_sections(lang))),
         None => Err(LoadError {
             pos: None,
-            message: "the file holds no YAML document".into(),
+            message: msg::no_document(lang),
         }),
     }
 }
@@ -258,19 +246,18 @@ fn remember(
 fn too_many_nodes(pos: Pos) -> LoadError {
     LoadError::at(
         pos,
-        format!("the posting holds more than {MAX_NODES} values once its aliases are expanded"),
+        msg::too_many_values(crate::i18n::messages(), MAX_NODES),
     )
 }
 
 fn open(stack: &mut Vec<Frame>, frame: Frame, pos: Pos) -> Result<(), LoadError> {
     if stack.len() >= MAX_DEPTH {
-        return Err(LoadError::at(
-            pos,
-            format!("nesting deeper than {MAX_DEPTH} levels is not supported"),
-        ));
+        let lang = crate::i18n::messages();
+        return Err(LoadError::at(pos, msg::too_deep(lang, MAX_DEPTH)));
     }
     if let Some(Frame::Map(_, _, None, _)) = stack.last() {
-        return Err(LoadError::at(pos, "a mapping key must be plain text"));
+        let lang = crate::i18n::messages();
+        return Err(LoadError::at(pos, msg::key_not_plain(lang)));
     }
     stack.push(frame);
     Ok(())
@@ -292,20 +279,13 @@ fn push(stack: &mut [Frame], root: &mut Option<Node>, node: Node) -> Result<(), 
                 Ok(())
             }
             None => {
+                let lang = crate::i18n::messages();
                 let Node::Scalar { text, pos, .. } = node else {
-                    return Err(LoadError::at(
-                        node.pos(),
-                        "a mapping key must be plain text",
-                    ));
+                    return Err(LoadError::at(node.pos(), msg::key_not_plain(lang)));
                 };
                 if let Some((first, _)) = entries.iter().find(|(k, _)| k.text == text) {
-                    return Err(LoadError::at(
-                        pos,
-                        format!(
-                            "duplicate key `{text}` (first written at line {})",
-                            first.pos.line
-                        ),
-                    ));
+                    let message = msg::duplicate_key(lang, &text, first.pos.line);
+                    return Err(LoadError::at(pos, message));
                 }
                 *pending = Some(Key { text, pos });
                 Ok(())
@@ -315,6 +295,7 @@ fn push(stack: &mut [Frame], root: &mut Option<Node>, node: Node) -> Result<(), 
 }
 
 fn scan_error(text: &str, e: &saphyr_parser::ScanError) -> LoadError {
+    let lang = crate::i18n::messages();
     let m = e.marker();
     let mut pos = Pos::new(m.line(), m.col() + 1);
     let info = e.info();
@@ -328,18 +309,12 @@ fn scan_error(text: &str, e: &saphyr_parser::ScanError) -> LoadError {
         .filter(|_| info.contains("tab"))
     {
         pos = Pos::new(n + 1, line.find('\t').map_or(1, |i| i + 1));
-        return LoadError::at(
-            pos,
-            "a tab is used for indentation; YAML indents with spaces only",
-        );
+        return LoadError::at(pos, msg::tab_indentation(lang));
     }
     if info.contains("recursion limit") {
-        return LoadError::at(
-            pos,
-            format!("nesting deeper than {MAX_DEPTH} levels is not supported"),
-        );
+        return LoadError::at(pos, msg::too_deep(lang, MAX_DEPTH));
     }
-    LoadError::at(pos, format!("invalid YAML: {info}"))
+    LoadError::at(pos, msg::invalid_yaml(lang, info))
 }
 
 #[cfg(test)]

@@ -1,6 +1,5 @@
 //! Why candidate files cannot be screened.
 
-use crate::i18n::Lang;
 use crate::ingest::{Cause, IngestError};
 use std::path::PathBuf;
 
@@ -44,12 +43,15 @@ impl std::fmt::Display for ReadError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             ReadError::Ingest(e) => e.fmt(f),
-            ReadError::Fatal { path, row, cause } => write!(
-                f,
-                "{}: row {row}: {}",
-                path.display(),
-                cause.describe(Lang::En)
-            ),
+            ReadError::Fatal { path, row, cause } => {
+                let lang = crate::i18n::messages();
+                f.write_str(&crate::i18n::catalogue::fatal_row(
+                    lang,
+                    &path.display().to_string(),
+                    *row,
+                    &cause.describe(lang),
+                ))
+            }
             ReadError::MissingColumns {
                 path,
                 none_of: Some(header),
@@ -87,21 +89,16 @@ impl std::fmt::Display for ReadError {
                 column,
                 nearest,
             } => {
+                use crate::i18n::catalogue as msg;
+                let lang = crate::i18n::messages();
+                let path = path.display().to_string();
                 if field.is_empty() {
-                    write!(
-                        f,
-                        "{}: row 1: the audit column `{column}` is not in the header",
-                        path.display()
-                    )?;
+                    f.write_str(&msg::audit_column_missing(lang, &path, column))?;
                 } else {
-                    write!(
-                        f,
-                        "{}: row 1: column `{column}` (field `{field}` of the posting) is not in the header",
-                        path.display()
-                    )?;
+                    f.write_str(&msg::column_missing(lang, &path, column, field))?;
                 }
                 match nearest {
-                    Some(n) => write!(f, "; did you mean `{n}`?"),
+                    Some(n) => f.write_str(&msg::did_you_mean(lang, n)),
                     None => Ok(()),
                 }
             }

@@ -94,8 +94,9 @@ impl Screening<'_> {
                         if place.check != 0 && again != place.check {
                             return Err(crate::ingest::IngestError::Io(
                                 rereader.path().into(),
-                                std::io::Error::other(format!(
-                                    "row {row} is no longer what it was when screened: the file changed; screen it again"
+                                std::io::Error::other(crate::i18n::catalogue::row_changed(
+                                    crate::i18n::messages(),
+                                    row,
                                 )),
                             ));
                         }
@@ -128,9 +129,9 @@ impl Screening<'_> {
     /// after it was screened, and the output would show rows that are not the ones screened.
     pub fn read_again_whole(&self) -> std::io::Result<()> {
         match self.reread_failure.get() {
-            Some(why) => Err(std::io::Error::other(format!(
-                "{why}; no output was written"
-            ))),
+            Some(why) => Err(std::io::Error::other(
+                crate::i18n::catalogue::nothing_written(crate::i18n::messages(), why),
+            )),
             None => Ok(()),
         }
     }

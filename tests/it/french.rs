@@ -59,12 +59,40 @@ fn own_words(text: &str) -> String {
     out
 }
 
+/// A message's own words: without what it names in backticks (keys, columns, values as
+/// written), nor the paths of files.
+fn message_words(text: &str) -> String {
+    let own = own_words(text);
+    let unnamed: String = own.split('`').step_by(2).collect::<Vec<_>>().join(" ");
+    unnamed
+        .split_whitespace()
+        .filter(|w| {
+            !w.starts_with("--") && !w.contains('/') && !w.contains(".yaml") && !w.contains(".csv")
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 fn faults(what: &str, text: &str) -> Vec<String> {
     let mut found = Vec::new();
     // A field's type is a posting's identifier (`type: years`), in `inspect`'s table too.
     let own = own_words(text)
         .replace("type: years", "type:")
         .replace("┆ years ", "┆ ");
+    found.extend(plural_and_english(what, &own, ENGLISH));
+    found
+}
+
+/// Words of the tool's English messages that have no business in French ones, besides
+/// [`ENGLISH`]'s.
+const ENGLISH_MESSAGES: &[&str] = &[
+    "is", "not", "and", "in", "to", "it", "has", "was", "file", "sheet", "workbook", "key",
+    "field", "rule", "found", "read", "with", "this", "that", "column", "header", "posting", "no",
+    "did", "you", "mean", "should", "write", "give", "use",
+];
+
+fn plural_and_english(what: &str, own: &str, english: &[&str]) -> Vec<String> {
+    let mut found = Vec::new();
     if let Some(at) = own.find("(s)") {
         found.push(format!(
             "{what}: `(s)` in {:?}",
@@ -72,8 +100,8 @@ fn faults(what: &str, text: &str) -> Vec<String> {
         ));
     }
     for word in own.split(|c: char| !c.is_alphanumeric() && c != '_') {
-        if ENGLISH.contains(&word) {
-            found.push(format!("{what}: English word `{word}`"));
+        if english.contains(&word) {
+            found.push(format!("{what}: English word `{word}` in {own:?}"));
         }
     }
     found
@@ -130,5 +158,79 @@ fn french_outputs_hold_no_plural_shortcut_and_no_english() {
     }
     let written = std::fs::read_to_string(excel).expect("the Excel CSV");
     found.extend(faults("--excel CSV", &written));
+    assert!(found.is_empty(), "{}", found.join("\n"));
+}
+
+/// Every file of a folder of fixtures, as a path.
+fn fixtures(dir: &str) -> Vec<String> {
+    let mut paths: Vec<String> = std::fs::read_dir(dir)
+        .expect("fixtures")
+        .filter_map(|e| e.ok())
+        .map(|e| e.path().display().to_string())
+        .filter(|p| !p.ends_with(".md") && !p.ends_with(".py"))
+        .collect();
+    paths.sort();
+    paths
+}
+
+#[test]
+fn french_messages_hold_no_english() {
+    let dir = tempfile::tempdir().expect("dir");
+    let link = dir.path().join("lien.csv");
+    std::os::unix::fs::symlink(dir.path().join("nulle-part/rien.csv"), &link).expect("link");
+    let link = link.to_str().expect("path");
+    let mut runs: Vec<Vec<String>> = Vec::new();
+    let owned = |args: &[&str]| args.iter().map(|a| a.to_string()).collect::<Vec<_>>();
+    for posting in fixtures("tests/fixtures/postings") {
+        runs.push(owned(&["validate", &posting, "--against", GOOGLE]));
+        runs.push(owned(&["screen", &posting, GOOGLE]));
+    }
+    for file in fixtures("tests/fixtures/candidates")
+        .into_iter()
+        .chain(fixtures("tests/fixtures/workbooks"))
+    {
+        runs.push(owned(&["inspect", &file]));
+        runs.push(owned(&["screen", JIGI, &file]));
+    }
+    for args in [
+        &["screen", JIGI, GOOGLE, "--as-of", "demain"][..],
+        &["screen", JIGI, GOOGLE, "--delimiter", "ab"],
+        &["screen", JIGI, GOOGLE, "--encoding", "klingon"],
+        &["screen", JIGI, GOOGLE, "--format", "xlsx"],
+        &["screen", JIGI, GOOGLE, "--sheet", "Feuil1"],
+        &["screen", JIGI, GOOGLE, "-o", link],
+        &[
+            "screen",
+            JIGI,
+            "tests/fixtures/workbooks/candidates.xls",
+            "--sheet",
+            "Reponses",
+        ],
+        &["explain", JIGI, GOOGLE, "--row", "999"],
+        &[
+            "report",
+            JIGI,
+            GOOGLE,
+            "--audit-by",
+            "Genre",
+            "--format",
+            "markdown",
+        ],
+        &["validate", JIGI, "--against", "nulle-part.csv"],
+        &["inspect", "nulle-part.csv"],
+    ] {
+        runs.push(owned(args));
+    }
+    let mut found = Vec::new();
+    for args in &runs {
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        let (_, stderr) = french(&args);
+        let what = args.join(" ");
+        found.extend(plural_and_english(
+            &what,
+            &message_words(&stderr),
+            &[ENGLISH, ENGLISH_MESSAGES].concat(),
+        ));
+    }
     assert!(found.is_empty(), "{}", found.join("\n"));
 }

@@ -157,5 +157,5 @@ fn broken_rows_among_many_batches_read_alike_on_one_thread_and_several() {
     let one = run(&[&args[..], &["--single-thread"]].concat());
     assert_eq!((many.code, one.code), (2, 2), "{}", many.stderr);
     assert_eq!(many.stderr, one.stderr);
-    assert!(many.stderr.contains("row 3002"), "{}", many.stderr);
+    assert!(many.stderr.contains("ligne 3002"), "{}", many.stderr);
 }

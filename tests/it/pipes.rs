@@ -97,7 +97,7 @@ fn a_fifo_without_a_writer_is_reported() {
     assert_eq!(
         out.stderr,
         format!(
-            "shortlist: error: {name}: cannot read the file: no program wrote to this FIFO within 10 seconds\n"
+            "shortlist : erreur : {name} : le fichier ne peut pas être lu : aucun programme n'a écrit dans ce tube nommé en 10 secondes\n"
         )
     );
     assert!(started.elapsed() < std::time::Duration::from_secs(30));

@@ -342,7 +342,7 @@ fn audit_in_json() {
     assert_eq!(out.code, 2);
     assert_eq!(
         out.stderr,
-        "shortlist: error: examples/google-forms-district-officer.csv: row 1: the audit column `Genre` is not in the header\n"
+        "shortlist : erreur : examples/google-forms-district-officer.csv : ligne 1 : la colonne d'audit `Genre` n'est pas dans l'en-tête\n"
     );
 }
 

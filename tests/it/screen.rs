@@ -310,7 +310,7 @@ fn several_files_make_one_list() {
     assert_eq!(files.len(), 2);
     let out = run(&["screen", CARE, KOBO, GOOGLE]);
     assert_eq!(out.code, 2);
-    assert!(out.stderr.contains("examples/google-forms-district-officer.csv: its header differs from examples/kobotoolbox-engagement-communautaire.csv's"), "{}", out.stderr);
+    assert!(out.stderr.contains("examples/google-forms-district-officer.csv : son en-tête diffère de celui de examples/kobotoolbox-engagement-communautaire.csv"), "{}", out.stderr);
 }
 
 #[test]
@@ -529,13 +529,13 @@ fn bad_inputs_exit_2_naming_the_file() {
     assert_eq!(
         out.stderr,
         "error: tests/fixtures/postings/misspelt-key.yaml:11:30: unknown key `min_levle` in rule `diplome`; did you mean `min_level`?\n\
-         shortlist: error: tests/fixtures/postings/misspelt-key.yaml: the posting is invalid (1 error); `shortlist validate tests/fixtures/postings/misspelt-key.yaml` lists them\n"
+         shortlist: error: tests/fixtures/postings/misspelt-key.yaml: the posting is invalid (1 error); shortlist validate tests/fixtures/postings/misspelt-key.yaml gives the details\n"
     );
     let out = run(&["screen", JIGI, KOBO]);
     assert_eq!(out.code, 2);
     assert_eq!(
         out.stderr,
-        "shortlist: error: examples/kobotoolbox-engagement-communautaire.csv: row 1: none of the 16 columns the posting maps is in the header, which starts with `start`, `end`, `group_identite/prenom`: this file is not an export for this posting\n"
+        "shortlist : erreur : examples/kobotoolbox-engagement-communautaire.csv : ligne 1 : aucune des 16 colonnes de l'annonce n'est dans l'en-tête, qui commence par `start`, `end`, `group_identite/prenom` : ce fichier n'est pas un export pour cette annonce\n"
     );
     let out = run(&["screen", KINDS, "examples/nope.csv"]);
     assert_eq!(out.code, 2);

@@ -36,12 +36,12 @@ fn bundled_postings_are_valid() {
     // The JIGI posting asks « engagement communautaire », which no field of study names.
     assert_eq!(
         out.stderr,
-        "note: postings/jigi-district-officer.yaml:91:55: subject `engagement communautaire` is no known field of study: it will be matched by its words only\n"
+        "remarque : postings/jigi-district-officer.yaml:91:55 : le domaine `engagement communautaire` n'est pas un domaine d'études connu : il sera reconnu par ses mots seulement\n"
     );
     assert_eq!(
         out.stdout,
-        "postings/jigi-district-officer.yaml: valide — 5 exigences, 8 préférences, 16 champs, date limite 23 février 2024 à 12h00 (heure de Bamako)\n\
-         postings/care-an-ka-jiko-engagement-communautaire.yaml: valide — 8 exigences, 4 préférences, 15 champs, date limite 21 septembre 2022\n"
+        "postings/jigi-district-officer.yaml : valide — 5 exigences, 8 préférences, 16 champs, date limite 23 février 2024 à 12h00 (heure de Bamako)\n\
+         postings/care-an-ka-jiko-engagement-communautaire.yaml : valide — 8 exigences, 4 préférences, 15 champs, date limite 21 septembre 2022\n"
     );
     assert_eq!(out.code, 0);
 }
@@ -243,8 +243,8 @@ fn yaml11_booleans_warn_where_text_is_meant() {
     let out = run(&["validate", &format!("{DIR}/yaml11-booleans.yaml")]);
     assert_eq!(
         out.stderr,
-        "warning: tests/fixtures/postings/yaml11-booleans.yaml:11:39: unquoted `yes` is read as the text \"yes\", but YAML 1.1 tools read it as a boolean; quote it: 'yes'\n\
-         warning: tests/fixtures/postings/yaml11-booleans.yaml:11:44: unquoted `no` is read as the text \"no\", but YAML 1.1 tools read it as a boolean; quote it: 'no'\n"
+        "warning: tests/fixtures/postings/yaml11-booleans.yaml:11:39: unquoted `yes` is read as the text \"yes\", but YAML 1.1 tools read it as a boolean; quote it: `'yes'`\n\
+         warning: tests/fixtures/postings/yaml11-booleans.yaml:11:44: unquoted `no` is read as the text \"no\", but YAML 1.1 tools read it as a boolean; quote it: `'no'`\n"
     );
     assert_eq!(out.code, 0, "warnings leave the posting valid");
 }
@@ -478,4 +478,84 @@ fn a_posting_has_at_most_a_hundred_rules() {
         "{}",
         out.stderr
     );
+}
+
+/// A posting's problems, all at once, in French: each says what to write.
+#[test]
+fn every_problem_is_told_in_french() {
+    let out = crate::common::shortlist()
+        .env("LANG", "fr_ML.UTF-8")
+        .args(["validate", &format!("{DIR}/many-problems.yaml")])
+        .output()
+        .expect("runs");
+    let at = |e: &str| format!("erreur : {DIR}/many-problems.yaml:{e}");
+    let want = [
+        at("4:13 : `openings` doit valoir au moins 1"),
+        at(
+            "5:13 : `Africa/Bamko` n'est pas un fuseau horaire ; écrivez un nom IANA comme `Africa/Bamako`, ou un décalage comme `UTC` ou `+01:00` ; vouliez-vous dire `Africa/Bamako` ?",
+        ),
+        at("6:3 : clé inconnue `langage` dans `posting` ; vouliez-vous dire `language` ?"),
+        at(
+            "9:36 : `degre` n'est pas une valeur possible dans le champ `degree` ; vouliez-vous dire `degree` ?",
+        ),
+        at(
+            "10:52 : champ `years` : `blank` s'applique aux champs de type `yes_no`, et `years` est de type `years`",
+        ),
+        at(
+            "16:45 : `full_at` (1) est inférieur à `min` (2) ; les points croissent de `min` jusqu'à `full_at`",
+        ),
+        at(
+            "18:5 : `yes` n'est pas un type de règle dans la règle `usaid` ; écrivez `is_yes: CHAMP` (les outils YAML 1.1 lisent `yes` comme un booléen)",
+        ),
+        at(
+            "19:13 : l'exigence `usaid` a un `weight` ; une exigence doit être remplie et ne donne pas de points (déplacez-la dans `preferences`)",
+        ),
+        at("20:5 : cette règle n'a pas d'`id` ; chaque règle de premier niveau en a besoin"),
+        at("23:5 : la préférence `bonus` a besoin d'un `weight` (ses points)"),
+        at(
+            "25:5 : la règle `deux` a deux types de règle, `is_yes` et `is_no` ; une règle en a exactement un (combinez des règles avec `all_of` ou `any_of`)",
+        ),
+        at("30:9 : `shortlist.size` doit valoir au moins 1"),
+        at("31:8 : `shortlist.per` lit le champ `lieu`, qui n'est pas déclaré dans `fields`"),
+        at("32:15 : `tie_break` : l'ordre est `asc` ou `desc`, pas `down`"),
+        format!("{DIR}/many-problems.yaml : invalide, 14 erreurs"),
+    ];
+    assert_eq!(String::from_utf8_lossy(&out.stderr), want.join("\n") + "\n");
+    assert_eq!(out.status.code(), Some(1));
+}
+
+/// Messages speak the `language` a posting declares, whatever the locale; `--lang` speaks
+/// over both.
+#[test]
+fn a_posting_speaks_its_own_language_unless_told_otherwise() {
+    let posting = "posting:\n  id: p\n  title: Agent\n  language: fr\nfields:\n  d: { column: Diplôme, type: degre }\nrequirements:\n  - id: d\n    not_blank: d\n";
+    let dir = tempfile::tempdir().expect("dir");
+    let path = dir.path().join("annonce.yaml");
+    std::fs::write(&path, posting).expect("write");
+    let path = path.to_str().expect("path");
+    let french = run(&["validate", path]);
+    assert_eq!(
+        french.stderr,
+        format!(
+            "erreur : {path}:6:31 : `degre` n'est pas une valeur possible dans le champ `d` ; vouliez-vous dire `degree` ?\n\
+             {path} : invalide, 1 erreur\n"
+        )
+    );
+    let english = run(&["validate", path, "--lang", "en"]);
+    assert_eq!(
+        english.stderr,
+        format!(
+            "error: {path}:6:31: `degre` is not a valid value in field `d`; did you mean `degree`?\n\
+             {path}: invalid, 1 error\n"
+        )
+    );
+    let screen = run(&["screen", path, "examples/google-forms-district-officer.csv"]);
+    assert_eq!(
+        screen.stderr,
+        format!(
+            "erreur : {path}:6:31 : `degre` n'est pas une valeur possible dans le champ `d` ; vouliez-vous dire `degree` ?\n\
+             shortlist : erreur : {path} : l'annonce n'est pas valide (1 erreur) ; shortlist validate {path} en donne le détail\n"
+        )
+    );
+    assert_eq!((french.code, english.code, screen.code), (1, 1, 2));
 }

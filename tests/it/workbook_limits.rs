@@ -102,7 +102,7 @@ fn a_sheet_asked_of_a_csv_file_is_an_error() {
     assert_eq!(out.code, 2);
     assert_eq!(
         out.stderr,
-        "shortlist: error: examples/google-forms-district-officer.csv: cannot read the file: --sheet Feuil1 names a sheet of a workbook, and this is a CSV file\n"
+        "shortlist : erreur : examples/google-forms-district-officer.csv : le fichier ne peut pas être lu : --sheet Feuil1 désigne une feuille de classeur, et ce fichier est un CSV\n"
     );
 }
 

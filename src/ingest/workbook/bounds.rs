@@ -1,6 +1,7 @@
 //! What a workbook may cost before it is read: the size its zipped parts unzip to, and the
 //! cells of the sheets that calamine reads whole (`.xls`, `.ods`).
 
+use crate::i18n::catalogue as msg;
 use std::io::{BufRead, BufReader, Read, Seek, SeekFrom};
 use std::path::Path;
 
@@ -36,15 +37,19 @@ fn check_unzipped(path: &Path) -> Result<Kind, String> {
             _ => {}
         }
         if name.ends_with("sharedStrings.xml") && size > MAX_SHARED_STRINGS_BYTES {
-            return Err(format!(
-                "its shared strings unzip to {size} bytes, more than the {MAX_SHARED_STRINGS_BYTES} a workbook may hold"
+            return Err(msg::shared_strings_too_big(
+                crate::i18n::messages(),
+                size,
+                MAX_SHARED_STRINGS_BYTES,
             ));
         }
         total = total.saturating_add(size);
     }
     if total > MAX_UNZIPPED_BYTES {
-        return Err(format!(
-            "it unzips to {total} bytes, more than the {MAX_UNZIPPED_BYTES} a workbook may hold"
+        return Err(msg::unzips_too_big(
+            crate::i18n::messages(),
+            total,
+            MAX_UNZIPPED_BYTES,
         ));
     }
     Ok(kind)
@@ -116,13 +121,10 @@ impl Span {
     fn refusal(&self, sheet: &str, kind: &str, cells: u64) -> String {
         let (r0, r1) = self.rows.unwrap_or_default();
         let (c0, c1) = self.columns.unwrap_or_default();
-        format!(
-            "sheet `{sheet}` spans rows {} to {} and columns {} to {}, {cells} cells: a {kind} workbook is read whole, and its sheets may span {MAX_WHOLE_CELLS} cells in all; delete the cells far from the table, or save the workbook as .xlsx or CSV",
-            r0 + 1,
-            r1 + 1,
-            column_name(c0),
-            column_name(c1),
-        )
+        let lang = crate::i18n::messages();
+        let rows = msg::from_to(lang, &(r0 + 1).to_string(), &(r1 + 1).to_string());
+        let columns = msg::from_to(lang, &column_name(c0), &column_name(c1));
+        msg::sheet_span_too_big(lang, sheet, &rows, &columns, cells, kind, MAX_WHOLE_CELLS)
     }
 }
 
@@ -294,7 +296,8 @@ fn number(e: &quick_xml::events::BytesStart<'_>, key: &str) -> u64 {
 fn check_xls(path: &Path) -> Result<(), String> {
     // A compound file whose sector chains do not hold together would send calamine round
     // a loop of sectors, growing without end.
-    let mut compound = cfb::open(path).map_err(|e| format!("the workbook is damaged: {e}"))?;
+    let mut compound = cfb::open(path)
+        .map_err(|e| msg::workbook_damaged(crate::i18n::messages(), &e.to_string()))?;
     let stream = match compound.open_stream("/Workbook") {
         Ok(s) => s,
         Err(_) => match compound.open_stream("/Book") {
@@ -312,15 +315,13 @@ fn check_xls(path: &Path) -> Result<(), String> {
         match record(&mut stream, &mut data)? {
             Some(0x0085) => {
                 if data.len() < 8 {
-                    return Err("the workbook is damaged: a sheet's entry is too short".into());
+                    return Err(msg::sheet_entry_too_short(crate::i18n::messages()));
                 }
                 let at = u64::from(u32::from_le_bytes([data[0], data[1], data[2], data[3]]));
                 let name =
                     sheet_name(&data[6..]).unwrap_or_else(|| format!("{}", sheets.len() + 1));
                 if at >= length {
-                    return Err(format!(
-                        "the workbook is damaged: sheet `{name}` starts past the end of its data"
-                    ));
+                    return Err(msg::sheet_past_the_end(crate::i18n::messages(), &name));
                 }
                 sheets.push((at, name));
             }
@@ -352,7 +353,8 @@ fn check_xls(path: &Path) -> Result<(), String> {
 
 /// The next record of a BIFF stream: its type, its data in `data`; `None` at the end.
 fn record<R: BufRead>(stream: &mut R, data: &mut Vec<u8>) -> Result<Option<u16>, String> {
-    let damaged = |e: std::io::Error| format!("the workbook is damaged: {e}");
+    let damaged =
+        |e: std::io::Error| msg::workbook_damaged(crate::i18n::messages(), &e.to_string());
     if stream.fill_buf().map_err(damaged)?.is_empty() {
         return Ok(None);
     }
@@ -366,7 +368,7 @@ fn record<R: BufRead>(stream: &mut R, data: &mut Vec<u8>) -> Result<Option<u16>,
         .read_to_end(data)
         .map_err(damaged)?;
     if data.len() < usize::from(len) {
-        return Err("the workbook is damaged: its last record is cut short".into());
+        return Err(msg::last_record_cut(crate::i18n::messages()));
     }
     Ok(Some(kind))
 }

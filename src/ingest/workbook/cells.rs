@@ -3,6 +3,7 @@
 //! candidate file.
 
 use super::{header_of, row_of, sheet_source};
+use crate::i18n::catalogue as msg;
 use crate::ingest::{Cause, IngestError, Options, Row, Source, check_header};
 use std::path::Path;
 
@@ -43,7 +44,8 @@ pub(super) fn stream(
     let sheet = name.clone();
     let thread = std::thread::spawn(move || {
         let failed = |e: String| {
-            let _ = tx.send(Sent::Failed(format!("cannot read sheet `{sheet}`: {e}")));
+            let lang = crate::i18n::messages();
+            let _ = tx.send(Sent::Failed(msg::sheet_unreadable(lang, &sheet, &e)));
         };
         // Both readers give cells the same way; a panic of calamine is a damaged workbook,
         // reported at the row where it happened.
@@ -143,10 +145,8 @@ fn read_cells(next: &mut Next<'_>, name: &str, tx: &std::sync::mpsc::SyncSender<
                 // Excel writes rows in order; a row out of order ends the reading, so that
                 // row numbers only grow.
                 if number < *next {
-                    let cause = Cause::Io(format!(
-                        "row {number} stands after row {} in the sheet, which is not how Excel writes it",
-                        *next - 1
-                    ));
+                    let lang = crate::i18n::messages();
+                    let cause = Cause::Io(msg::row_out_of_order(lang, number, *next - 1));
                     let _ = tx.send(Sent::Row(Row::Unreadable {
                         number: *next,
                         cause,
@@ -178,7 +178,9 @@ fn read_cells(next: &mut Next<'_>, name: &str, tx: &std::sync::mpsc::SyncSender<
             Err(e) => {
                 let number = row.as_ref().map_or(1, |r| r.0);
                 if shape.is_none() {
-                    let _ = tx.send(Sent::Failed(format!("cannot read sheet `{name}`: {e}")));
+                    let lang = crate::i18n::messages();
+                    let why = msg::sheet_unreadable(lang, name, &e.to_string());
+                    let _ = tx.send(Sent::Failed(why));
                 } else {
                     fatal(number, &shape, Cause::Io(e.to_string()));
                 }
@@ -194,7 +196,7 @@ fn read_cells(next: &mut Next<'_>, name: &str, tx: &std::sync::mpsc::SyncSender<
         }
         // Past the rows a sheet holds in Excel: rows kept in memory stay bounded.
         if number > MAX_SHEET_ROWS {
-            let why = format!("row {number} is past the {MAX_SHEET_ROWS} rows a sheet may have");
+            let why = msg::row_past_the_last(crate::i18n::messages(), number, MAX_SHEET_ROWS);
             if shape.is_none() {
                 let _ = tx.send(Sent::Failed(why));
             } else {
@@ -216,10 +218,9 @@ fn read_cells(next: &mut Next<'_>, name: &str, tx: &std::sync::mpsc::SyncSender<
         };
         if text.len() > MAX_CELL_BYTES {
             if shape.is_none() {
-                let _ = tx.send(Sent::Failed(format!(
-                    "row {number}: a cell of {} bytes, more than the {MAX_CELL_BYTES} allowed",
-                    text.len()
-                )));
+                let lang = crate::i18n::messages();
+                let why = msg::header_cell_too_big(lang, number, text.len(), MAX_CELL_BYTES);
+                let _ = tx.send(Sent::Failed(why));
             } else {
                 fatal(
                     number,
@@ -238,12 +239,10 @@ fn read_cells(next: &mut Next<'_>, name: &str, tx: &std::sync::mpsc::SyncSender<
         }
         gathering.2 += text.len();
         if gathering.2 > MAX_ROW_BYTES {
-            let why = format!(
-                "a row longer than {} MiB: this is not a candidate export",
-                MAX_ROW_BYTES >> 20
-            );
+            let lang = crate::i18n::messages();
+            let why = msg::row_too_long(lang, MAX_ROW_BYTES >> 20);
             if shape.is_none() {
-                let _ = tx.send(Sent::Failed(format!("row {number}: {why}")));
+                let _ = tx.send(Sent::Failed(msg::at_row(lang, number, &why)));
             } else {
                 fatal(number, &shape, Cause::Io(why));
             }

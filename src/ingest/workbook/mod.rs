@@ -2,6 +2,7 @@
 //! one named, with numbers and dates as the workbook stores them.
 
 use super::{Cause, Options, Row, Source};
+use crate::i18n::catalogue as msg;
 use crate::ingest::IngestError;
 use calamine::{Data, Reader, open_workbook_auto};
 use std::fs::File;
@@ -16,11 +17,12 @@ pub use cells::MAX_SHEET_ROWS;
 
 /// Opens sheet `options.sheet` (else the first) of the workbook at `path`, within the limits.
 pub(super) fn open(path: &Path, options: &Options) -> Result<Source, IngestError> {
+    let lang = crate::i18n::messages();
     let err = |why: String| IngestError::Workbook(path.into(), why);
     let kind = bounds::check(path).map_err(err)?;
     let book = guarded(|| open_as(path, kind))
         .map_err(err)?
-        .map_err(|e| err(format!("cannot read the workbook: {e}")))?;
+        .map_err(|e| err(msg::workbook_unreadable(lang, &e.to_string())))?;
     let names = book.sheet_names();
     let name = match &options.sheet {
         Some(want) => names
@@ -33,20 +35,19 @@ pub(super) fn open(path: &Path, options: &Options) -> Result<Source, IngestError
             })
             .cloned()
             .ok_or_else(|| {
-                let hint = crate::suggest::hint(want, names.iter().map(String::as_str));
-                err(format!(
-                    "the workbook has no sheet `{want}`; its sheets are {}{hint}",
-                    names
-                        .iter()
-                        .map(|n| format!("`{n}`"))
-                        .collect::<Vec<_>>()
-                        .join(", ")
+                let hint = crate::suggest::hint(lang, want, names.iter().map(String::as_str));
+                let sheets: Vec<String> = names.iter().map(|n| format!("`{n}`")).collect();
+                err(msg::no_such_sheet(
+                    lang,
+                    want,
+                    &sheets.join(", "),
+                    &hint.unwrap_or_default(),
                 ))
             })?,
         None => names
             .first()
             .cloned()
-            .ok_or_else(|| err("the workbook has no sheet".into()))?,
+            .ok_or_else(|| err(msg::no_sheet(lang)))?,
     };
     // `.xlsx` and `.xlsb` sheets are read cell by cell; calamine reads `.xls` and `.ods`
     // whole, within the cells `bounds::check` allowed, and their cells are then given out the
@@ -63,7 +64,7 @@ pub(super) fn open(path: &Path, options: &Options) -> Result<Source, IngestError
         mut whole => cells::Book::Whole(
             guarded(|| whole.worksheet_range(&name))
                 .map_err(err)?
-                .map_err(|e| err(format!("cannot read sheet `{name}`: {e}")))?,
+                .map_err(|e| err(msg::sheet_unreadable(lang, &name, &e.to_string())))?,
         ),
     };
     cells::stream(path, options, book, (kind, name))
@@ -93,7 +94,7 @@ pub(super) fn guarded<T>(read: impl FnOnce() -> T) -> Result<T, String> {
             .map(|s| (*s).to_string())
             .or_else(|| payload.downcast_ref::<String>().cloned())
             .unwrap_or_default();
-        format!("the workbook is damaged and cannot be read ({why})")
+        msg::workbook_broke(crate::i18n::messages(), &why)
     })
 }
 

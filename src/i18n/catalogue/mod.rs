@@ -1,11 +1,10 @@
-//! The messages a person reads on stderr, each in French and English, in one place: a third
-//! language is one more arm per message here.
+//! The messages a person reads on stderr, each in French and English, in one place: this
+//! folder, with the problems of a posting file in [`posting`]. A third language is one more
+//! arm per message here.
 //!
 //! Each message is a function of the language and its arguments. [`messages!`] makes them,
 //! and will not take a message without both languages; its test writes each in both with
 //! sample arguments and fails when a French text is the English one.
-
-use super::Lang;
 
 /// Defines each message as `pub fn name(lang, args…) -> String`, with sample arguments for
 /// the test that every message is written in each language.
@@ -19,21 +18,31 @@ macro_rules! messages {
     )*) => {
         $(
             $(#[$doc])*
-            pub fn $name(lang: Lang, $($arg: $ty),*) -> String {
+            pub fn $name(lang: $crate::i18n::Lang, $($arg: $ty),*) -> String {
                 match lang {
-                    Lang::Fr => format!($fr),
-                    Lang::En => format!($en),
+                    $crate::i18n::Lang::Fr => format!($fr),
+                    $crate::i18n::Lang::En => format!($en),
                 }
             }
         )*
 
-        /// Every message in `lang`, with sample arguments, by name.
         #[cfg(test)]
-        fn every(lang: Lang) -> Vec<(&'static str, String)> {
-            vec![$((stringify!($name), $name(lang, $($sample),*))),*]
+        #[test]
+        fn every_message_is_written_in_each_language() {
+            for (name, fr, en) in [$((
+                stringify!($name),
+                $name($crate::i18n::Lang::Fr, $($sample),*),
+                $name($crate::i18n::Lang::En, $($sample),*),
+            )),*] {
+                assert!(!fr.trim().is_empty() && !en.trim().is_empty(), "{name}");
+                assert_ne!(fr, en, "{name} is the same in French and English");
+            }
         }
     };
 }
+
+mod posting;
+pub use posting::*;
 
 messages! {
     /// What starts an error on stderr.
@@ -260,19 +269,234 @@ messages! {
         fr: "{path}un rapport s'écrit en HTML, Markdown ou xlsx, pas en {format} : écrivez-le dans un fichier .html, .md ou .xlsx (screen écrit le CSV et le JSON)",
         en: "{path}a report is written as HTML, Markdown or xlsx, not {format}: write it to a .html, .md or .xlsx file (screen writes CSV and JSON)",
     }
-}
 
-#[cfg(test)]
-mod tests {
-    use super::*;
+    /// A workbook calamine cannot open; its words follow.
+    fn workbook_unreadable(why: &str) ["invalid zip"] {
+        fr: "le classeur ne peut pas être lu (le lecteur dit : « {why} »)",
+        en: "cannot read the workbook: {why}",
+    }
 
-    #[test]
-    fn every_message_is_written_in_each_language() {
-        let (fr, en) = (every(Lang::Fr), every(Lang::En));
-        assert_eq!(fr.len(), en.len());
-        for ((name, fr), (_, en)) in fr.iter().zip(&en) {
-            assert!(!fr.trim().is_empty() && !en.trim().is_empty(), "{name}");
-            assert_ne!(fr, en, "{name} is the same in French and English");
-        }
+    /// A workbook damaged in a way found before reading it.
+    fn workbook_damaged(why: &str) ["bad sector"] {
+        fr: "le classeur est endommagé (« {why} »)",
+        en: "the workbook is damaged: {why}",
+    }
+
+    /// A workbook whose reading broke down.
+    fn workbook_broke(why: &str) ["index out of bounds"] {
+        fr: "le classeur est endommagé et ne peut pas être lu (« {why} »)",
+        en: "the workbook is damaged and cannot be read ({why})",
+    }
+
+    /// A `.xls` whose list of sheets is cut short.
+    fn sheet_entry_too_short() [] {
+        fr: "le classeur est endommagé : une entrée de sa liste de feuilles est trop courte",
+        en: "the workbook is damaged: a sheet's entry is too short",
+    }
+
+    /// A `.xls` sheet that starts past the end of the data.
+    fn sheet_past_the_end(sheet: &str) ["Feuil1"] {
+        fr: "le classeur est endommagé : la feuille `{sheet}` commence après la fin de ses données",
+        en: "the workbook is damaged: sheet `{sheet}` starts past the end of its data",
+    }
+
+    /// A `.xls` whose last record is cut short.
+    fn last_record_cut() [] {
+        fr: "le classeur est endommagé : son dernier enregistrement est tronqué",
+        en: "the workbook is damaged: its last record is cut short",
+    }
+
+    /// The sheet named by `--sheet` is not in the workbook.
+    fn no_such_sheet(sheet: &str, sheets: &str, hint: &str) ["Reponses", "`Feuil1`", ""] {
+        fr: "le classeur n'a pas de feuille `{sheet}` ; ses feuilles sont {sheets}{hint}",
+        en: "the workbook has no sheet `{sheet}`; its sheets are {sheets}{hint}",
+    }
+
+    /// A workbook without sheets.
+    fn no_sheet() [] {
+        fr: "le classeur n'a aucune feuille",
+        en: "the workbook has no sheet",
+    }
+
+    /// A sheet calamine cannot read; its words follow.
+    fn sheet_unreadable(sheet: &str, why: &str) ["Feuil1", "bad XML"] {
+        fr: "la feuille `{sheet}` ne peut pas être lue (le lecteur dit : « {why} »)",
+        en: "cannot read sheet `{sheet}`: {why}",
+    }
+
+    /// Shared strings that unzip past the bound.
+    fn shared_strings_too_big(size: u64, most: u64) [900000000, 268435456] {
+        fr: "ses textes partagés font {size} octets une fois décompressés, plus que les {most} qu'un classeur peut contenir",
+        en: "its shared strings unzip to {size} bytes, more than the {most} a workbook may hold",
+    }
+
+    /// A workbook that unzips past the bound.
+    fn unzips_too_big(size: u64, most: u64) [900000000, 536870912] {
+        fr: "il fait {size} octets une fois décompressé, plus que les {most} qu'un classeur peut contenir",
+        en: "it unzips to {size} bytes, more than the {most} a workbook may hold",
+    }
+
+    /// A sheet of a workbook read whole that spans too many cells.
+    fn sheet_span_too_big(sheet: &str, rows: &str, columns: &str, cells: u64, kind: &str, most: u64)
+        ["Feuil1", "1 to 1048576", "A to XFD", 17179869184, ".xls", 50000000]
+    {
+        fr: "la feuille `{sheet}` s'étend des lignes {rows} et des colonnes {columns}, soit {cells} cellules : un classeur {kind} se lit en entier, et ses feuilles peuvent s'étendre sur {most} cellules en tout ; supprimez les cellules éloignées du tableau, ou enregistrez le classeur en .xlsx ou en CSV",
+        en: "sheet `{sheet}` spans rows {rows} and columns {columns}, {cells} cells: a {kind} workbook is read whole, and its sheets may span {most} cells in all; delete the cells far from the table, or save the workbook as .xlsx or CSV",
+    }
+
+    /// From one row or column to another: `2 à 90`, `2 to 90`.
+    fn from_to(first: &str, last: &str) ["2", "90"] {
+        fr: "{first} à {last}",
+        en: "{first} to {last}",
+    }
+
+    /// A row of a sheet after a later one.
+    fn row_out_of_order(row: u64, previous: u64) [3, 7] {
+        fr: "la ligne {row} vient après la ligne {previous} dans la feuille, ce qu'Excel n'écrit jamais ainsi",
+        en: "row {row} stands after row {previous} in the sheet, which is not how Excel writes it",
+    }
+
+    /// A row past the rows a sheet may have.
+    fn row_past_the_last(row: u64, most: u64) [1048577, 1048576] {
+        fr: "la ligne {row} est au-delà des {most} lignes qu'une feuille peut avoir",
+        en: "row {row} is past the {most} rows a sheet may have",
+    }
+
+    /// A cell larger than a cell may be, in the header.
+    fn header_cell_too_big(row: u64, bytes: usize, most: usize) [1, 2000000, 1048576] {
+        fr: "ligne {row} : une cellule de {bytes} octets, plus que les {most} permis",
+        en: "row {row}: a cell of {bytes} bytes, more than the {most} allowed",
+    }
+
+    /// A row longer than a candidate's row may be.
+    fn row_too_long(mib: usize) [16] {
+        fr: "une ligne de plus de {mib} Mio : ce n'est pas un export de candidatures",
+        en: "a row longer than {mib} MiB: this is not a candidate export",
+    }
+
+    /// A problem at a row before the header was read.
+    fn at_row(row: u64, why: &str) [1, "too long"] {
+        fr: "ligne {row} : {why}",
+        en: "row {row}: {why}",
+    }
+
+    /// `explain --row` names a row that holds no candidate.
+    fn no_candidate_at_row(row: u64, first: u64, last: u64) [999, 2, 73] {
+        fr: "aucune candidature à la ligne {row} : les candidatures vont de la ligne {first} à la ligne {last}",
+        en: "no candidate at row {row}: data rows are {first} to {last}",
+    }
+
+    /// `explain --email` names an address no candidate gave.
+    fn no_candidate_with_email(email: &str) ["awa@x.ml"] {
+        fr: "aucune candidature ne donne l'adresse e-mail `{email}`",
+        en: "no candidate has the e-mail address `{email}`",
+    }
+
+    /// The column of `--audit-by` is not in a file's header.
+    fn audit_column_missing(path: &str, column: &str) ["c.csv", "Genre"] {
+        fr: "{path} : ligne 1 : la colonne d'audit `{column}` n'est pas dans l'en-tête",
+        en: "{path}: row 1: the audit column `{column}` is not in the header",
+    }
+
+    /// A column the posting maps is not in a file's header.
+    fn column_missing(path: &str, column: &str, field: &str) ["c.csv", "Diplome", "degree"] {
+        fr: "{path} : ligne 1 : la colonne `{column}` (champ `{field}` de l'annonce) n'est pas dans l'en-tête",
+        en: "{path}: row 1: column `{column}` (field `{field}` of the posting) is not in the header",
+    }
+
+    /// A row that ends the reading of a file.
+    fn fatal_row(path: &str, row: u64, why: &str) ["c.csv", 7, "a cell of 2000000 bytes"] {
+        fr: "{path} : ligne {row} : {why}",
+        en: "{path}: row {row}: {why}",
+    }
+
+    /// `--as-of` that does not read as a date.
+    fn bad_as_of(text: &str) ["demain"] {
+        fr: "--as-of : `{text}` ne se lit pas comme une date ; écrivez 2024-02-23T12:00:00Z",
+        en: "--as-of: cannot read `{text}`; write 2024-02-23T12:00:00Z",
+    }
+
+    /// `--encoding` that names no encoding.
+    fn bad_encoding(label: &str) ["klingon"] {
+        fr: "--encoding : `{label}` n'est pas un encodage (essayez utf-8, windows-1252, utf-16le)",
+        en: "--encoding: `{label}` is not an encoding (try utf-8, windows-1252, utf-16le)",
+    }
+
+    /// `--delimiter` of more than one character.
+    fn bad_delimiter(label: &str) ["ab"] {
+        fr: "--delimiter : `{label}` n'est pas un caractère unique (ni `tab`)",
+        en: "--delimiter: `{label}` is not one character (or `tab`)",
+    }
+
+    /// An xlsx workbook asked for on the terminal.
+    fn xlsx_on_terminal() [] {
+        fr: "un classeur xlsx ne s'affiche pas dans le terminal : écrivez-le avec -o FICHIER.xlsx (ou -o - vers un tube)",
+        en: "an xlsx workbook is not for the terminal: write it with -o FILE.xlsx (or -o - to a pipe)",
+    }
+
+    /// An output file that cannot be written; why follows.
+    fn cannot_write(path: &str) ["liste.csv"] {
+        fr: "{path} : le fichier ne peut pas être écrit",
+        en: "{path}: cannot write the file",
+    }
+
+    /// An output that is a link to nowhere.
+    fn dangling_link() [] {
+        fr: "le lien ne mène à aucun fichier : écrivez vers le chemin de sa cible",
+        en: "the link points to no file: write to its target's path",
+    }
+
+    /// `--sheet` given for a CSV file.
+    fn sheet_of_a_csv(sheet: &str) ["Feuil1"] {
+        fr: "--sheet {sheet} désigne une feuille de classeur, et ce fichier est un CSV",
+        en: "--sheet {sheet} names a sheet of a workbook, and this is a CSV file",
+    }
+
+    /// A workbook given through a pipe.
+    fn workbook_from_pipe() [] {
+        fr: "un classeur se lit dans un fichier, pas dans un tube : enregistrez-le d'abord",
+        en: "a workbook is read from a file, not a pipe: save it first",
+    }
+
+    /// A FIFO no program wrote to.
+    fn fifo_without_writer(seconds: u64) [10] {
+        fr: "aucun programme n'a écrit dans ce tube nommé en {seconds} secondes",
+        en: "no program wrote to this FIFO within {seconds} seconds",
+    }
+
+    /// A row of a CSV file longer than a candidate's may be.
+    fn csv_row_too_long(mib: usize) [16] {
+        fr: "une ligne de plus de {mib} Mio : ce n'est pas un export de candidatures",
+        en: "a row longer than {mib} MiB: this is not a candidate export",
+    }
+
+    /// A file that changed between the screening and the writing of an output.
+    fn file_changed_since() [] {
+        fr: "le fichier a changé depuis qu'il a été examiné ; relancez l'examen",
+        en: "the file changed after it was screened; screen it again",
+    }
+
+    /// A file that changed during the screening.
+    fn file_changed_during() [] {
+        fr: "le fichier a changé pendant l'examen ; relancez-le",
+        en: "the file changed while it was screened; screen it again",
+    }
+
+    /// A row that is not what it was when screened.
+    fn row_changed(row: u64) [12] {
+        fr: "la ligne {row} n'est plus ce qu'elle était lors de l'examen : le fichier a changé ; relancez l'examen",
+        en: "row {row} is no longer what it was when screened: the file changed; screen it again",
+    }
+
+    /// Nothing was written, after a file changed.
+    fn nothing_written(why: &str) ["the file changed"] {
+        fr: "{why} ; rien n'a été écrit",
+        en: "{why}; no output was written",
+    }
+
+    /// A text too long for a cell of Excel, cut.
+    fn xlsx_text_cut(sheet: &str, row: u32, column: &str, chars: usize, most: usize) ["Tous", 12, "Raisons", 40000, 32767] {
+        fr: "feuille `{sheet}`, ligne {row}, colonne `{column}` : un texte de {chars} caractères est coupé aux {most} d'Excel",
+        en: "sheet `{sheet}`, row {row}, column `{column}`: a text of {chars} characters is cut to Excel's {most}",
     }
 }
