@@ -28,7 +28,10 @@ pub struct InternalError(pub String);
 
 impl std::fmt::Display for InternalError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "internal error: {}", self.0)
+        f.write_str(&crate::i18n::catalogue::internal_error(
+            crate::i18n::messages(),
+            &self.0,
+        ))
     }
 }
 

@@ -10,7 +10,12 @@ fn main() -> ExitCode {
         if shortlist::ingest::panics_are_caught() {
             return;
         }
-        eprintln!("shortlist: internal error: {info}");
+        let lang = shortlist::i18n::messages();
+        eprintln!(
+            "{} {}",
+            shortlist::i18n::catalogue::error_prefix(lang),
+            shortlist::i18n::catalogue::internal_error(lang, &info.to_string())
+        );
         std::process::exit(Exit::Internal as i32);
     }));
     // SIGINT, SIGTERM and SIGHUP remove the output being written, then end as the shell

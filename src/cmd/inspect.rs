@@ -170,7 +170,7 @@ pub fn run(args: &InspectArgs) -> anyhow::Result<Exit> {
     let stdout = std::io::stdout();
     let mut lock = stdout.lock();
     lock.write_all(out.as_bytes())
-        .context("writing to stdout")?;
+        .with_context(|| crate::i18n::catalogue::cannot_write_stdout(crate::i18n::messages()))?;
     Ok(Exit::Success)
 }
 

@@ -151,7 +151,7 @@ fn run_as(args: &ScreenArgs, report: bool) -> anyhow::Result<Exit> {
     if let Some(hashing) = hashing {
         let hashes = hashing
             .join()
-            .map_err(|_| anyhow::anyhow!("hashing the candidate files failed"))??;
+            .map_err(|_| crate::exit::InternalError("the hashing thread stopped".into()))??;
         for (input, hash) in screening.inputs.iter_mut().zip(hashes) {
             input.sha256 = hash;
         }
@@ -172,7 +172,9 @@ fn run_as(args: &ScreenArgs, report: bool) -> anyhow::Result<Exit> {
             ))
         }
         Format::Xlsx => {
-            let (bytes, cuts) = output::xlsx::build(&screening).context("building the workbook")?;
+            let (bytes, cuts) = output::xlsx::build(&screening).with_context(|| {
+                crate::i18n::catalogue::cannot_build_workbook(crate::i18n::messages())
+            })?;
             if !args.quiet {
                 for cut in cuts {
                     let lang = crate::i18n::messages();
@@ -235,7 +237,9 @@ fn run_as(args: &ScreenArgs, report: bool) -> anyhow::Result<Exit> {
         }
         None => output::Target::Stdout
             .write(colour, write)
-            .context("writing to stdout")?,
+            .with_context(
+                || crate::i18n::catalogue::cannot_write_stdout(crate::i18n::messages()),
+            )?,
     }
     Ok(Exit::Success)
 }

@@ -70,7 +70,9 @@ pub fn run(args: &ValidateArgs) -> anyhow::Result<Exit> {
         match loaded.posting {
             Some(p) if !diags.iter().any(Diagnostic::is_error) => {
                 let lang = args.lang.unwrap_or(p.meta.language);
-                writeln!(out, "{}", summary(&name, &p, lang)).context("writing to stdout")?;
+                writeln!(out, "{}", summary(&name, &p, lang)).with_context(|| {
+                    crate::i18n::catalogue::cannot_write_stdout(crate::i18n::messages())
+                })?;
                 if let Some(against) = &args.against {
                     dry_runs.clear();
                     match dry_run(&p, against, &options, lang, &mut dry_runs) {
@@ -78,8 +80,9 @@ pub fn run(args: &ValidateArgs) -> anyhow::Result<Exit> {
                             for d in empty {
                                 eprintln!("{}", d.display(&name));
                             }
-                            out.write_all(dry_runs.as_bytes())
-                                .context("writing to stdout")?;
+                            out.write_all(dry_runs.as_bytes()).with_context(|| {
+                                crate::i18n::catalogue::cannot_write_stdout(crate::i18n::messages())
+                            })?;
                         }
                         Err(e) => {
                             let lang = crate::i18n::messages();

@@ -77,7 +77,7 @@ fn check(args: &[&str], code: i32, file: &str) {
         out.stderr
     );
     assert!(
-        !out.stderr.contains("internal error"),
+        !out.stderr.contains("internal error") && !out.stderr.contains("erreur interne"),
         "{args:?}: {}",
         out.stderr
     );

@@ -1,6 +1,6 @@
 //! The usual mistakes of a person at the command line, each answered with what to type, in
-//! the locale's language (or `--lang`'s), with exit 2 (1 for `validate`, whose every
-//! problem with a posting file is 1).
+//! the locale's language (or `--lang`'s, or the language a posting declares once it is
+//! read), with exit 2 (1 for `validate`, whose every problem with a posting file is 1).
 
 use crate::common::Test;
 

@@ -499,4 +499,22 @@ messages! {
         fr: "feuille `{sheet}`, ligne {row}, colonne `{column}` : un texte de {chars} caractères est coupé aux {most} d'Excel",
         en: "sheet `{sheet}`, row {row}, column `{column}`: a text of {chars} characters is cut to Excel's {most}",
     }
+
+    /// The terminal or the pipe could not be written to; why follows.
+    fn cannot_write_stdout() [] {
+        fr: "la sortie standard ne peut pas être écrite",
+        en: "cannot write to stdout",
+    }
+
+    /// The workbook could not be made; why follows.
+    fn cannot_build_workbook() [] {
+        fr: "le classeur ne peut pas être construit",
+        en: "cannot build the workbook",
+    }
+
+    /// A fault of the tool, not of the input: what to report follows.
+    fn internal_error(what: &str) ["hashing failed"] {
+        fr: "erreur interne (à signaler) : {what}",
+        en: "internal error (please report it): {what}",
+    }
 }
