@@ -258,10 +258,7 @@ impl<R: Read> Records<R> {
         if self.filled > self.longest {
             return Err(io::Error::new(
                 io::ErrorKind::InvalidData,
-                crate::i18n::catalogue::csv_row_too_long(
-                    crate::i18n::messages(),
-                    self.longest >> 20,
-                ),
+                crate::i18n::catalogue::row_too_long(crate::i18n::messages(), self.longest >> 20),
             ));
         }
         if self.buf.len() - self.filled < CHUNK {

@@ -464,12 +464,6 @@ messages! {
         en: "no program wrote to this FIFO within {seconds} seconds",
     }
 
-    /// A row of a CSV file longer than a candidate's may be.
-    fn csv_row_too_long(mib: usize) [16] {
-        fr: "une ligne de plus de {mib} Mio : ce n'est pas un export de candidatures",
-        en: "a row longer than {mib} MiB: this is not a candidate export",
-    }
-
     /// A file that changed between the screening and the writing of an output.
     fn file_changed_since() [] {
         fr: "le fichier a changé depuis qu'il a été examiné ; relancez l'examen",
