@@ -82,6 +82,16 @@ pub fn check_arguments(
     Ok(())
 }
 
+/// When a report is made: now, or `SOURCE_DATE_EPOCH` (seconds since 1970) when set, so that
+/// the same inputs make the same report byte for byte.
+pub fn report_time() -> chrono::DateTime<chrono::Utc> {
+    std::env::var("SOURCE_DATE_EPOCH")
+        .ok()
+        .and_then(|s| s.trim().parse::<i64>().ok())
+        .and_then(|secs| chrono::DateTime::from_timestamp(secs, 0))
+        .unwrap_or_else(chrono::Utc::now)
+}
+
 /// Opens the candidate files and reads their headers.
 pub fn open_candidates(paths: &[PathBuf], options: &Options) -> anyhow::Result<Vec<Source>> {
     Ok(crate::ingest::open_all(paths, options)?)

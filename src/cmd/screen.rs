@@ -148,6 +148,7 @@ fn run_as(args: &ScreenArgs, report: bool) -> anyhow::Result<Exit> {
         },
     )?;
     screening.unchanged()?;
+    let made = super::report_time();
     if let Some(hashing) = hashing {
         let hashes = hashing
             .join()
@@ -208,9 +209,9 @@ fn run_as(args: &ScreenArgs, report: bool) -> anyhow::Result<Exit> {
                 output::json::write(&screening, &mut escaped)?;
                 escaped.finish().map(|_| ())
             }
-            Format::Markdown if report => output::markdown::write_report(&screening, out),
+            Format::Markdown if report => output::markdown::write_report(&screening, made, out),
             Format::Markdown => output::markdown::write(&screening, out),
-            Format::Html => output::html::write(&screening, out),
+            Format::Html => output::html::write(&screening, made, out),
             Format::Xlsx => out.write_all(workbook.as_deref().unwrap_or_default()),
         }
     };

@@ -257,15 +257,10 @@ fn summary(name: &str, p: &Posting, lang: Lang) -> String {
         lang.count(count, (fr, &format!("{fr}s")), (en, &format!("{en}s")))
     };
     let deadline = match &p.meta.deadline {
-        Some(d) if d.has_time => format!(
-            "{} {}",
-            lang.pick("date limite", "deadline"),
-            crate::output::when::instant(d.at, &p.meta.timezone, lang)
-        ),
         Some(d) => format!(
             "{} {}",
             lang.pick("date limite", "deadline"),
-            crate::output::when::day(d.day, lang)
+            crate::output::when::deadline(d, &p.meta.timezone, lang)
         ),
         None => lang.pick("sans date limite", "no deadline").into(),
     };

@@ -90,10 +90,67 @@ pub fn write(s: &Screening, out: &mut dyn Write) -> io::Result<()> {
     Ok(())
 }
 
-/// Writes the report of a screening as Markdown.
-pub fn write_report(s: &Screening, out: &mut dyn Write) -> io::Result<()> {
-    use crate::output::report::Block;
-    for b in crate::output::report::document(s) {
+/// A cell of a report's table in Markdown: lines joined by `<br>`, a mark with its reason.
+fn cell(c: &crate::output::report::Cell) -> String {
+    use crate::engine::Outcome;
+    use crate::output::report::Cell;
+    match c {
+        Cell::Text(t) => escape(t),
+        Cell::Lines(lines) => lines
+            .iter()
+            .map(|l| escape(l))
+            .collect::<Vec<_>>()
+            .join("<br>"),
+        Cell::Mark(o, why) => {
+            let mark = match o {
+                Outcome::Pass => "✓",
+                Outcome::Fail => "✗",
+                Outcome::Unknown => "?",
+            };
+            match why {
+                Some(why) => format!("{mark}<br>{}", escape(why)),
+                None => mark.to_string(),
+            }
+        }
+    }
+}
+
+/// A table's lines: header (a blank one when it has none), alignments, rows.
+fn table(
+    out: &mut dyn Write,
+    head: &[String],
+    cols: &[crate::output::report::Col],
+    rows: &[Vec<crate::output::report::Cell>],
+) -> io::Result<()> {
+    use crate::output::report::Col;
+    let width = head.len().max(cols.len());
+    let head: Vec<String> = (0..width)
+        .map(|i| head.get(i).map(|h| escape(h)).unwrap_or_default())
+        .collect();
+    writeln!(out, "| {} |", head.join(" | "))?;
+    let aligns: Vec<&str> = (0..width)
+        .map(|i| match cols.get(i) {
+            Some(Col::Number) => "---:",
+            Some(Col::Mark) => ":---:",
+            _ => "---",
+        })
+        .collect();
+    writeln!(out, "| {} |", aligns.join(" | "))?;
+    for r in rows {
+        let cells: Vec<String> = r.iter().map(cell).collect();
+        writeln!(out, "| {} |", cells.join(" | "))?;
+    }
+    writeln!(out)
+}
+
+/// Writes the report of a screening as Markdown; `made` is when.
+pub fn write_report(
+    s: &Screening,
+    made: chrono::DateTime<chrono::Utc>,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    use crate::output::report::{Block, Cell};
+    for b in crate::output::report::document(s, made) {
         match b {
             Block::Heading(level, text) => writeln!(
                 out,
@@ -108,28 +165,10 @@ pub fn write_report(s: &Screening, out: &mut dyn Write) -> io::Result<()> {
                 }
                 writeln!(out)?;
             }
-            Block::Table {
-                head,
-                rows,
-                numeric,
-            } => {
-                let cells: Vec<String> = head.iter().map(|h| escape(h)).collect();
-                writeln!(out, "| {} |", cells.join(" | "))?;
-                let aligns: Vec<&str> = (0..head.len())
-                    .map(|i| {
-                        if numeric.get(i).copied().unwrap_or(false) {
-                            "---:"
-                        } else {
-                            "---"
-                        }
-                    })
-                    .collect();
-                writeln!(out, "| {} |", aligns.join(" | "))?;
-                for r in rows {
-                    let cells: Vec<String> = r.iter().map(|c| escape(c)).collect();
-                    writeln!(out, "| {} |", cells.join(" | "))?;
-                }
-                writeln!(out)?;
+            Block::Table { head, rows, cols } => table(out, &head, &cols, &rows)?,
+            Block::Signatures(head, lines) => {
+                let blank = vec![vec![Cell::Text(String::new()); head.len()]; lines];
+                table(out, &head, &[], &blank)?;
             }
             // The tables next to each chart carry its figures.
             Block::Chart(_) => {}

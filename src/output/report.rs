@@ -1,5 +1,6 @@
 //! The figures of a report: the funnel, per-rule counts, the score histogram, rejections by
-//! requirement; and the report built section by section. Pure: formats render these.
+//! requirement; and the report built section by section, for a recruitment committee to read
+//! and sign. Pure: formats render these.
 
 use crate::engine::Outcome;
 use crate::i18n::Lang;
@@ -7,7 +8,13 @@ use crate::output::explain::{contact, label, name, number, reasons};
 use crate::output::words::rule_words;
 use crate::posting::{Posting, Rule};
 use crate::rank::Status;
-use crate::screen::Screening;
+use crate::screen::{Entry, Screening};
+use chrono::{DateTime, Utc};
+
+/// Candidates a section of the report lists at most; past it, the section gives its count
+/// and its first rows, and says where the whole list is. 2,000 rows keep a report of a
+/// 100,000-row export under a few megabytes, which a browser opens at once.
+pub const MAX_LISTED: usize = 2_000;
 
 /// Bins of the score histogram.
 pub const BINS: usize = 10;
@@ -91,6 +98,36 @@ pub fn figures(s: &Screening) -> Figures {
     }
 }
 
+/// A cell of a report's table.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Cell {
+    /// Text.
+    Text(String),
+    /// Lines of text, one under the other.
+    Lines(Vec<String>),
+    /// A requirement's outcome (✓ ✗ ?), with why beneath when it is not met.
+    Mark(Outcome, Option<String>),
+}
+
+impl From<String> for Cell {
+    fn from(s: String) -> Self {
+        Cell::Text(s)
+    }
+}
+
+/// How a column of a report's table is shown.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Col {
+    /// Text, wrapped.
+    Text,
+    /// A number, right-aligned.
+    Number,
+    /// Text that is not wrapped, such as a phone number.
+    NoWrap,
+    /// Outcomes of a requirement, centred.
+    Mark,
+}
+
 /// A piece of a report, rendered by the HTML and Markdown writers alike.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Block {
@@ -100,17 +137,19 @@ pub enum Block {
     Para(String),
     /// A bulleted list.
     List(Vec<String>),
-    /// A table: header, rows, and which columns are numbers (right-aligned).
+    /// A table: header (none when empty), rows, and how each column is shown.
     Table {
         /// Column names.
         head: Vec<String>,
         /// Cells.
-        rows: Vec<Vec<String>>,
-        /// Right-aligned columns.
-        numeric: Vec<bool>,
+        rows: Vec<Vec<Cell>>,
+        /// How each column is shown.
+        cols: Vec<Col>,
     },
     /// A chart: drawn in HTML, left to the tables next to it in Markdown.
     Chart(Chart),
+    /// Blank lines for the committee to sign: the columns, and how many lines.
+    Signatures(Vec<String>, usize),
 }
 
 /// The charts of a report.
@@ -124,16 +163,27 @@ pub enum Chart {
     Histogram(Vec<usize>, f64),
 }
 
-fn table(head: &[&str], numeric: &[bool], rows: Vec<Vec<String>>) -> Block {
+fn table(head: &[&str], cols: &[Col], rows: Vec<Vec<Cell>>) -> Block {
     Block::Table {
         head: head.iter().map(|h| h.to_string()).collect(),
         rows,
-        numeric: numeric.to_vec(),
+        cols: cols.to_vec(),
     }
 }
 
-/// The whole report of a screening, in `s.view.lang`, section by section.
-pub fn document(s: &Screening) -> Vec<Block> {
+/// Text cells.
+fn texts(cells: Vec<String>) -> Vec<Cell> {
+    cells.into_iter().map(Cell::Text).collect()
+}
+
+/// When a report was made, in words, in the posting's zone: `6 décembre 2026 à 14h30
+/// (heure de Bamako)`.
+pub fn made_words(s: &Screening, made: DateTime<Utc>) -> String {
+    crate::output::when::instant(made, &s.posting.meta.timezone, s.view.lang)
+}
+
+/// The whole report of a screening, in `s.view.lang`, section by section; `made` is when.
+pub fn document(s: &Screening, made: DateTime<Utc>) -> Vec<Block> {
     let lang = s.view.lang;
     let c = Context {
         s,
@@ -142,6 +192,7 @@ pub fn document(s: &Screening) -> Vec<Block> {
         fr: lang == Lang::Fr,
         fig: figures(s),
         several: s.inputs.len() > 1,
+        made,
     };
     let mut out = Vec::new();
     title(&c, &mut out);
@@ -150,8 +201,10 @@ pub fn document(s: &Screening) -> Vec<Block> {
     rules(&c, &mut out);
     scores(&c, &mut out);
     shortlist(&c, &mut out);
-    decisions(&c, &mut out);
+    matrix(&c, &mut out);
+    others(&c, &mut out);
     audit(&c, &mut out);
+    signatures(&c, &mut out);
     provenance(&c, &mut out);
     out
 }
@@ -164,11 +217,67 @@ struct Context<'a, 'p> {
     fr: bool,
     fig: Figures,
     several: bool,
+    made: DateTime<Utc>,
 }
 
-/// The title and the posting's facts.
+impl Context<'_, '_> {
+    /// The entries of `status`, in listing order.
+    fn of_status(&self, status: Status) -> Vec<usize> {
+        (0..self.s.len())
+            .filter(|&i| self.s.decisions[i].status == status)
+            .collect()
+    }
+
+    /// The row of an entry as its table's `ligne` column shows it: its number, and its file's
+    /// name when there are several.
+    fn row(&self, e: &Entry) -> String {
+        if self.several {
+            let file = self
+                .s
+                .inputs
+                .get(e.file())
+                .and_then(|i| i.path.file_name())
+                .map(|f| f.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            format!("{} ({file})", e.row())
+        } else {
+            e.row().to_string()
+        }
+    }
+
+    /// The group column's name, when the shortlist is per group.
+    fn group_column(&self) -> Option<String> {
+        self.p
+            .shortlist
+            .per
+            .map(|f| self.p.fields[f].column.clone())
+    }
+
+    /// The rows of a section past [`MAX_LISTED`], told in a paragraph saying where the whole
+    /// list is.
+    fn cut(&self, shown: usize, total: usize, out: &mut Vec<Block>) {
+        if total <= shown {
+            return;
+        }
+        let rest = self.lang.count(
+            total - shown,
+            ("autre candidature", "autres candidatures"),
+            ("other application", "other applications"),
+        );
+        out.push(Block::Para(match self.lang {
+            Lang::Fr => format!(
+                "… et {rest} : le rapport en montre les {shown} premières. La liste complète est dans le classeur (shortlist report … -o liste.xlsx) ou le CSV (shortlist screen … --all -o liste.csv)."
+            ),
+            Lang::En => format!(
+                "… and {rest}: the report shows the first {shown}. The whole list is in the workbook (shortlist report … -o list.xlsx) or the CSV (shortlist screen … --all -o list.csv)."
+            ),
+        }));
+    }
+}
+
+/// The title, the posting's facts and when the report was made.
 fn title(c: &Context, out: &mut Vec<Block>) {
-    let Context { p, lang, .. } = *c;
+    let Context { s, p, lang, .. } = *c;
     let mut title = p.meta.title.clone();
     if let Some(org) = &p.meta.organisation {
         title = format!("{title} — {org}");
@@ -190,13 +299,18 @@ fn title(c: &Context, out: &mut Vec<Block>) {
         lang.pick("Postes à pourvoir :", "Openings:"),
         p.meta.openings
     ));
-    if let Some(d) = &p.meta.deadline_text {
+    if let Some(d) = &p.meta.deadline {
         facts.push(format!(
-            "{} {d} ({})",
+            "{} {}",
             lang.pick("Date limite :", "Deadline:"),
-            p.meta.timezone
+            crate::output::when::deadline(d, &p.meta.timezone, lang)
         ));
     }
+    facts.push(format!(
+        "{} {}",
+        lang.pick("Rapport établi le", "Report made on"),
+        made_words(s, c.made)
+    ));
     out.push(Block::List(facts));
 }
 
@@ -230,10 +344,10 @@ fn summary(c: &Context, out: &mut Vec<Block>) {
             lang.pick("étape", "stage"),
             lang.pick("candidatures", "applications"),
         ],
-        &[false, true],
+        &[Col::Text, Col::Number],
         stages
             .into_iter()
-            .map(|(l, n)| vec![l, n.to_string()])
+            .map(|(l, n)| texts(vec![l, n.to_string()]))
             .collect(),
     ));
 }
@@ -274,10 +388,10 @@ fn posting_words(c: &Context, out: &mut Vec<Block>) {
                 .iter()
                 .map(|r| {
                     format!(
-                        "{} — {} ({} pts)",
+                        "{} — {} ({})",
                         label(r),
                         rule_words(p, &r.rule, lang),
-                        number(r.weight.unwrap_or(0.0), lang)
+                        points(r.weight.unwrap_or(0.0), lang)
                     )
                 })
                 .collect(),
@@ -293,7 +407,13 @@ fn posting_words(c: &Context, out: &mut Vec<Block>) {
     }
 }
 
-/// Each rule's counts.
+/// `15 points`, `1 point`, `2,5 points`.
+fn points(n: f64, lang: Lang) -> String {
+    let word = if lang.plural(n) { "points" } else { "point" };
+    format!("{} {word}", number(n, lang))
+}
+
+/// Each rule's counts, by label.
 fn rules(c: &Context, out: &mut Vec<Block>) {
     let Context {
         p, lang, ref fig, ..
@@ -307,20 +427,20 @@ fn rules(c: &Context, out: &mut Vec<Block>) {
         .iter()
         .chain(&p.preferences)
         .zip(&fig.rules)
-        .map(|(r, (a, b, c))| (r.id.clone(), *a, *b, *c))
+        .map(|(r, (a, b, c))| (label(r).to_string(), *a, *b, *c))
         .collect();
     out.push(Block::Chart(Chart::Rules(rules.clone())));
     out.push(table(
         &[
             lang.pick("règle", "rule"),
-            lang.pick("rempli", "pass"),
-            lang.pick("non rempli", "fail"),
-            lang.pick("illisible", "unknown"),
+            lang.pick("remplie", "met"),
+            lang.pick("non remplie", "not met"),
+            lang.pick("à vérifier", "to review"),
         ],
-        &[false, true, true, true],
+        &[Col::Text, Col::Number, Col::Number, Col::Number],
         rules
             .into_iter()
-            .map(|(id, a, b, c)| vec![id, a.to_string(), b.to_string(), c.to_string()])
+            .map(|(l, a, b, c)| texts(vec![l, a.to_string(), b.to_string(), c.to_string()]))
             .collect(),
     ));
 }
@@ -340,25 +460,25 @@ fn scores(c: &Context, out: &mut Vec<Block>) {
     out.push(table(
         &[
             lang.pick("score", "score"),
-            lang.pick("candidats", "candidates"),
+            lang.pick("candidatures", "applications"),
         ],
-        &[false, true],
+        &[Col::Text, Col::Number],
         fig.histogram
             .iter()
             .enumerate()
             .map(|(i, n)| {
                 let lo = max * i as f64 / BINS as f64;
                 let hi = max * (i + 1) as f64 / BINS as f64;
-                vec![
+                texts(vec![
                     format!("{} – {}", number(lo, lang), number(hi, lang)),
                     n.to_string(),
-                ]
+                ])
             })
             .collect(),
     ));
 }
 
-/// The shortlist, per group.
+/// The shortlist, per group, with the points of each preference.
 fn shortlist(c: &Context, out: &mut Vec<Block>) {
     let Context {
         s,
@@ -373,55 +493,68 @@ fn shortlist(c: &Context, out: &mut Vec<Block>) {
         lang.pick("Liste restreinte", "Shortlist").into(),
     ));
     let ranked: Vec<usize> = {
-        let mut v: Vec<usize> = (0..s.len())
-            .filter(|&i| matches!(s.decisions[i].status, Status::Shortlisted))
-            .collect();
+        let mut v = c.of_status(Status::Shortlisted);
         v.sort_by_key(|&i| (s.group(i).map(crate::text::fold), s.decisions[i].rank));
         v
     };
     let mut head: Vec<String> = vec![
         lang.pick("rang", "rank").into(),
+        lang.pick("ligne", "row").into(),
         lang.pick("nom", "name").into(),
     ];
+    let mut cols = vec![Col::Number, Col::Text, Col::Text];
     if !s.view.blind {
-        head.push("contact".into());
+        head.push(lang.pick("contact", "contact").into());
+        cols.push(Col::NoWrap);
     }
     head.push("score".into());
-    head.push(
-        lang.pick("points par préférence", "points per preference")
-            .into(),
-    );
-    let mut groups: Vec<(Option<String>, Vec<Vec<String>>)> = Vec::new();
+    cols.push(Col::Number);
+    if !p.preferences.is_empty() {
+        head.push(
+            lang.pick("points par préférence", "points per preference")
+                .into(),
+        );
+        cols.push(Col::Text);
+    }
+    let mut groups: Vec<(Option<String>, Vec<Vec<Cell>>)> = Vec::new();
     for i in ranked {
         let d = &s.decisions[i];
         let e = &s.entry(i);
         let mut row = vec![
-            d.rank.map(|r| r.to_string()).unwrap_or_default(),
-            name(p, e, s.view.blind, several),
+            Cell::Text(d.rank.map(|r| r.to_string()).unwrap_or_default()),
+            Cell::Text(c.row(e)),
+            Cell::Text(name(p, e, s.view.blind, several)),
         ];
         if !s.view.blind {
-            row.push(contact(p, e, false).unwrap_or_default());
+            let lines = contact(p, e, false)
+                .map(|c| c.split(", ").map(str::to_string).collect())
+                .unwrap_or_default();
+            row.push(Cell::Lines(lines));
         }
-        row.push(format!("{} / {}", number(d.score, lang), number(max, lang)));
-        let preferences = s.evaluate(i).map(|(_, prefs)| prefs).unwrap_or_default();
-        let points: Vec<String> = p
-            .preferences
-            .iter()
-            .zip(preferences.iter().map(|e| e.points))
-            .filter(|(_, points)| *points > 0.0)
-            .map(|(r, points)| format!("{} {}", r.id, number(points, lang)))
-            .collect();
-        row.push(points.join(" · "));
+        row.push(Cell::Text(format!(
+            "{} / {}",
+            number(d.score, lang),
+            number(max, lang)
+        )));
+        if !p.preferences.is_empty() {
+            let preferences = s
+                .evaluate_entry(e)
+                .map(|(_, prefs)| prefs)
+                .unwrap_or_default();
+            let lines: Vec<String> = p
+                .preferences
+                .iter()
+                .zip(preferences.iter().map(|e| e.points))
+                .filter(|(_, points)| *points > 0.0)
+                .map(|(r, n)| format!("{} — {}", points(n, lang), label(r)))
+                .collect();
+            row.push(Cell::Lines(lines));
+        }
         match groups.last_mut() {
             Some((g, rows)) if g.as_deref() == s.group(i) => rows.push(row),
             _ => groups.push((s.group(i).map(str::to_string), vec![row])),
         }
     }
-    let numeric: Vec<bool> = head
-        .iter()
-        .enumerate()
-        .map(|(i, _)| i == 0 || i == head.len() - 2)
-        .collect();
     if groups.is_empty() {
         out.push(Block::Para(
             lang.pick("Personne n'est éligible.", "Nobody is eligible.")
@@ -429,12 +562,12 @@ fn shortlist(c: &Context, out: &mut Vec<Block>) {
         ));
     }
     for (g, rows) in groups {
-        if let (Some(g), Some(f)) = (g, p.shortlist.per) {
+        if let (Some(g), Some(column)) = (g, c.group_column()) {
             out.push(Block::Heading(
                 3,
                 format!(
-                    "{} : {}",
-                    p.fields[f].column,
+                    "{column}{} {}",
+                    lang.pick(" :", ":"),
                     if g.is_empty() {
                         lang.pick("(non renseigné)", "(not given)").to_string()
                     } else {
@@ -446,13 +579,14 @@ fn shortlist(c: &Context, out: &mut Vec<Block>) {
         out.push(Block::Table {
             head: head.clone(),
             rows,
-            numeric: numeric.clone(),
+            cols: cols.clone(),
         });
     }
 }
 
-/// The other decisions: to review, ineligible, duplicates, unreadable.
-fn decisions(c: &Context, out: &mut Vec<Block>) {
+/// The screening matrix of the candidates not shortlisted: one column per requirement, ✓ ✗
+/// or ?, with why beneath each ✗ and ?; by status.
+fn matrix(c: &Context, out: &mut Vec<Block>) {
     let Context {
         s,
         p,
@@ -461,33 +595,130 @@ fn decisions(c: &Context, out: &mut Vec<Block>) {
         several,
         ..
     } = *c;
-    let listing = |status: Status| -> Vec<Vec<String>> {
-        (0..s.len())
-            .filter(|&i| s.decisions[i].status == status)
-            .map(|i| {
-                let e = &s.entry(i);
-                vec![
-                    crate::output::explain::row_ref(e, &s.inputs, lang),
-                    name(p, e, s.view.blind, several),
-                    reasons(s, i, lang).join(lang.pick(" ; ", "; ")),
-                ]
-            })
-            .collect()
-    };
+    out.push(Block::Heading(
+        2,
+        lang.pick(
+            "Grille de sélection des candidatures non retenues",
+            "Screening matrix of the applications not shortlisted",
+        )
+        .into(),
+    ));
+    out.push(Block::Para(
+        lang.pick(
+            "Une colonne par exigence : ✓ remplie, ✗ non remplie, ? à vérifier (une cellule vide ou illisible), avec la raison sous chaque ✗ et chaque ?.",
+            "One column per requirement: ✓ met, ✗ not met, ? to review (a cell blank or unreadable), with the reason beneath each ✗ and each ?.",
+        )
+        .into(),
+    ));
+    let mut head = vec![
+        lang.pick("ligne", "row").to_string(),
+        lang.pick("nom", "name").to_string(),
+    ];
+    let mut cols = vec![Col::Text, Col::Text];
+    let group = c.group_column();
+    if let Some(g) = &group {
+        head.push(g.clone());
+        cols.push(Col::Text);
+    }
+    head.extend(p.requirements.iter().map(|r| label(r).to_string()));
+    cols.extend(p.requirements.iter().map(|_| Col::Mark));
     let sections = [
+        (
+            Status::Eligible,
+            lang.pick("Éligibles en réserve", "Eligible, on the reserve list"),
+        ),
         (
             Status::Review,
             lang.pick(
-                "À vérifier : une cellule illisible ou vide",
+                "À vérifier : une cellule vide ou illisible",
                 "To review: a cell blank or unreadable",
             ),
-            lang.pick("à vérifier", "to check"),
         ),
-        (
-            Status::Ineligible,
-            lang.pick("Non éligibles", "Ineligible"),
-            lang.pick("raisons", "reasons"),
-        ),
+        (Status::Ineligible, lang.pick("Non éligibles", "Ineligible")),
+    ];
+    for (status, heading) in sections {
+        let all = c.of_status(status);
+        out.push(Block::Heading(3, format!("{heading} ({})", all.len())));
+        if status == Status::Ineligible {
+            let by_reason: Vec<Vec<Cell>> = p
+                .requirements
+                .iter()
+                .zip(&fig.rejections)
+                .filter(|(_, n)| **n > 0)
+                .map(|(r, n)| texts(vec![label(r).to_string(), n.to_string()]))
+                .collect();
+            if !by_reason.is_empty() {
+                out.push(table(
+                    &[
+                        lang.pick("exigence non remplie", "requirement not met"),
+                        lang.pick("candidatures", "applications"),
+                    ],
+                    &[Col::Text, Col::Number],
+                    by_reason,
+                ));
+            }
+        }
+        if all.is_empty() {
+            out.push(Block::Para(lang.pick("Aucune.", "None.").into()));
+            continue;
+        }
+        let shown = &all[..all.len().min(MAX_LISTED)];
+        let rows = shown
+            .iter()
+            .map(|&i| {
+                let e = s.entry(i);
+                let mut row = vec![
+                    Cell::Text(c.row(&e)),
+                    Cell::Text(name(p, &e, s.view.blind, several)),
+                ];
+                if group.is_some() {
+                    row.push(Cell::Text(s.group(i).unwrap_or("").to_string()));
+                }
+                row.extend(marks(s, i, &e, lang));
+                row
+            })
+            .collect();
+        out.push(Block::Table {
+            head: head.clone(),
+            rows,
+            cols: cols.clone(),
+        });
+        c.cut(shown.len(), all.len(), out);
+    }
+}
+
+/// Each requirement's mark for entry `i`, with why beneath each ✗ and ?.
+fn marks(s: &Screening, i: usize, e: &Entry, lang: Lang) -> Vec<Cell> {
+    let p = s.posting;
+    let Entry::Candidate { cells, .. } = e else {
+        return Vec::new();
+    };
+    let (requirements, _) = s.engine.evaluate(cells);
+    p.requirements
+        .iter()
+        .zip(&requirements)
+        .enumerate()
+        .map(|(k, (r, ev))| {
+            let outcome = s.decisions[i].requirement(k).unwrap_or(ev.eval.outcome);
+            let why = (outcome != Outcome::Pass).then(|| {
+                let tree = crate::output::explain::tree(s, k, outcome, cells);
+                crate::output::explain::detail(p, &r.rule, &tree, cells, lang)
+            });
+            Cell::Mark(outcome, why)
+        })
+        .collect()
+}
+
+/// The duplicates and the unreadable rows.
+fn others(c: &Context, out: &mut Vec<Block>) {
+    let Context {
+        s,
+        p,
+        lang,
+        several,
+        ..
+    } = *c;
+    let sections = [
         (
             Status::Duplicate,
             lang.pick("Doublons", "Duplicates"),
@@ -500,42 +731,36 @@ fn decisions(c: &Context, out: &mut Vec<Block>) {
         ),
     ];
     for (status, heading, what) in sections {
-        let rows = listing(status);
-        out.push(Block::Heading(2, format!("{heading} ({})", rows.len())));
-        if status == Status::Ineligible {
-            let by_reason: Vec<Vec<String>> = p
-                .requirements
-                .iter()
-                .zip(&fig.rejections)
-                .filter(|(_, n)| **n > 0)
-                .map(|(r, n)| vec![label(r).to_string(), n.to_string()])
-                .collect();
-            if !by_reason.is_empty() {
-                out.push(table(
-                    &[
-                        lang.pick("exigence non remplie", "requirement failed"),
-                        lang.pick("candidats", "candidates"),
-                    ],
-                    &[false, true],
-                    by_reason,
-                ));
-            }
-        }
-        if rows.is_empty() {
+        let all = c.of_status(status);
+        out.push(Block::Heading(2, format!("{heading} ({})", all.len())));
+        if all.is_empty() {
             out.push(Block::Para(lang.pick("Aucune.", "None.").into()));
-        } else {
-            out.push(table(
-                &[lang.pick("ligne", "row"), lang.pick("nom", "name"), what],
-                &[false, false, false],
-                rows,
-            ));
+            continue;
         }
+        let shown = &all[..all.len().min(MAX_LISTED)];
+        let rows = shown
+            .iter()
+            .map(|&i| {
+                let e = &s.entry(i);
+                texts(vec![
+                    c.row(e),
+                    name(p, e, s.view.blind, several),
+                    reasons(s, i, lang).join(lang.pick(" ; ", "; ")),
+                ])
+            })
+            .collect();
+        out.push(table(
+            &[lang.pick("ligne", "row"), lang.pick("nom", "name"), what],
+            &[Col::Text, Col::Text, Col::Text],
+            rows,
+        ));
+        c.cut(shown.len(), all.len(), out);
     }
 }
 
 /// The fairness audit.
 fn audit(c: &Context, out: &mut Vec<Block>) {
-    let Context { s, lang, fr, .. } = *c;
+    let Context { s, p, lang, fr, .. } = *c;
     if let Some(a) = s.audit() {
         out.push(Block::Heading(
             2,
@@ -546,9 +771,9 @@ fn audit(c: &Context, out: &mut Vec<Block>) {
             ),
         ));
         out.push(Block::Para(if fr {
-            "Taux de sélection = retenus / candidats (doublons exclus). Rapport d'impact = taux du groupe / taux le plus élevé ; sous 0,8 (règle des quatre cinquièmes), il est signalé. La colonne n'entre jamais dans le score.".into()
+            "Taux de sélection = retenues / candidatures (doublons exclus). Rapport d'impact = taux du groupe / taux le plus élevé ; sous 0,8 (règle des quatre cinquièmes), il est signalé. La colonne n'entre jamais dans le score.".into()
         } else {
-            "Selection rate = shortlisted / applicants (duplicates left out). Impact ratio = the group's rate / the highest rate; under 0.8 (the four-fifths rule) it is flagged. The column is never used for scoring.".into()
+            "Selection rate = shortlisted / applications (duplicates left out). Impact ratio = the group's rate / the highest rate; under 0.8 (the four-fifths rule) it is flagged. The column is never used for scoring.".into()
         }));
         let flag = |f: bool, small: bool| {
             let mut v = Vec::new();
@@ -567,18 +792,26 @@ fn audit(c: &Context, out: &mut Vec<Block>) {
         out.push(table(
             &[
                 lang.pick("groupe", "group"),
-                lang.pick("candidats", "applicants"),
+                lang.pick("candidatures", "applications"),
                 lang.pick("éligibles", "eligible"),
-                lang.pick("retenus", "shortlisted"),
+                lang.pick("retenues", "shortlisted"),
                 lang.pick("taux", "rate"),
                 lang.pick("rapport", "ratio"),
-                "",
+                lang.pick("remarque", "note"),
             ],
-            &[false, true, true, true, true, true, false],
+            &[
+                Col::Text,
+                Col::Number,
+                Col::Number,
+                Col::Number,
+                Col::Number,
+                Col::Number,
+                Col::Text,
+            ],
             a.groups
                 .iter()
                 .map(|g| {
-                    vec![
+                    texts(vec![
                         g.group.clone(),
                         g.applicants.to_string(),
                         g.eligible.to_string(),
@@ -586,36 +819,77 @@ fn audit(c: &Context, out: &mut Vec<Block>) {
                         number(g.selection_rate, lang),
                         ratio(g.impact_ratio),
                         flag(g.flagged, g.small_sample),
-                    ]
+                    ])
                 })
                 .collect(),
         ));
+        let labels: std::collections::HashMap<&str, &str> = p
+            .requirements
+            .iter()
+            .map(|r| (r.id.as_str(), label(r)))
+            .collect();
         let mut rows = Vec::new();
         for r in &a.requirements {
             for g in &r.groups {
-                rows.push(vec![
-                    r.id.clone(),
+                rows.push(texts(vec![
+                    labels
+                        .get(r.id.as_str())
+                        .unwrap_or(&r.id.as_str())
+                        .to_string(),
                     g.group.clone(),
                     format!("{} / {}", g.pass, g.applicants),
                     number(g.pass_rate, lang),
                     ratio(g.impact_ratio),
                     flag(g.flagged, false),
-                ]);
+                ]));
             }
         }
         out.push(table(
             &[
                 lang.pick("exigence", "requirement"),
                 lang.pick("groupe", "group"),
-                lang.pick("remplie", "pass"),
+                lang.pick("remplie", "met"),
                 lang.pick("taux", "rate"),
                 lang.pick("rapport", "ratio"),
-                "",
+                lang.pick("remarque", "note"),
             ],
-            &[false, false, true, true, true, false],
+            &[
+                Col::Text,
+                Col::Text,
+                Col::Number,
+                Col::Number,
+                Col::Number,
+                Col::Text,
+            ],
             rows,
         ));
     }
+}
+
+/// Where the committee signs.
+fn signatures(c: &Context, out: &mut Vec<Block>) {
+    let Context { lang, .. } = *c;
+    out.push(Block::Heading(
+        2,
+        lang.pick("Comité de recrutement", "Recruitment committee")
+            .into(),
+    ));
+    out.push(Block::Para(
+        lang.pick(
+            "Les membres du comité ont examiné la liste restreinte et la grille de sélection ci-dessus.",
+            "The members of the committee have examined the shortlist and the screening matrix above.",
+        )
+        .into(),
+    ));
+    out.push(Block::Signatures(
+        vec![
+            lang.pick("nom et prénom", "name").into(),
+            lang.pick("fonction", "position").into(),
+            lang.pick("date", "date").into(),
+            lang.pick("signature", "signature").into(),
+        ],
+        4,
+    ));
 }
 
 /// Where the figures come from: tool, posting, files, options.
@@ -639,12 +913,10 @@ fn provenance(c: &Context, out: &mut Vec<Block>) {
         rows.push(vec![
             lang.pick("fichier", "file").into(),
             format!(
-                "{} — {} {}, {} {}, {} (sha256 {})",
+                "{} — {}, {}, {} (sha256 {})",
                 i.path.display(),
-                i.rows,
-                lang.pick("lignes", "rows"),
-                i.empty_rows,
-                lang.pick("vides", "empty"),
+                lang.count(i.rows as usize, ("ligne", "lignes"), ("row", "rows")),
+                lang.count(i.empty_rows as usize, ("vide", "vides"), ("empty", "empty")),
                 i.encoding,
                 i.sha256
             ),
@@ -652,7 +924,7 @@ fn provenance(c: &Context, out: &mut Vec<Block>) {
     }
     let as_of = s
         .as_of
-        .map(|t| t.format("%Y-%m-%d %H:%M:%S UTC").to_string())
+        .map(|t| crate::output::when::instant(t, &p.meta.timezone, lang))
         .unwrap_or_else(|| "—".into());
     rows.push(vec![lang.pick("à la date du", "as of").into(), as_of]);
     let mut options = vec![format!("--lang {lang}")];
@@ -668,5 +940,9 @@ fn provenance(c: &Context, out: &mut Vec<Block>) {
         s.shortlist_size
     ));
     rows.push(vec!["options".into(), options.join(", ")]);
-    out.push(table(&["", ""], &[false, false], rows));
+    out.push(Block::Table {
+        head: Vec::new(),
+        rows: rows.into_iter().map(texts).collect(),
+        cols: vec![Col::Text, Col::Text],
+    });
 }

@@ -127,6 +127,16 @@ pub fn instant(t: DateTime<Utc>, zone: &Zone, lang: Lang) -> String {
     out
 }
 
+/// A posting's deadline in words: the day alone when no time was written, else the instant
+/// with its zone.
+pub fn deadline(d: &crate::cells::dates::Deadline, zone: &Zone, lang: Lang) -> String {
+    if d.has_time {
+        instant(d.at, zone, lang)
+    } else {
+        day(d.day, lang)
+    }
+}
+
 /// A cell's date or time in words: the day alone when no time was written.
 pub fn cell_instant(t: &Instant, zone: &Zone, lang: Lang) -> String {
     if t.date_only {

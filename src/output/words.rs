@@ -132,11 +132,16 @@ pub fn rule_words(p: &Posting, rule: &Rule, lang: Lang) -> String {
             (None, None) => col(*field),
         },
         Rule::OnTime(f) => {
-            let deadline = p.meta.deadline_text.clone().unwrap_or_default();
+            let deadline = p
+                .meta
+                .deadline
+                .as_ref()
+                .map(|d| crate::output::when::deadline(d, &p.meta.timezone, lang))
+                .unwrap_or_default();
             format!(
                 "{} {} {deadline}",
                 col(*f),
-                lang.pick("au plus tard le", "at the latest")
+                lang.pick("au plus tard le", "no later than")
             )
         }
         Rule::AllOf(rules) => {

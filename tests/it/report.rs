@@ -153,29 +153,49 @@ fn reports_match_the_screening_in_both_languages() {
                     );
                 }
                 assert!(text.contains(doc["posting"]["sha256"].as_str().expect("hash")));
-                // The per-rule table holds the JSON's counts.
+                // The per-rule table holds the JSON's counts, each rule by its label.
                 for r in doc["rules"].as_array().expect("rules") {
-                    let (id, pass, fail, unknown) = (
+                    let (id, label, pass, fail, unknown) = (
                         r["id"].as_str().expect("id"),
+                        r["label"].as_str().expect("label"),
                         &r["pass"],
                         &r["fail"],
                         &r["unknown"],
                     );
                     let row = if ext == "html" {
                         format!(
-                            "<tr><td>{id}</td><td class=\"num\">{pass}</td><td class=\"num\">{fail}</td><td class=\"num\">{unknown}</td></tr>"
+                            "<tr><td>{}</td><td class=\"num\">{pass}</td><td class=\"num\">{fail}</td><td class=\"num\">{unknown}</td></tr>",
+                            label.replace('\'', "&#39;")
                         )
                     } else {
-                        format!(
-                            "| {} | {pass} | {fail} | {unknown} |",
-                            id.replace('_', "\\_")
-                        )
+                        format!("| {} | {pass} | {fail} | {unknown} |", md(label))
                     };
                     assert!(text.contains(&row), "{file} {lang} {ext}: {row}");
+                    // No rule is named by its id where it has a label.
+                    if label != id {
+                        let shown = if ext == "html" {
+                            format!(">{id}<")
+                        } else {
+                            format!("| {} |", md(id))
+                        };
+                        assert!(!text.contains(&shown), "{file} {lang} {ext}: {id}");
+                    }
                 }
             }
         }
     }
+}
+
+/// Text as the Markdown report escapes it.
+fn md(text: &str) -> String {
+    let mut out = String::new();
+    for c in text.chars() {
+        if matches!(c, '|' | '`' | '*' | '_' | '[' | ']' | '\\' | '#' | '~') {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
 }
 
 #[test]
@@ -189,6 +209,20 @@ fn html_is_self_contained_and_printable() {
         );
     }
     assert!(html.contains("@page { size: A4"));
+    // Page numbers and the date at the foot of every printed page; a place to sign.
+    assert!(
+        html.contains(r#"@bottom-right { content: "Page " counter(page) " sur " counter(pages);"#)
+    );
+    assert!(html.contains("@bottom-left { content: \"Rapport établi le"));
+    assert!(html.contains("<h2>Comité de recrutement</h2>"));
+    assert!(html.contains("<table class=\"signatures\">"));
+    assert!(html.contains("<table class=\"matrix\">"));
+    assert!(html.contains("td.nowrap { white-space: nowrap; }"));
+    assert!(
+        html.contains(
+            "tr, svg, table.signatures { page-break-inside: avoid; break-inside: avoid; }"
+        )
+    );
     assert!(html.contains("thead { display: table-header-group; }"));
     assert_eq!(
         html.matches("<svg").count(),
@@ -393,4 +427,34 @@ fn a_report_is_no_terminal_table() {
         "shortlist: error: /tmp/shortlist-report-test.txt: a report is written as HTML, Markdown or xlsx, not table: write it to a .html, .md or .xlsx file (screen writes CSV and JSON)\n"
     );
     assert!(!std::path::Path::new("/tmp/shortlist-report-test.txt").exists());
+}
+
+/// The whole Markdown report of a small screening, in both languages, as `tests/expected/`
+/// holds it: every section, the matrix with the reason beneath each ✗ and ?, the date it was
+/// made (`SOURCE_DATE_EPOCH`), the committee's signatures.
+#[test]
+fn the_markdown_report_is_whole_in_both_languages() {
+    for lang in ["fr", "en"] {
+        let out = crate::common::shortlist()
+            .env("SOURCE_DATE_EPOCH", "1796558400")
+            .args([
+                "report",
+                KINDS,
+                "tests/fixtures/screen/kinds.csv",
+                "--format",
+                "markdown",
+                "--lang",
+                lang,
+            ])
+            .output()
+            .expect("runs");
+        assert_eq!(out.status.code(), Some(0));
+        let expected = std::fs::read_to_string(format!("tests/expected/report-kinds.{lang}.md"))
+            .expect("expected report")
+            .replace(
+                "shortlist VERSION",
+                concat!("shortlist ", env!("CARGO_PKG_VERSION")),
+            );
+        assert_eq!(String::from_utf8_lossy(&out.stdout), expected, "{lang}");
+    }
 }
