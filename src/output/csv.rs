@@ -28,7 +28,7 @@ pub const COLUMNS: [&str; 11] = [
 ];
 
 /// The first columns for people, in `lang`, with the zone the submission times are given in.
-fn people_columns(lang: Lang, zone: &str) -> Vec<String> {
+pub(crate) fn people_columns(lang: Lang, zone: &str) -> Vec<String> {
     let mut out: Vec<String> = match lang {
         Lang::Fr => [
             "Fichier",

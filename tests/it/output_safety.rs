@@ -128,11 +128,16 @@ fn the_workbook_holds_text_only() {
             "no formula in {sheet}"
         );
     }
-    let all = book.worksheet_range("All candidates").expect("sheet");
+    let sheet = book
+        .sheet_names()
+        .into_iter()
+        .find(|n| n == "All applications" || n == "Toutes les candidatures")
+        .expect("the sheet of every application");
+    let all = book.worksheet_range(&sheet).expect("sheet");
     let written: Vec<String> = all
         .rows()
         .skip(1)
-        .map(|r| match &r[5] {
+        .map(|r| match &r[7] {
             Data::String(s) => s.clone(),
             other => panic!("a name is text, not {other:?}"),
         })

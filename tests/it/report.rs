@@ -271,39 +271,94 @@ fn hostile_text_stays_text() {
     assert!(!md.contains("<script"));
 }
 
+/// The text of one part of an xlsx file (a zip of XML files).
+fn xlsx_part(path: &std::path::Path, part: &str) -> String {
+    use std::io::Read;
+    let file = std::fs::File::open(path).expect("xlsx");
+    let mut zip = zip::ZipArchive::new(file).expect("a zip");
+    let mut text = String::new();
+    zip.by_name(part)
+        .expect("part")
+        .read_to_string(&mut text)
+        .expect("utf-8");
+    text
+}
+
 #[test]
 fn the_workbook_reads_back_with_types() {
     use calamine::{Data, Reader, open_workbook_auto};
     let (_, path, _dir) = report(KINDS, HOSTILE, "xlsx", &["--top", "8", "--lang", "en"]);
     let mut book = open_workbook_auto(&path).expect("an xlsx another reader opens");
-    assert_eq!(book.sheet_names(), ["Shortlist", "All candidates", "Rules"]);
-    let all = book.worksheet_range("All candidates").expect("sheet");
+    let sheets = ["Shortlist", "All applications", "To review", "Rules"];
+    assert_eq!(book.sheet_names(), sheets);
+    let all = book.worksheet_range("All applications").expect("sheet");
     let rows: Vec<_> = all.rows().collect();
     assert_eq!(rows.len(), 9, "header and 8 candidates");
-    assert_eq!(rows[0][0], Data::String("rank".into()));
-    assert!(
-        matches!(rows[1][0], Data::Float(_)),
-        "rank is a number: {:?}",
-        rows[1][0]
+    let head: Vec<String> = rows[0].iter().map(|c| c.to_string()).collect();
+    assert_eq!(
+        head[..11],
+        [
+            "File",
+            "Row",
+            "Duty station",
+            "Rank",
+            "Status",
+            "Score",
+            "Maximum score",
+            "Name",
+            "E-mail",
+            "Phone",
+            "Received (UTC)"
+        ]
     );
-    assert!(matches!(rows[1][2], Data::Float(_)), "score is a number");
+    assert_eq!(head.last().map(String::as_str), Some("Reasons"));
     assert!(
-        matches!(rows[1][7], Data::DateTime(_)),
-        "submitted is a date: {:?}",
-        rows[1][7]
+        matches!(rows[1][3], Data::Float(_)),
+        "rank: {:?}",
+        rows[1][3]
     );
-    let names: Vec<String> = rows[1..].iter().map(|r| r[5].to_string()).collect();
+    assert!(matches!(rows[1][5], Data::Float(_)), "score is a number");
+    assert!(
+        matches!(rows[1][10], Data::DateTime(_)),
+        "received is a date: {:?}",
+        rows[1][10]
+    );
+    assert_eq!(rows[1][4], Data::String("shortlisted".into()));
+    let marks: Vec<String> = rows[1..].iter().map(|r| r[11].to_string()).collect();
+    assert!(
+        marks
+            .iter()
+            .all(|m| ["✓", "✗", "?", ""].contains(&m.as_str())),
+        "{marks:?}"
+    );
+    let names: Vec<String> = rows[1..].iter().map(|r| r[7].to_string()).collect();
     assert!(
         names.contains(&"=HYPERLINK(\"http://x\",\"y\")".to_string()),
         "{names:?}"
     );
     assert!(names.contains(&"@SUM(A1:A2)".to_string()));
-    for sheet in ["Shortlist", "All candidates", "Rules"] {
+    for sheet in sheets {
         let formulas = book.worksheet_formula(sheet).expect("formulas");
         assert!(
             formulas.used_cells().all(|(_, _, f)| f.is_empty()),
             "no formula in {sheet}"
         );
+    }
+    // Each sheet prints on landscape A4, as wide as the page, its header on every page.
+    let workbook = xlsx_part(&path, "xl/workbook.xml");
+    for (k, sheet) in sheets.iter().enumerate() {
+        let xml = xlsx_part(&path, &format!("xl/worksheets/sheet{}.xml", k + 1));
+        assert!(xml.contains(r#"<pageSetUpPr fitToPage="1"/>"#), "{sheet}");
+        assert!(
+            xml.contains(r#"<pageSetup paperSize="9" fitToHeight="0" orientation="landscape""#),
+            "{sheet}"
+        );
+        assert!(
+            xml.contains(r#"<pane ySplit="1" topLeftCell="A2""#),
+            "{sheet} frozen"
+        );
+        let titles = format!(r#"<definedName name="_xlnm.Print_Titles" localSheetId="{k}">"#);
+        assert!(workbook.contains(&titles), "{sheet} repeats its header");
     }
     let screen_xlsx = {
         let p = path.with_file_name("screen.xlsx");
@@ -317,6 +372,65 @@ fn the_workbook_reads_back_with_types() {
     assert_eq!(
         out.stderr,
         "shortlist: error: an xlsx workbook is not for the terminal: write it with -o FILE.xlsx (or -o - to a pipe)\n"
+    );
+}
+
+/// The workbook of the bundled posting, in French: a shortlist sheet per duty station, the
+/// matrix of every application, the rows to review, the rules by their labels.
+#[test]
+fn the_workbook_speaks_french_with_a_sheet_per_group() {
+    use calamine::{Data, Reader, open_workbook_auto};
+    let (_, path, _dir) = report(PAIRS[0].0, PAIRS[0].1, "xlsx", &[]);
+    let mut book = open_workbook_auto(&path).expect("xlsx");
+    assert_eq!(
+        book.sheet_names(),
+        [
+            "Liste – Bougouni",
+            "Liste – Koutiala",
+            "Liste – Sikasso",
+            "Toutes les candidatures",
+            "À vérifier",
+            "Règles"
+        ]
+    );
+    let sikasso = book.worksheet_range("Liste – Sikasso").expect("sheet");
+    let rows: Vec<_> = sikasso.rows().collect();
+    assert_eq!(rows.len(), 4, "header and 3 shortlisted");
+    assert_eq!(rows[0][0], Data::String("Rang".into()));
+    assert_eq!(
+        rows[0][7],
+        Data::String(
+            "Diplôme en médecine, développement communautaire, sociologie ou santé publique".into()
+        )
+    );
+    assert_eq!(rows[1][2], Data::String("Aminata Traoré".into()));
+    assert_eq!(rows[1][5], Data::Float(100.0));
+    assert_eq!(
+        rows[1][7],
+        Data::Float(15.0),
+        "points of the first preference"
+    );
+    let review = book.worksheet_range("À vérifier").expect("sheet");
+    assert_eq!(review.rows().count(), 1 + 8);
+    let rules = book.worksheet_range("Règles").expect("sheet");
+    let rows: Vec<_> = rules.rows().collect();
+    assert_eq!(rows[0][1], Data::String("Règle".into()));
+    assert_eq!(rows[1][0], Data::String("exigence".into()));
+    assert_eq!(rows[1][7], Data::String("diplome".into()));
+    let all = book
+        .worksheet_range("Toutes les candidatures")
+        .expect("sheet");
+    let statuses: std::collections::BTreeSet<String> =
+        all.rows().skip(1).map(|r| r[4].to_string()).collect();
+    assert_eq!(
+        statuses.into_iter().collect::<Vec<_>>(),
+        [
+            "doublon",
+            "non éligible",
+            "retenu(e)",
+            "à vérifier",
+            "éligible"
+        ]
     );
 }
 
