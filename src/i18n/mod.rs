@@ -65,7 +65,26 @@ impl Lang {
             Lang::Fr => fr,
             Lang::En => en,
         };
-        format!("{n} {}", if self.plural(n as f64) { many } else { one })
+        let noun = if self.plural(n as f64) { many } else { one };
+        format!("{} {noun}", self.int(n))
+    }
+
+    /// A whole number with its thousands grouped as each language writes them: `23 767`
+    /// (with a narrow no-break space) in French, `23,767` in English.
+    pub fn int(self, n: usize) -> String {
+        let digits = n.to_string();
+        let sep = match self {
+            Lang::Fr => "\u{202f}",
+            Lang::En => ",",
+        };
+        let mut out = String::with_capacity(digits.len() + digits.len() / 3 * 3);
+        for (k, c) in digits.chars().enumerate() {
+            if k > 0 && (digits.len() - k).is_multiple_of(3) {
+                out.push_str(sep);
+            }
+            out.push(c);
+        }
+        out
     }
 
     /// Picks the French or the English text.
@@ -162,6 +181,16 @@ mod tests {
         assert_eq!(rows(Lang::Fr, 2), "2 lignes");
         assert_eq!(rows(Lang::En, 0), "0 rows");
         assert_eq!(rows(Lang::En, 1), "1 row");
+        assert_eq!(rows(Lang::Fr, 23_767), "23\u{202f}767 lignes");
+        assert_eq!(rows(Lang::En, 1_000_000), "1,000,000 rows");
+    }
+
+    #[test]
+    fn thousands_are_grouped() {
+        assert_eq!(Lang::Fr.int(999), "999");
+        assert_eq!(Lang::Fr.int(2_000), "2\u{202f}000");
+        assert_eq!(Lang::En.int(100_000), "100,000");
+        assert_eq!(Lang::En.int(0), "0");
     }
 
     #[test]

@@ -264,6 +264,7 @@ impl Context<'_, '_> {
             ("autre candidature", "autres candidatures"),
             ("other application", "other applications"),
         );
+        let shown = self.lang.int(shown);
         out.push(Block::Para(match self.lang {
             Lang::Fr => format!(
                 "… et {rest} : le rapport en montre les {shown} premières. La liste complète est dans le classeur (shortlist report … -o liste.xlsx) ou le CSV (shortlist screen … --all -o liste.csv)."
@@ -347,7 +348,7 @@ fn summary(c: &Context, out: &mut Vec<Block>) {
         &[Col::Text, Col::Number],
         stages
             .into_iter()
-            .map(|(l, n)| texts(vec![l, n.to_string()]))
+            .map(|(l, n)| texts(vec![l, lang.int(n)]))
             .collect(),
     ));
 }
@@ -440,7 +441,7 @@ fn rules(c: &Context, out: &mut Vec<Block>) {
         &[Col::Text, Col::Number, Col::Number, Col::Number],
         rules
             .into_iter()
-            .map(|(l, a, b, c)| texts(vec![l, a.to_string(), b.to_string(), c.to_string()]))
+            .map(|(l, a, b, c)| texts(vec![l, lang.int(a), lang.int(b), lang.int(c)]))
             .collect(),
     ));
 }
@@ -471,7 +472,7 @@ fn scores(c: &Context, out: &mut Vec<Block>) {
                 let hi = max * (i + 1) as f64 / BINS as f64;
                 texts(vec![
                     format!("{} – {}", number(lo, lang), number(hi, lang)),
-                    n.to_string(),
+                    lang.int(*n),
                 ])
             })
             .collect(),
@@ -645,7 +646,7 @@ fn matrix(c: &Context, out: &mut Vec<Block>) {
                 .iter()
                 .zip(&fig.rejections)
                 .filter(|(_, n)| **n > 0)
-                .map(|(r, n)| texts(vec![label(r).to_string(), n.to_string()]))
+                .map(|(r, n)| texts(vec![label(r).to_string(), lang.int(*n)]))
                 .collect();
             if !by_reason.is_empty() {
                 out.push(table(

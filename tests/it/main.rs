@@ -3,6 +3,10 @@
 //! the [`common::Test`] builder; `json` the typed shape of the JSON output.
 
 mod common;
+/// The benchmark's generator of exports, for the tests of large inputs.
+#[allow(dead_code)]
+#[path = "../../bench/gen_export.rs"]
+mod gen_export;
 mod json;
 
 mod browser;

@@ -2,10 +2,7 @@
 //! batches gives the same bytes with `--single-thread` as without.
 
 use crate::common::run;
-
-#[allow(dead_code)]
-#[path = "../../bench/gen_export.rs"]
-mod gen_export;
+use crate::gen_export;
 
 #[test]
 fn one_thread_and_two_give_the_same_statuses() {

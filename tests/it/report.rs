@@ -572,3 +572,34 @@ fn the_markdown_report_is_whole_in_both_languages() {
         assert_eq!(String::from_utf8_lossy(&out.stdout), expected, "{lang}");
     }
 }
+
+/// A report of a 100,000-row export lists at most 2,000 rows per section, says where the rest
+/// is, and is made in seconds (a debug build takes about 3 s on two cores).
+#[test]
+fn a_report_of_a_large_export_is_bounded() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let csv = dir.path().join("export.csv");
+    let file = std::fs::File::create(&csv).expect("create");
+    crate::gen_export::write_export(100_000, 3, std::io::BufWriter::new(file)).expect("generate");
+    let html = dir.path().join("report.html");
+    let started = std::time::Instant::now();
+    let out = run(&[
+        "report",
+        PAIRS[0].0,
+        &csv.to_string_lossy(),
+        "-o",
+        &html.to_string_lossy(),
+    ]);
+    let took = started.elapsed();
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(took.as_secs() < 60, "{took:?}");
+    let text = std::fs::read_to_string(&html).expect("report");
+    assert!(text.len() < 8 << 20, "{} bytes", text.len());
+    let rows = text.matches("<tr>").count();
+    assert!(rows < 4 * 2_000 + 200, "{rows} rows");
+    assert!(
+        text.contains("le rapport en montre les 2\u{202f}000 premières. La liste complète est dans le classeur"),
+        "the cut is said"
+    );
+    assert!(text.contains("100\u{202f}000 candidatures"));
+}
