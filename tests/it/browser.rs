@@ -36,10 +36,11 @@ fn output(program: &Path, args: &[&str]) -> String {
 
 #[test]
 fn the_html_report_prints_to_a4_pages_in_a_real_browser() {
-    let (Some(chromium), Some(pdfinfo), Some(pdftotext)) = (
+    let (Some(chromium), Some(pdfinfo), Some(pdftotext), Some(pdftoppm)) = (
         tool(&["chromium", "chromium-browser", "google-chrome"]),
         tool(&["pdfinfo"]),
         tool(&["pdftotext"]),
+        tool(&["pdftoppm"]),
     ) else {
         // Straight to stdout, past the test harness's capture: a skipped test must not pass
         // for a run one.
@@ -55,16 +56,20 @@ fn the_html_report_prints_to_a4_pages_in_a_real_browser() {
     let dir = tempfile::tempdir().expect("temp dir");
     let html = dir.path().join("report.html");
     let pdf = dir.path().join("report.pdf");
-    let out = run(&[
-        "report",
-        posting,
-        candidates,
-        "-o",
-        &html.to_string_lossy(),
-        "--audit-by",
-        "Sexe",
-    ]);
-    assert_eq!(out.code, 0, "{}", out.stderr);
+    let out = crate::common::shortlist()
+        .env("SOURCE_DATE_EPOCH", "1796558400")
+        .args([
+            "report",
+            posting,
+            candidates,
+            "-o",
+            &html.to_string_lossy(),
+            "--audit-by",
+            "Sexe",
+        ])
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(0));
     let profile = dir.path().join("profile");
     let status = assert_cmd::Command::new(&chromium)
         .args([
@@ -120,4 +125,70 @@ fn the_html_report_prints_to_a4_pages_in_a_real_browser() {
         assert!(flat.contains(name), "{name} is printed");
     }
     assert!(flat.contains("Liste restreinte"));
+    // Every page says its number and the report's date at its foot.
+    let pages_text: Vec<&str> = text.split('\u{c}').filter(|p| !p.trim().is_empty()).collect();
+    assert_eq!(pages_text.len() as u32, pages);
+    for (k, page) in pages_text.iter().enumerate() {
+        let number = format!("Page {} sur {pages}", k + 1);
+        assert!(page.contains(&number), "page {}: {number}", k + 1);
+        assert!(
+            page.contains("Rapport établi le 6 décembre 2026 à 12h00 (heure de Bamako)"),
+            "page {}: the date",
+            k + 1
+        );
+    }
+    // The committee signs.
+    for words in ["Comité de recrutement", "nom et prénom", "fonction", "signature"] {
+        assert!(flat.contains(words), "{words}");
+    }
+    // The matrix's header names each requirement by its label.
+    let rules = &doc["rules"];
+    let matrix_page = pages_text
+        .iter()
+        .position(|p| p.contains("Grille de sélection"))
+        .expect("the matrix");
+    let matrix: String = pages_text[matrix_page..(matrix_page + 2).min(pages_text.len())].concat();
+    let matrix = &matrix[matrix.find("Grille de sélection").unwrap_or(0)..];
+    for r in rules.as_array().expect("rules") {
+        if r["kind"] != "requirement" {
+            continue;
+        }
+        let label = r["label"].as_str().expect("label");
+        for word in label.split_whitespace() {
+            assert!(matrix.contains(word), "the matrix header holds `{label}`: {word}");
+        }
+    }
+    // No rule is named by its id where it has a label.
+    let labels: String = rules
+        .as_array()
+        .expect("rules")
+        .iter()
+        .filter_map(|r| r["label"].as_str())
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase();
+    let words: std::collections::HashSet<&str> = flat
+        .split(|c: char| !c.is_alphanumeric() && c != '_')
+        .collect();
+    for r in rules.as_array().expect("rules") {
+        let id = r["id"].as_str().expect("id");
+        if !labels.split(|c: char| !c.is_alphanumeric()).any(|w| w == id) {
+            assert!(!words.contains(id), "rule id `{id}` is printed");
+        }
+    }
+    // The first page and the matrix's, as pictures (`docs/` shows the same two).
+    for (page, name) in [(1, "first"), (matrix_page + 1, "matrix")] {
+        let prefix = dir.path().join(name);
+        let n = page.to_string();
+        let status = assert_cmd::Command::new(&pdftoppm)
+            .args(["-f", &n, "-l", &n, "-r", "60", "-png", "-singlefile"])
+            .arg(&pdf)
+            .arg(&prefix)
+            .timeout(Duration::from_secs(120))
+            .output()
+            .expect("pdftoppm runs");
+        assert!(status.status.success(), "pdftoppm");
+        let png = std::fs::read(prefix.with_extension("png")).expect("a PNG");
+        assert!(png.starts_with(b"\x89PNG") && png.len() > 10_000, "{name} page");
+    }
 }
