@@ -126,7 +126,10 @@ fn the_html_report_prints_to_a4_pages_in_a_real_browser() {
     }
     assert!(flat.contains("Liste restreinte"));
     // Every page says its number and the report's date at its foot.
-    let pages_text: Vec<&str> = text.split('\u{c}').filter(|p| !p.trim().is_empty()).collect();
+    let pages_text: Vec<&str> = text
+        .split('\u{c}')
+        .filter(|p| !p.trim().is_empty())
+        .collect();
     assert_eq!(pages_text.len() as u32, pages);
     for (k, page) in pages_text.iter().enumerate() {
         let number = format!("Page {} sur {pages}", k + 1);
@@ -138,7 +141,12 @@ fn the_html_report_prints_to_a4_pages_in_a_real_browser() {
         );
     }
     // The committee signs.
-    for words in ["Comité de recrutement", "nom et prénom", "fonction", "signature"] {
+    for words in [
+        "Comité de recrutement",
+        "nom et prénom",
+        "fonction",
+        "signature",
+    ] {
         assert!(flat.contains(words), "{words}");
     }
     // The matrix's header names each requirement by its label.
@@ -155,7 +163,10 @@ fn the_html_report_prints_to_a4_pages_in_a_real_browser() {
         }
         let label = r["label"].as_str().expect("label");
         for word in label.split_whitespace() {
-            assert!(matrix.contains(word), "the matrix header holds `{label}`: {word}");
+            assert!(
+                matrix.contains(word),
+                "the matrix header holds `{label}`: {word}"
+            );
         }
     }
     // No rule is named by its id where it has a label.
@@ -172,7 +183,10 @@ fn the_html_report_prints_to_a4_pages_in_a_real_browser() {
         .collect();
     for r in rules.as_array().expect("rules") {
         let id = r["id"].as_str().expect("id");
-        if !labels.split(|c: char| !c.is_alphanumeric()).any(|w| w == id) {
+        if !labels
+            .split(|c: char| !c.is_alphanumeric())
+            .any(|w| w == id)
+        {
             assert!(!words.contains(id), "rule id `{id}` is printed");
         }
     }
@@ -189,6 +203,9 @@ fn the_html_report_prints_to_a4_pages_in_a_real_browser() {
             .expect("pdftoppm runs");
         assert!(status.status.success(), "pdftoppm");
         let png = std::fs::read(prefix.with_extension("png")).expect("a PNG");
-        assert!(png.starts_with(b"\x89PNG") && png.len() > 10_000, "{name} page");
+        assert!(
+            png.starts_with(b"\x89PNG") && png.len() > 10_000,
+            "{name} page"
+        );
     }
 }
