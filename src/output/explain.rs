@@ -628,17 +628,47 @@ fn reasons_styled(
     short: bool,
     given: Option<(&Entry, &[Scored], &mut Details)>,
 ) -> Vec<String> {
-    let p = s.posting;
     let inputs = &s.inputs;
-    let d = &s.decisions[i];
     let read;
-    let (entry, requirements, mut details) = match given {
+    let (entry, requirements, details) = match given {
         Some((entry, reqs, details)) => (entry, Some(reqs), Some(details)),
         None => {
             read = s.entry(i);
             (&read, None, None)
         }
     };
+    let mut out = decided(s, i, lang, short, entry, requirements, details);
+    // A row of the same name as another, which no duplicate key joins: a person decides.
+    if let Some(others) = s.same_name(i) {
+        let rows: Vec<String> = others
+            .map(|j| row_ref_at(s.file(j), s.row(j), inputs, lang))
+            .collect();
+        let rows = rows.join(lang.pick(" et la ", " and "));
+        out.push(match (lang, short) {
+            (Lang::Fr, true) => format!("doublon possible : {rows}"),
+            (Lang::En, true) => format!("possible duplicate: {rows}"),
+            (Lang::Fr, false) => {
+                format!("doublon possible avec la {rows} (même nom) : à vérifier")
+            }
+            (Lang::En, false) => format!("possible duplicate of {rows} (same name): to check"),
+        });
+    }
+    out
+}
+
+/// The reasons of a decision, without the possible duplicates.
+fn decided(
+    s: &Screening,
+    i: usize,
+    lang: Lang,
+    short: bool,
+    entry: &Entry,
+    requirements: Option<&[Scored]>,
+    mut details: Option<&mut Details>,
+) -> Vec<String> {
+    let p = s.posting;
+    let inputs = &s.inputs;
+    let d = &s.decisions[i];
     let score = format!(
         "{} / {}",
         number(d.score, lang),

@@ -384,8 +384,15 @@ pub fn write(s: &Screening, out: &mut dyn Write) -> io::Result<()> {
             out.write_all(buf.get(skip..).unwrap_or_default())
         },
     )?;
-    // Rows that may be one person without sharing a duplicate key: none are looked for yet.
-    out.write_all(b"\n],\n\"possible_duplicates\": [],\n\"audit\": ")?;
+    // Rows of one name that no duplicate key joins: their row numbers, group by group.
+    out.write_all(b"\n],\n\"possible_duplicates\": ")?;
+    let groups: Vec<Vec<u64>> = s
+        .possible_duplicates
+        .iter()
+        .map(|g| g.iter().map(|&i| s.row(i as usize)).collect())
+        .collect();
+    serde_json::to_writer(&mut *out, &groups)?;
+    out.write_all(b",\n\"audit\": ")?;
     serde_json::to_writer(&mut *out, &s.audit())?;
     out.write_all(b"\n}\n")
 }

@@ -202,6 +202,8 @@ pub struct Screening<'p> {
     reread_failure: std::sync::OnceLock<String>,
     /// The fields whose cells decide, read at the first reading and checked when read again.
     decisive: Vec<bool>,
+    /// Rows of one name, neither duplicates nor unreadable, for a person to decide.
+    pub possible_duplicates: Vec<Vec<u32>>,
 }
 
 /// Threads that screen batches of rows at most.
@@ -259,6 +261,7 @@ impl Screening<'_> {
             request.top,
             !request.sequential,
         );
+        let possible_duplicates = crate::rank::possible_duplicates(&facts.names, &decisions);
         let as_of = request
             .as_of
             .or_else(|| posting.meta.deadline.map(|d| d.at))
@@ -266,6 +269,7 @@ impl Screening<'_> {
         // Only the places are needed from now on.
         facts.identities = Vec::new();
         facts.submitted = Vec::new();
+        facts.names = Vec::new();
         facts.keys = crate::rank::Keys::default();
         let slots = (0..READ_SLOTS)
             .map(|_| {
@@ -305,7 +309,17 @@ impl Screening<'_> {
             engine,
             reread_failure: std::sync::OnceLock::new(),
             decisive: decisive(posting),
+            possible_duplicates,
         })
+    }
+
+    /// The other rows of entry `i`'s name, when it is a possible duplicate.
+    pub fn same_name(&self, i: usize) -> Option<impl Iterator<Item = usize> + '_> {
+        let group = self
+            .possible_duplicates
+            .iter()
+            .find(|g| g.binary_search(&(i as u32)).is_ok())?;
+        Some(group.iter().map(|&j| j as usize).filter(move |&j| j != i))
     }
 
     /// The group of entry `i`, when the posting shortlists per group.

@@ -74,6 +74,8 @@ pub(super) struct ScreenedBatch {
     pub(super) identities: Vec<Vec<u64>>,
     pub(super) submitted: Vec<i64>,
     pub(super) on_time: Vec<bool>,
+    /// Each row's name as a key, when the posting names its candidates.
+    pub(super) names: Vec<u64>,
     pub(super) causes: Vec<(u32, Cause)>,
     pub(super) latest: Option<DateTime<Utc>>,
     pub(super) empty_rows: u64,
@@ -285,6 +287,7 @@ impl<'e, 'p> ScreeningPass<'e, 'p> {
         }
         self.facts.submitted.extend(part.submitted);
         self.facts.on_time.extend(part.on_time);
+        self.facts.names.extend(part.names);
         for (k, cause) in part.causes {
             self.causes.insert(base + k, cause);
         }
@@ -360,6 +363,7 @@ impl Worker<'_, '_> {
             ],
             submitted: Vec::new(),
             on_time: Vec::new(),
+            names: Vec::new(),
             causes: Vec::new(),
             latest: None,
             empty_rows: 0,
@@ -485,6 +489,9 @@ impl Worker<'_, '_> {
         if posting.shortlist.per.is_some() {
             part.groups.push(self.labels.id(""));
         }
+        if !posting.candidate.name.is_empty() {
+            part.names.push(0);
+        }
     }
 
     /// Evaluates and decides one data row, whose cells are `cells`.
@@ -551,6 +558,15 @@ impl Worker<'_, '_> {
         if let Some(t) = submitted {
             part.latest = part.latest.max(Some(t.at));
         }
+        if !posting.candidate.name.is_empty() {
+            let text = |f: &FieldId| match cells.value(*f) {
+                Value::Text(t) => t.as_str(),
+                _ => "",
+            };
+            part.names.push(crate::rank::name_key(
+                posting.candidate.name.iter().map(text),
+            ));
+        }
         if let Some(a) = audit {
             part.audit.push(Some(labels.id(a)));
         }
@@ -559,7 +575,7 @@ impl Worker<'_, '_> {
 }
 
 /// Which fields decisions read: those of the rules, the group, the tie-breaks, the duplicate
-/// keys and the submission time.
+/// keys, the submission time, and the name (possible duplicates).
 pub(super) fn decisive(p: &Posting) -> Vec<bool> {
     let mut out = vec![false; p.fields.len()];
     let mut mark = |f: FieldId| {
@@ -580,6 +596,7 @@ pub(super) fn decisive(p: &Posting) -> Vec<bool> {
         d.by.iter().copied().for_each(&mut mark);
     }
     p.candidate.submitted_at.into_iter().for_each(&mut mark);
+    p.candidate.name.iter().copied().for_each(&mut mark);
     out
 }
 
@@ -601,8 +618,36 @@ mod tests {
     #[test]
     fn the_fields_that_decide_are_those_rules_groups_and_duplicates_read() {
         let p = posting(POSTING);
-        // at (submission), name, email (duplicates), station (groups), degree, years.
-        assert_eq!(decisive(&p), [true, false, true, true, true, true]);
+        // at (submission), name (possible duplicates), email (duplicates), station (groups),
+        // degree, years.
+        assert_eq!(decisive(&p), [true, true, true, true, true, true]);
+        let nameless = POSTING.replace("  name: name\n", "");
+        assert_eq!(
+            decisive(&posting(&nameless)),
+            [true, false, true, true, true, true]
+        );
+    }
+
+    #[test]
+    fn rows_of_one_name_are_possible_duplicates() {
+        let dir = tempfile::tempdir().expect("dir");
+        let rows = [
+            "2024-02-20,Moussa Traoré,m1@x.ml,Kita,Licence,3 ans",
+            "2024-02-20,TRAORE Moussa,m2@x.ml,Kita,Licence,3 ans",
+            "2024-02-20,Awa Diallo,a@x.ml,Kita,Licence,3 ans",
+            "2024-02-21,Awa Diallo,a@x.ml,Kita,Licence,3 ans",
+            "2024-02-20,,b@x.ml,Kita,Licence,3 ans",
+            "2024-02-20,,c@x.ml,Kita,Licence,3 ans",
+        ];
+        let text = format!("{}\n{}\n", super::super::testing::HEADER, rows.join("\n"));
+        let path = file(dir.path(), "c.csv", &text);
+        let p = posting(POSTING);
+        let s = Screening::run(&p, vec![source(&path)], Request::default()).expect("screened");
+        // The two Awa share an e-mail: one is a duplicate, the other no possible one. Blank
+        // names match nobody.
+        assert_eq!(s.possible_duplicates, [vec![0, 1]]);
+        assert_eq!(s.same_name(1).map(|o| o.collect::<Vec<_>>()), Some(vec![0]));
+        assert!(s.same_name(2).is_none());
     }
 
     #[test]

@@ -78,7 +78,9 @@ fn screen_json(path: &std::path::Path) -> (String, usize, Vec<(Status, usize, us
                 .take(posting.requirements.len())
                 .filter(|o| *o == Outcome::Fail)
                 .count();
-            let reasons = explain::reasons(&s, i, s.view.lang).len();
+            // Besides the failing requirements, a possible duplicate is said.
+            let reasons =
+                explain::reasons(&s, i, s.view.lang).len() - usize::from(s.same_name(i).is_some());
             (d.status, failing, reasons)
         })
         .collect();
