@@ -203,6 +203,7 @@ pub fn document(s: &Screening, made: DateTime<Utc>) -> Vec<Block> {
     shortlist(&c, &mut out);
     matrix(&c, &mut out);
     others(&c, &mut out);
+    possible_duplicates(&c, &mut out);
     audit(&c, &mut out);
     signatures(&c, &mut out);
     provenance(&c, &mut out);
@@ -757,6 +758,67 @@ fn others(c: &Context, out: &mut Vec<Block>) {
         ));
         c.cut(shown.len(), all.len(), out);
     }
+}
+
+/// The rows of one name that no duplicate key joins: a person decides.
+fn possible_duplicates(c: &Context, out: &mut Vec<Block>) {
+    let Context {
+        s,
+        p,
+        lang,
+        several,
+        ..
+    } = *c;
+    let groups = &s.possible_duplicates;
+    out.push(Block::Heading(
+        2,
+        format!(
+            "{} ({})",
+            lang.pick("Doublons possibles", "Possible duplicates"),
+            lang.int(groups.len())
+        ),
+    ));
+    if groups.is_empty() {
+        out.push(Block::Para(lang.pick("Aucun.", "None.").into()));
+        return;
+    }
+    out.push(Block::Para(
+        lang.pick(
+            "Ces candidatures portent le même nom (casse, accents et ordre des mots mis à part) sans partager de contact : la même personne, ou deux personnes ? shortlist review les met dans la feuille à remplir.",
+            "These applications bear one name (case, accents and word order aside) without sharing a contact: one person, or two? shortlist review puts them in the worksheet to fill in.",
+        )
+        .into(),
+    ));
+    let mut rows = Vec::new();
+    let mut shown = 0;
+    for (k, group) in groups.iter().enumerate() {
+        if shown >= MAX_LISTED {
+            break;
+        }
+        for &i in group {
+            let i = i as usize;
+            let e = s.entry(i);
+            rows.push(texts(vec![
+                lang.int(k + 1),
+                c.row(&e),
+                name(p, &e, s.view.blind, several),
+                s.decisions[i].status.label(lang).to_string(),
+            ]));
+            shown += 1;
+        }
+    }
+    out.push(table(
+        &[
+            lang.pick("groupe", "group"),
+            lang.pick("ligne", "row"),
+            lang.pick("nom", "name"),
+            lang.pick("statut", "status"),
+        ],
+        &[Col::Number, Col::Text, Col::Text, Col::Text],
+        rows,
+    ));
+    let total: usize = groups.iter().map(Vec::len).sum();
+    c.cut(shown, total, out);
 }
 
 /// The fairness audit.
