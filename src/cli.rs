@@ -79,6 +79,10 @@ pub struct ScreenArgs {
     /// Selection rates by the groups of this column (never used for scoring).
     #[arg(long, value_name = "COLUMN")]
     pub audit_by: Option<String>,
+    /// Cells and possible duplicates a person verified: a worksheet of `shortlist review`,
+    /// filled in (.xlsx or .csv; may be given several times).
+    #[arg(long, value_name = "FILE")]
+    pub verified: Vec<PathBuf>,
     /// How to read the candidate files.
     #[command(flatten)]
     pub input: InputArgs,
@@ -103,6 +107,10 @@ pub struct ExplainArgs {
     /// Language of labels and reasons (default: the posting's `language`).
     #[arg(long, value_enum)]
     pub lang: Option<Lang>,
+    /// Cells and possible duplicates a person verified: a worksheet of `shortlist review`,
+    /// filled in (.xlsx or .csv; may be given several times).
+    #[arg(long, value_name = "FILE")]
+    pub verified: Vec<PathBuf>,
     /// How to read the candidate files.
     #[command(flatten)]
     pub input: InputArgs,

@@ -27,6 +27,7 @@ pub mod screen;
 pub mod store;
 pub mod suggest;
 pub mod text;
+pub mod verify;
 
 use cli::{Cli, Command};
 use exit::Exit;

@@ -87,9 +87,12 @@ impl Status {
 pub struct Kept {
     /// Index of the kept row's entry.
     pub entry: u32,
-    /// The field whose value the two rows share.
+    /// The field whose value the two rows share, or [`JOINED`].
     pub field: u32,
 }
+
+/// [`Kept::field`] of rows that a person said are one applicant.
+pub const JOINED: u32 = u32::MAX;
 
 /// A group's number among the groups of a screening (see [`crate::screen::Screening::group`]).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -171,6 +174,8 @@ pub struct DecisionInputs {
     pub on_time: Vec<bool>,
     /// The entries whose requirements all pass, with their group, in entry order.
     pub ranked: Vec<(u32, u32)>,
+    /// Rows a person said are one applicant (`--verified`): pairs of entries.
+    pub joined: Vec<(u32, u32)>,
     /// Each entry's name as a key, folded and its words sorted ([`name_key`]); 0 for none.
     /// Kept only when the posting names its candidates.
     pub names: Vec<u64>,
@@ -379,8 +384,15 @@ fn mark_duplicates(
     decisions: &mut [Decision],
 ) -> FxHashMap<u32, Kept> {
     let mut kept_for = FxHashMap::default();
-    let Some(dups) = &posting.candidate.duplicates else {
-        return kept_for;
+    let default = crate::posting::Duplicates {
+        by: Vec::new(),
+        keep: Keep::Latest,
+    };
+    let dups = match &posting.candidate.duplicates {
+        Some(d) => d,
+        None if facts.joined.is_empty() => return kept_for,
+        // Rows a person joined are kept as the posting would: the latest on time.
+        None => &default,
     };
     let n = facts.places.len();
     let width = dups.by.len();
@@ -393,6 +405,12 @@ fn mark_duplicates(
     // The rows holding the value of a row before them, with that row, by row and then by
     // field.
     let mut all = same_as_before(n, width, key);
+    all.extend(
+        facts
+            .joined
+            .iter()
+            .map(|&(a, b)| (a.max(b), JOINED, a.min(b))),
+    );
     all.sort_unstable();
     // Only rows that share a value with another can be duplicates: they alone are linked,
     // each by its place among them.
@@ -445,14 +463,15 @@ fn mark_duplicates(
             if i != kept {
                 // A field the two rows share directly, if any.
                 let shared = (0..width).find(|&k| key(i, k) != 0 && key(i, k) == key(kept, k));
-                let joined_by = (via[x] != u32::MAX).then_some(via[x] as usize);
-                let k = shared.or(joined_by).unwrap_or(0);
+                // A row joined by a person only keeps no field (`via` stays unset for it).
+                let joined_by = (via[x] != JOINED).then_some(via[x] as usize);
+                let field = shared.or(joined_by).map_or(JOINED, |k| dups.by[k] as u32);
                 decisions[i].status = Status::Duplicate;
                 kept_for.insert(
                     i as u32,
                     Kept {
                         entry: kept as u32,
-                        field: dups.by[k] as u32,
+                        field,
                     },
                 );
             }

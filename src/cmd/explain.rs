@@ -14,6 +14,7 @@ pub fn run(args: &ExplainArgs) -> anyhow::Result<Exit> {
     }
     super::check_arguments("explain", &args.posting, &args.candidates)?;
     let (posting, sha) = load_posting(&args.posting, false)?;
+    let verified = crate::verify::load(&posting, &args.verified)?;
     let options = args.input.options()?;
     let sources = open_candidates(&args.candidates, &options)?;
     let lang = args.lang.unwrap_or(posting.meta.language);
@@ -28,10 +29,12 @@ pub fn run(args: &ExplainArgs) -> anyhow::Result<Exit> {
         Request {
             posting_sha256: sha,
             view,
+            verified: std::sync::Arc::new(verified),
             ..Request::default()
         },
     )?;
     s.unchanged()?;
+    super::warn_verified(&s, false);
     let matches: Vec<usize> = (0..s.len())
         .filter(|&i| match (args.row, &args.email) {
             (Some(row), _) => s.row(i) == row,

@@ -92,6 +92,22 @@ pub fn report_time() -> chrono::DateTime<chrono::Utc> {
         .unwrap_or_else(chrono::Utc::now)
 }
 
+/// Tells, on stderr, each line of `--verified` that was not applied and why.
+pub fn warn_verified(s: &crate::screen::Screening, quiet: bool) {
+    if quiet {
+        return;
+    }
+    let lang = crate::i18n::messages();
+    for w in &s.verify_warnings {
+        eprintln!(
+            "{}{}{}",
+            msg::severity_warning(lang),
+            lang.pick(" : ", ": "),
+            crate::text::escape::escaped(w)
+        );
+    }
+}
+
 /// Opens the candidate files and reads their headers.
 pub fn open_candidates(paths: &[PathBuf], options: &Options) -> anyhow::Result<Vec<Source>> {
     Ok(crate::ingest::open_all(paths, options)?)

@@ -116,6 +116,7 @@ fn run_as(args: &ScreenArgs, report: bool) -> anyhow::Result<Exit> {
         ),
         None => None,
     };
+    let verified = crate::verify::load(&posting, &args.verified)?;
     let options = args.input.options()?;
     let sources = open_candidates(&args.candidates, &options)?;
     // `--audit-by` may name a field, or a column by the end of its group path.
@@ -145,9 +146,11 @@ fn run_as(args: &ScreenArgs, report: bool) -> anyhow::Result<Exit> {
             audit_column,
             progress,
             sequential: args.single_thread,
+            verified: std::sync::Arc::new(verified),
         },
     )?;
     screening.unchanged()?;
+    super::warn_verified(&screening, args.quiet);
     let made = super::report_time();
     if let Some(hashing) = hashing {
         let hashes = hashing

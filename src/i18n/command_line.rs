@@ -92,6 +92,9 @@ fn french(command: &str, arg: Option<&str>) -> Option<&'static str> {
             "L'encodage des fichiers CSV : utf-8, windows-1252, utf-16le… (par défaut : détecté)."
         }
         (_, Some("sheet")) => "La feuille d'un classeur (par défaut : la première).",
+        (_, Some("verified")) => {
+            "Les cellules et les doublons possibles vérifiés : une feuille de shortlist review, remplie (.xlsx ou .csv ; l'option peut être répétée)."
+        }
         _ => return None,
     })
 }

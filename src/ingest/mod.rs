@@ -21,6 +21,7 @@ pub use workbook::{
     MAX_SHARED_STRINGS_BYTES, MAX_SHEET_ROWS, MAX_UNZIPPED_BYTES, MAX_WHOLE_CELLS,
     panics_are_caught,
 };
+pub(crate) use workbook::{cell_text, guarded};
 
 use crate::text::fold;
 pub use batch::{Batch, CellBuf, for_each_batch, for_each_batch_in_parallel};

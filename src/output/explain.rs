@@ -638,6 +638,10 @@ fn reasons_styled(
         }
     };
     let mut out = decided(s, i, lang, short, entry, requirements, details);
+    // The cells a person verified: what the file said, what they found, who and why.
+    for c in s.corrections(i) {
+        out.push(correction(c, lang));
+    }
     // A row of the same name as another, which no duplicate key joins: a person decides.
     if let Some(others) = s.same_name(i) {
         let rows: Vec<String> = others
@@ -652,6 +656,27 @@ fn reasons_styled(
             }
             (Lang::En, false) => format!("possible duplicate of {rows} (same name): to check"),
         });
+    }
+    out
+}
+
+/// A verified cell in words: `Années : « environ 4 ans » vérifié : « 4 ans 7 mois » (A.
+/// Diallo ; CV page 2)`.
+pub fn correction(c: &crate::verify::Correction, lang: Lang) -> String {
+    let mut out = String::new();
+    out.push_str(&c.column);
+    out.push_str(lang.pick(" : ", ": "));
+    push_quoted(&mut out, &c.old, lang);
+    out.push_str(lang.pick(" vérifié : ", " verified: "));
+    push_quoted(&mut out, &c.value, lang);
+    let who: Vec<&str> = [c.by.as_str(), c.note.as_str()]
+        .into_iter()
+        .filter(|s| !s.is_empty())
+        .collect();
+    if !who.is_empty() {
+        out.push_str(" (");
+        out.push_str(&who.join(lang.pick(" ; ", "; ")));
+        out.push(')');
     }
     out
 }
@@ -685,12 +710,16 @@ fn decided(
             let Some(kept) = s.kept(i) else {
                 return Vec::new();
             };
-            let column = &p.fields[kept.field as usize].column;
+            let column = p.fields.get(kept.field as usize).map(|f| f.column.as_str());
             let kept = kept.entry as usize;
             let at = row_ref_at(s.file(kept), s.row(kept), inputs, lang);
-            vec![match lang {
-                Lang::Fr => format!("la {at} est gardée (même {column})"),
-                Lang::En => format!("{at} is kept (same {column})"),
+            vec![match (lang, column) {
+                (Lang::Fr, Some(column)) => format!("la {at} est gardée (même {column})"),
+                (Lang::En, Some(column)) => format!("{at} is kept (same {column})"),
+                (Lang::Fr, None) => {
+                    format!("la {at} est gardée (même personne, d'après la vérification)")
+                }
+                (Lang::En, None) => format!("{at} is kept (the same person, as verified)"),
             }]
         }
         (Status::Shortlisted | Status::Eligible, _) if short => vec![

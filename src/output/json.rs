@@ -69,6 +69,24 @@ struct RowRef<'a> {
     row: u64,
 }
 
+/// A cell a person verified, as a candidate's `verified` lists it.
+#[derive(serde::Serialize)]
+struct VerifiedCell<'a> {
+    column: &'a str,
+    old: &'a str,
+    value: &'a str,
+    by: &'a str,
+    note: &'a str,
+    source: LineRef,
+}
+
+/// A line of a verification file.
+#[derive(serde::Serialize)]
+struct LineRef {
+    file: String,
+    line: u64,
+}
+
 /// Appends a cell's typed reading: a number of years, an instant, a degree's level and
 /// fields, the items of a list, `true`/`false`, or `null` when blank or not understood.
 fn value(buf: &mut Vec<u8>, v: &Value) {
@@ -306,8 +324,25 @@ pub fn write(s: &Screening, out: &mut dyn Write) -> io::Result<()> {
             }
             None => buf.extend_from_slice(b"null"),
         }
-        // Corrections from a verified worksheet: none are read yet.
-        buf.extend_from_slice(b",\"verified\":[]}");
+        // The cells a person verified, in place of those the file holds.
+        buf.extend_from_slice(b",\"verified\":");
+        let verified: Vec<VerifiedCell> = s
+            .corrections(i)
+            .into_iter()
+            .map(|c| VerifiedCell {
+                column: &c.column,
+                old: &c.old,
+                value: &c.value,
+                by: &c.by,
+                note: &c.note,
+                source: LineRef {
+                    file: s.verified.path(c.at.file),
+                    line: c.at.line,
+                },
+            })
+            .collect();
+        push_json(buf, &verified);
+        buf.push(b'}');
     };
     let head = Head {
         tool: Tool {

@@ -204,6 +204,7 @@ pub fn document(s: &Screening, made: DateTime<Utc>) -> Vec<Block> {
     matrix(&c, &mut out);
     others(&c, &mut out);
     possible_duplicates(&c, &mut out);
+    corrections(&c, &mut out);
     audit(&c, &mut out);
     signatures(&c, &mut out);
     provenance(&c, &mut out);
@@ -821,6 +822,63 @@ fn possible_duplicates(c: &Context, out: &mut Vec<Block>) {
     c.cut(shown, total, out);
 }
 
+/// The cells a person verified (`--verified`): each row's old cell, new value, who and why.
+fn corrections(c: &Context, out: &mut Vec<Block>) {
+    let Context {
+        s,
+        p,
+        lang,
+        several,
+        ..
+    } = *c;
+    if s.verified.is_empty() {
+        return;
+    }
+    let rows: Vec<Vec<Cell>> = (0..s.len())
+        .flat_map(|i| {
+            let corrections = s.corrections(i);
+            let e = (!corrections.is_empty()).then(|| s.entry(i));
+            corrections.into_iter().map(move |k| {
+                let e = e.as_ref();
+                texts(vec![
+                    e.map(|e| c.row(e)).unwrap_or_default(),
+                    e.map(|e| name(p, e, s.view.blind, several))
+                        .unwrap_or_default(),
+                    k.column.clone(),
+                    k.old.clone(),
+                    k.value.clone(),
+                    k.by.clone(),
+                    k.note.clone(),
+                ])
+            })
+        })
+        .collect();
+    out.push(Block::Heading(
+        2,
+        format!(
+            "{} ({})",
+            lang.pick("Corrections vérifiées", "Verified corrections"),
+            lang.int(rows.len())
+        ),
+    ));
+    out.push(table(
+        &[
+            lang.pick("ligne", "row"),
+            lang.pick("nom", "name"),
+            lang.pick("colonne", "column"),
+            lang.pick("cellule du fichier", "cell in the file"),
+            lang.pick("valeur vérifiée", "verified value"),
+            lang.pick("vérifié par", "verified by"),
+            lang.pick("note", "note"),
+        ],
+        &[Col::Text; 7],
+        rows,
+    ));
+    for w in &s.verify_warnings {
+        out.push(Block::Para(w.clone()));
+    }
+}
+
 /// The fairness audit.
 fn audit(c: &Context, out: &mut Vec<Block>) {
     let Context { s, p, lang, fr, .. } = *c;
@@ -983,6 +1041,12 @@ fn provenance(c: &Context, out: &mut Vec<Block>) {
                 i.encoding,
                 i.sha256
             ),
+        ]);
+    }
+    for v in &s.verified.sources {
+        rows.push(vec![
+            lang.pick("vérifications", "verifications").into(),
+            format!("{} (sha256 {})", v.path.display(), v.sha256),
         ]);
     }
     let as_of = s

@@ -158,6 +158,8 @@ pub struct Request {
     pub progress: Option<indicatif::ProgressBar>,
     /// Everything on one thread: the same result, for checking that it is.
     pub sequential: bool,
+    /// What a person verified of earlier screenings (`--verified`).
+    pub verified: Arc<crate::verify::Verified>,
 }
 
 /// A posting applied to candidate files: every row, its decision, and where it came from.
@@ -204,6 +206,100 @@ pub struct Screening<'p> {
     decisive: Vec<bool>,
     /// Rows of one name, neither duplicates nor unreadable, for a person to decide.
     pub possible_duplicates: Vec<Vec<u32>>,
+    /// What a person verified (`--verified`).
+    pub verified: Arc<crate::verify::Verified>,
+    /// The corrections applied to each row, by file and row: indices into
+    /// `verified.corrections`.
+    corrected: FxHashMap<(u32, u32), Vec<usize>>,
+    /// The lines of `--verified` not applied, and why, to tell on stderr.
+    pub verify_warnings: Vec<String>,
+}
+
+/// What the lines of `--verified` came to once the rows were read.
+struct Told {
+    corrected: FxHashMap<(u32, u32), Vec<usize>>,
+    joined: Vec<(u32, u32)>,
+    warnings: Vec<String>,
+}
+
+/// The corrections that applied, by row; the rows a person joined, as pairs of entries; and
+/// a warning for each line that named a row no longer the candidate's, or no row read.
+fn told_lines(
+    verified: &crate::verify::Verified,
+    verifying: &passes::Verifying,
+    places: &[crate::rank::Place],
+    inputs: &[Input],
+) -> Told {
+    use crate::i18n::catalogue as msg;
+    let lang = crate::i18n::messages();
+    let corrections = verifying
+        .corrections
+        .lock()
+        .unwrap_or_else(|p| p.into_inner());
+    let decisions = verifying
+        .decisions
+        .lock()
+        .unwrap_or_else(|p| p.into_inner());
+    let mut told = Told {
+        corrected: FxHashMap::default(),
+        joined: Vec::new(),
+        warnings: Vec::new(),
+    };
+    let entry_of: FxHashMap<(u32, u32), u32> = places
+        .iter()
+        .enumerate()
+        .map(|(i, p)| ((p.file, p.row), i as u32))
+        .collect();
+    let file_of = |name: &str| {
+        inputs.iter().position(|i| {
+            i.path.display().to_string() == name
+                || i.path.file_name().map(|n| n.to_string_lossy().into_owned())
+                    == std::path::Path::new(name)
+                        .file_name()
+                        .map(|n| n.to_string_lossy().into_owned())
+        })
+    };
+    let mut warn = |at: &crate::verify::Line, c: &crate::verify::Candidate, fits: Option<bool>| {
+        let path = verified.path(at.file);
+        told.warnings.push(match fits {
+            Some(_) => msg::verified_line_moved(lang, &path, at.line, &c.file, c.row),
+            None => msg::verified_line_nowhere(lang, &path, at.line, &c.file, c.row),
+        });
+    };
+    for (k, c) in verified.corrections.iter().enumerate() {
+        match corrections.get(&k) {
+            Some(true) => {
+                let file = file_of(&c.candidate.file).unwrap_or(0) as u32;
+                told.corrected
+                    .entry((file, c.candidate.row as u32))
+                    .or_default()
+                    .push(k);
+            }
+            fits => warn(&c.at, &c.candidate, fits.copied()),
+        }
+    }
+    // Rows marked as one person in a group of the same worksheet are joined.
+    let mut same: FxHashMap<(usize, &str), Vec<u32>> = FxHashMap::default();
+    for (k, d) in verified.decisions.iter().enumerate() {
+        match decisions.get(&k) {
+            Some(true) => {
+                let file = file_of(&d.candidate.file).unwrap_or(0) as u32;
+                let entry = entry_of.get(&(file, d.candidate.row as u32));
+                if let (true, Some(&entry)) = (d.same, entry) {
+                    same.entry((d.at.file, d.group.as_str()))
+                        .or_default()
+                        .push(entry);
+                }
+            }
+            fits => warn(&d.at, &d.candidate, fits.copied()),
+        }
+    }
+    let mut groups: Vec<Vec<u32>> = same.into_values().collect();
+    groups.sort_unstable();
+    for g in groups {
+        told.joined.extend(g.windows(2).map(|w| (w[0], w[1])));
+    }
+    told
 }
 
 /// Threads that screen batches of rows at most.
@@ -252,8 +348,12 @@ impl Screening<'_> {
             audit_cells,
             latest,
             groups,
+            verifying,
             ..
         } = pass;
+        let verified = request.verified.clone();
+        let told = told_lines(&verified, &verifying, &facts.places, &inputs);
+        facts.joined = told.joined;
         let kept = crate::rank::decide(
             posting,
             &facts,
@@ -308,9 +408,25 @@ impl Screening<'_> {
             sequential: request.sequential,
             engine,
             reread_failure: std::sync::OnceLock::new(),
-            decisive: decisive(posting),
+            decisive: decisive(posting, !request.verified.is_empty()),
             possible_duplicates,
+            verified,
+            corrected: told.corrected,
+            verify_warnings: told.warnings,
         })
+    }
+
+    /// The corrections a person verified that apply to entry `i`.
+    pub fn corrections(&self, i: usize) -> Vec<&crate::verify::Correction> {
+        let place = &self.places[i];
+        self.corrected
+            .get(&(place.file, place.row))
+            .map(|ks| {
+                ks.iter()
+                    .filter_map(|&k| self.verified.corrections.get(k))
+                    .collect()
+            })
+            .unwrap_or_default()
     }
 
     /// The other rows of entry `i`'s name, when it is a possible duplicate.

@@ -35,6 +35,7 @@ pub(super) struct ScreeningPass<'e, 'p> {
     pub(super) groups: Vec<Arc<str>>,
     pub(super) group_index: FxHashMap<String, u32>,
     pub(super) latest: Option<DateTime<Utc>>,
+    pub(super) verifying: Verifying,
 }
 
 /// What a thread screening batches keeps from one batch to the next: caches only, so that
@@ -92,6 +93,27 @@ pub(super) struct Layout<'a> {
     /// Cells read per row.
     pub(super) step: usize,
     pub(super) audit_cell: Option<usize>,
+    /// The lines of `--verified` about this file's rows, if any.
+    pub(super) verify: Option<FileVerify<'a>>,
+}
+
+/// The lines of `--verified` about one file's rows, and where they are told to have applied.
+pub(super) struct FileVerify<'a> {
+    /// By row: the corrections and the decisions on possible duplicates about it.
+    pub(super) lines: &'a FxHashMap<u32, (Vec<usize>, Vec<usize>)>,
+    pub(super) verified: &'a crate::verify::Verified,
+    /// Where the row's e-mail and phone are among the cells read.
+    pub(super) email: Option<usize>,
+    pub(super) phone: Option<usize>,
+    pub(super) outcomes: &'a Verifying,
+}
+
+/// Which lines of `--verified` applied to their row (`true`), or named a row that is no longer
+/// the candidate's (`false`), by index; none for a line whose row was not read.
+#[derive(Debug, Default)]
+pub(super) struct Verifying {
+    pub(super) corrections: std::sync::Mutex<FxHashMap<usize, bool>>,
+    pub(super) decisions: std::sync::Mutex<FxHashMap<usize, bool>>,
 }
 
 impl<'e, 'p> ScreeningPass<'e, 'p> {
@@ -132,6 +154,7 @@ impl<'e, 'p> ScreeningPass<'e, 'p> {
             groups: Vec::new(),
             group_index: FxHashMap::default(),
             latest: None,
+            verifying: Verifying::default(),
         }
     }
 
@@ -156,7 +179,11 @@ impl<'e, 'p> ScreeningPass<'e, 'p> {
         let audit = request.audit_column.as_deref();
         let mut done_before = 0u64;
         let mut workers = std::mem::take(&mut self.workers);
-        let decisive = decisive(posting);
+        // Kept apart while the rows are merged into the pass.
+        let verifying = std::mem::take(&mut self.verifying);
+        let verified = &request.verified;
+        let decisive = decisive(posting, !verified.is_empty());
+        let (email_field, phone_field) = contact_fields(posting);
         for (file, source) in sources.into_iter().enumerate() {
             let columns = map_columns(posting, &source)?;
             let audit_col = match audit {
@@ -202,6 +229,36 @@ impl<'e, 'p> ScreeningPass<'e, 'p> {
                 wanted.push(c);
                 wanted.len() - 1
             });
+            let name = source
+                .path
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned());
+            let names_this = |c: &crate::verify::Candidate| {
+                c.file == source.path.display().to_string()
+                    || std::path::Path::new(&c.file)
+                        .file_name()
+                        .map(|n| n.to_string_lossy().into_owned())
+                        == name
+            };
+            let mut lines: FxHashMap<u32, (Vec<usize>, Vec<usize>)> = FxHashMap::default();
+            for (k, c) in verified.corrections.iter().enumerate() {
+                if names_this(&c.candidate) {
+                    lines.entry(c.candidate.row as u32).or_default().0.push(k);
+                }
+            }
+            for (k, d) in verified.decisions.iter().enumerate() {
+                if names_this(&d.candidate) {
+                    lines.entry(d.candidate.row as u32).or_default().1.push(k);
+                }
+            }
+            let slot = |f: Option<FieldId>| f.and_then(|f| cell_of_field.get(f).copied().flatten());
+            let verify = (!lines.is_empty()).then(|| FileVerify {
+                lines: &lines,
+                verified,
+                email: slot(email_field),
+                phone: slot(phone_field),
+                outcomes: &verifying,
+            });
             // The source moves to the reading; rows name their file by this path.
             let path = source.path.clone();
             let layout = Layout {
@@ -210,6 +267,7 @@ impl<'e, 'p> ScreeningPass<'e, 'p> {
                 cell_of_field: &cell_of_field,
                 step: wanted.len(),
                 audit_cell,
+                verify,
             };
             let progress = request.progress.clone();
             let mut merge = |part: ScreenedBatch| {
@@ -243,6 +301,7 @@ impl<'e, 'p> ScreeningPass<'e, 'p> {
             self.inputs.push(input);
         }
         self.workers = workers;
+        self.verifying = verifying;
         Ok(())
     }
 
@@ -380,11 +439,22 @@ impl Worker<'_, '_> {
             }
         }
         let cells = &batch.cells;
+        let overrides = match &layout.verify {
+            Some(v) => verified_cells(v, &batch.rows, starts, cells),
+            None => Vec::new(),
+        };
+        let overrides = &overrides;
         let column = |f: FieldId| {
             let slot = layout.cell_of_field.get(f).copied().flatten();
-            starts
-                .iter()
-                .map(move |start| slot.map_or("", |k| cells.cell(start + k)))
+            starts.iter().enumerate().map(move |(d, start)| {
+                match overrides
+                    .iter()
+                    .find(|(row, field, _)| *row == d && *field == f)
+                {
+                    Some((_, _, value)) => value.as_str(),
+                    None => slot.map_or("", |k| cells.cell(start + k)),
+                }
+            })
         };
         let engine = self.engine;
         let reader = &mut self.reader;
@@ -574,9 +644,57 @@ impl Worker<'_, '_> {
     }
 }
 
+/// The verified cells of a batch's rows, as (data row in the batch, field, value): for each
+/// row a line names, if the row's contact is still the one the line names. Says which lines
+/// applied and which did not.
+fn verified_cells(
+    v: &FileVerify,
+    rows: &[RowMeta],
+    starts: &[usize],
+    cells: &crate::ingest::CellBuf,
+) -> Vec<(usize, FieldId, String)> {
+    let mut out = Vec::new();
+    let data = rows.iter().filter_map(|m| match m {
+        RowMeta::Data { number, .. } => Some(*number),
+        _ => None,
+    });
+    for (d, number) in data.enumerate() {
+        let Some((corrections, decisions)) = v.lines.get(&(number as u32)) else {
+            continue;
+        };
+        let start = starts.get(d).copied().unwrap_or(0);
+        let cell = |slot: Option<usize>| slot.map_or("", |k| cells.cell(start + k));
+        let (email, phone) = (cell(v.email), cell(v.phone));
+        let mut applied = v
+            .outcomes
+            .corrections
+            .lock()
+            .unwrap_or_else(|p| p.into_inner());
+        for &k in corrections {
+            let c = &v.verified.corrections[k];
+            let fits = crate::verify::fits(&c.candidate, email, phone);
+            applied.insert(k, fits);
+            if fits {
+                out.extend(c.fields.iter().map(|&f| (d, f, c.value.clone())));
+            }
+        }
+        drop(applied);
+        let mut decided = v
+            .outcomes
+            .decisions
+            .lock()
+            .unwrap_or_else(|p| p.into_inner());
+        for &k in decisions {
+            let fits = crate::verify::fits(&v.verified.decisions[k].candidate, email, phone);
+            decided.insert(k, fits);
+        }
+    }
+    out
+}
+
 /// Which fields decisions read: those of the rules, the group, the tie-breaks, the duplicate
 /// keys, the submission time, and the name (possible duplicates).
-pub(super) fn decisive(p: &Posting) -> Vec<bool> {
+pub(super) fn decisive(p: &Posting, verifying: bool) -> Vec<bool> {
     let mut out = vec![false; p.fields.len()];
     let mut mark = |f: FieldId| {
         if let Some(x) = out.get_mut(f) {
@@ -597,7 +715,26 @@ pub(super) fn decisive(p: &Posting) -> Vec<bool> {
     }
     p.candidate.submitted_at.into_iter().for_each(&mut mark);
     p.candidate.name.iter().copied().for_each(&mut mark);
+    // A verified line applies to its row only while the row's contact is still the one the
+    // line names.
+    if verifying {
+        let (email, phone) = contact_fields(p);
+        email.into_iter().chain(phone).for_each(&mut mark);
+    }
     out
+}
+
+/// The first e-mail and the first phone field among the candidate's contact fields.
+pub(super) fn contact_fields(p: &Posting) -> (Option<FieldId>, Option<FieldId>) {
+    use crate::posting::FieldType;
+    let first = |kind: FieldType| {
+        p.candidate
+            .contact
+            .iter()
+            .copied()
+            .find(|&f| p.fields[f].kind == kind)
+    };
+    (first(FieldType::Email), first(FieldType::Phone))
 }
 
 /// A row number as kept: a file of more than four billion rows is no candidate export.
@@ -620,10 +757,10 @@ mod tests {
         let p = posting(POSTING);
         // at (submission), name (possible duplicates), email (duplicates), station (groups),
         // degree, years.
-        assert_eq!(decisive(&p), [true, true, true, true, true, true]);
+        assert_eq!(decisive(&p, false), [true, true, true, true, true, true]);
         let nameless = POSTING.replace("  name: name\n", "");
         assert_eq!(
-            decisive(&posting(&nameless)),
+            decisive(&posting(&nameless), false),
             [true, false, true, true, true, true]
         );
     }

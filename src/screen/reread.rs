@@ -102,7 +102,7 @@ impl Screening<'_> {
                         }
                         Ok(())
                     })
-                    .map(|()| self.scratch_row(&buf, &mut slot.scratch));
+                    .map(|()| self.scratch_row(&buf, &mut slot.scratch, i));
                 slot.cells = buf;
                 read
             }
@@ -137,9 +137,24 @@ impl Screening<'_> {
     }
 
     /// A row read again, as cells of a scratch table.
-    fn scratch_row(&self, buf: &crate::ingest::CellBuf, scratch: &mut Arc<ColumnStore>) -> Cells {
+    fn scratch_row(
+        &self,
+        buf: &crate::ingest::CellBuf,
+        scratch: &mut Arc<ColumnStore>,
+        i: usize,
+    ) -> Cells {
         let width = self.posting.fields.len();
-        let cells = buf.cells(0, width.min(buf.len()));
+        // The cells a person verified, in place of those the file holds.
+        let corrections = self.corrections(i);
+        let cells = buf
+            .cells(0, width.min(buf.len()))
+            .enumerate()
+            .map(|(f, c)| {
+                corrections
+                    .iter()
+                    .find(|k| k.fields.contains(&f))
+                    .map_or(c, |k| k.value.as_str())
+            });
         let read = |f: FieldId, c: &str| self.reader.value(&self.engine, f, c);
         let t = Arc::make_mut(scratch);
         t.clear_rows();

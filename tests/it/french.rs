@@ -76,9 +76,11 @@ fn message_words(text: &str) -> String {
 fn faults(what: &str, text: &str) -> Vec<String> {
     let mut found = Vec::new();
     // A field's type is a posting's identifier (`type: years`), in `inspect`'s table too.
+    // A command's name is the tool's word in every language.
     let own = own_words(text)
         .replace("type: years", "type:")
-        .replace("┆ years ", "┆ ");
+        .replace("┆ years ", "┆ ")
+        .replace("shortlist review", "shortlist");
     found.extend(plural_and_english(what, &own, ENGLISH));
     found
 }

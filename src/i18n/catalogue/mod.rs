@@ -511,4 +511,88 @@ messages! {
         fr: "erreur interne (à signaler) : {what}",
         en: "internal error (please report it): {what}",
     }
+
+    /// A verification file that cannot be read; why follows.
+    fn verified_unreadable(path: &str, why: &str) ["a-verifier.xlsx", "it does not exist"] {
+        fr: "{path} : la feuille de vérification ne peut pas être lue : {why}",
+        en: "{path}: cannot read the verification worksheet: {why}",
+    }
+
+    /// A formula in a verification file.
+    fn verified_formula(path: &str, line: u64, column: &str) ["a-verifier.xlsx", 4, "Valeur vérifiée"] {
+        fr: "{path} : ligne {line}, colonne `{column}` : une formule ; écrivez la valeur elle-même, rien n'a été appliqué",
+        en: "{path}: row {line}, column `{column}`: a formula; write the value itself; nothing was applied",
+    }
+
+    /// A column a verification file should not have.
+    fn verified_unknown_column(path: &str, column: &str) ["a-verifier.csv", "Salaire"] {
+        fr: "{path} : la colonne `{column}` n'est pas une colonne de la feuille de shortlist review ; rien n'a été appliqué",
+        en: "{path}: column `{column}` is no column of the worksheet of shortlist review; nothing was applied",
+    }
+
+    /// A column a verification file lacks.
+    fn verified_missing_column(path: &str, column: &str) ["a-verifier.csv", "Ligne"] {
+        fr: "{path} : il manque la colonne `{column}` de la feuille de shortlist review ; rien n'a été appliqué",
+        en: "{path}: the column `{column}` of the worksheet of shortlist review is missing; nothing was applied",
+    }
+
+    /// A verification file without a line.
+    fn verified_empty(path: &str) ["a-verifier.csv"] {
+        fr: "{path} : la feuille de vérification ne contient aucune ligne",
+        en: "{path}: the verification worksheet holds no line",
+    }
+
+    /// A verification file of another posting.
+    fn verified_other_posting(path: &str, line: u64, found: &str, want: &str) ["a-verifier.csv", 2, "autre", "jigi"] {
+        fr: "{path} : ligne {line} : cette feuille a été faite pour l'annonce `{found}`, pas pour `{want}` ; rien n'a été appliqué",
+        en: "{path}: row {line}: this worksheet was made for posting `{found}`, not `{want}`; nothing was applied",
+    }
+
+    /// A verified value its field cannot read.
+    fn verified_bad_value(path: &str, line: u64, value: &str, column: &str) ["a-verifier.csv", 3, "environ 4", "Années` (`years"] {
+        fr: "{path} : ligne {line} : la valeur vérifiée « {value} » ne se lit pas comme une cellule de la colonne `{column}` ; écrivez-la comme le tableur l'attend ; rien n'a été appliqué",
+        en: "{path}: row {line}: the verified value \"{value}\" does not read as a cell of column `{column}`; write it as the spreadsheet expects; nothing was applied",
+    }
+
+    /// A problem at a line of a file.
+    fn at_line(path: &str, line: u64, why: &str) ["a-verifier.csv", 3, "no row"] {
+        fr: "{path} : ligne {line} : {why}",
+        en: "{path}: row {line}: {why}",
+    }
+
+    /// A line whose row is not a row number.
+    fn verified_bad_row(row: &str) ["douze"] {
+        fr: "« {row} » n'est pas un numéro de ligne ; rien n'a été appliqué",
+        en: "\"{row}\" is not a row number; nothing was applied",
+    }
+
+    /// A line naming a column the posting does not read.
+    fn verified_no_such_column(column: &str) ["Salaire"] {
+        fr: "l'annonce ne lit pas de colonne `{column}` ; rien n'a été appliqué",
+        en: "the posting reads no column `{column}`; nothing was applied",
+    }
+
+    /// An answer of the duplicates sheet that is neither.
+    fn verified_bad_answer(answer: &str) ["peut-être"] {
+        fr: "« {answer} » : écrivez « même personne » ou « personnes différentes » ; rien n'a été appliqué",
+        en: "\"{answer}\": write \"same person\" or \"different people\"; nothing was applied",
+    }
+
+    /// A verification file longer than any made by hand.
+    fn verified_too_long(most: usize) [100000] {
+        fr: "plus de {most} lignes : ce n'est pas une feuille remplie à la main",
+        en: "more than {most} lines: this is no worksheet filled in by hand",
+    }
+
+    /// A line that no longer fits the row it names.
+    fn verified_line_moved(path: &str, line: u64, file: &str, row: u64) ["a-verifier.csv", 3, "c.csv", 12] {
+        fr: "{path} : ligne {line} : la ligne {row} de {file} n'est plus celle de ce candidat (ni son e-mail ni son téléphone) : elle n'est pas appliquée",
+        en: "{path}: row {line}: row {row} of {file} is no longer this candidate's (neither the e-mail nor the phone): it is not applied",
+    }
+
+    /// A line whose row is in no candidate file.
+    fn verified_line_nowhere(path: &str, line: u64, file: &str, row: u64) ["a-verifier.csv", 3, "c.csv", 12] {
+        fr: "{path} : ligne {line} : aucune ligne {row} de {file} parmi les candidatures lues : elle n'est pas appliquée",
+        en: "{path}: row {line}: no row {row} of {file} among the applications read: it is not applied",
+    }
 }

@@ -84,7 +84,7 @@ pub fn panics_are_caught() -> bool {
 /// Runs `read` (calamine at work), a panic in it becoming "the workbook is damaged": its
 /// parsers index hostile bytes without checking (the fuzz target found records shorter than
 /// their kind).
-pub(super) fn guarded<T>(read: impl FnOnce() -> T) -> Result<T, String> {
+pub(crate) fn guarded<T>(read: impl FnOnce() -> T) -> Result<T, String> {
     let before = GUARDED.with(|g| g.replace(true));
     let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(read));
     GUARDED.with(|g| g.set(before));
@@ -174,7 +174,7 @@ fn row_of(number: u64, mut cells: Vec<String>, width: usize, skip: usize, beyond
 }
 
 /// A cell as text: numbers without a needless `.0`, dates in ISO 8601.
-fn cell_text(d: &Data) -> String {
+pub(crate) fn cell_text(d: &Data) -> String {
     match d {
         Data::Empty => String::new(),
         Data::String(s) => s.clone(),
