@@ -29,6 +29,35 @@ pub enum Command {
     /// Show how a candidate file is read: encoding, delimiter, rows, and each column's values
     /// and type, with a `fields:` block ready to paste into a posting.
     Inspect(InspectArgs),
+    /// Write the worksheet of the cells to verify and of the possible duplicates (.xlsx or
+    /// .csv), to fill in and give back with `--verified`.
+    Review(ReviewArgs),
+}
+
+/// Arguments of `review`.
+#[derive(Debug, clap::Args)]
+pub struct ReviewArgs {
+    /// The posting (YAML).
+    #[arg(value_name = "POSTING.yaml")]
+    pub posting: PathBuf,
+    /// Candidate files with the same columns (CSV or .xlsx).
+    #[arg(required = true, value_name = "CANDIDATES")]
+    pub candidates: Vec<PathBuf>,
+    /// The worksheet to write: .xlsx, or .csv (the possible duplicates beside it).
+    #[arg(short, long, value_name = "FILE")]
+    pub output: PathBuf,
+    /// Language of the worksheet (default: the posting's `language`).
+    #[arg(long, value_enum)]
+    pub lang: Option<Lang>,
+    /// Worksheets filled in already: what they settled is not asked again.
+    #[arg(long, value_name = "FILE")]
+    pub verified: Vec<PathBuf>,
+    /// Nothing on stderr but errors.
+    #[arg(short, long)]
+    pub quiet: bool,
+    /// How to read the candidate files.
+    #[command(flatten)]
+    pub input: InputArgs,
 }
 
 /// Arguments of `screen`.

@@ -40,5 +40,6 @@ pub fn run(cli: Cli) -> anyhow::Result<Exit> {
         Command::Screen(args) => cmd::screen::run(&args),
         Command::Report(args) => cmd::screen::report(&args),
         Command::Explain(args) => cmd::explain::run(&args),
+        Command::Review(args) => cmd::review::run(&args),
     }
 }

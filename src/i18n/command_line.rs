@@ -26,6 +26,19 @@ fn french(command: &str, arg: Option<&str>) -> Option<&'static str> {
         ("inspect", None) => {
             "Montre comment un fichier de candidatures est lu : encodage, séparateur, lignes, valeurs et type de chaque colonne, avec un bloc fields: prêt à coller dans une annonce."
         }
+        ("review", None) => {
+            "Écrit la feuille des cellules à vérifier et des doublons possibles (.xlsx ou .csv), à remplir puis à redonner avec --verified."
+        }
+        ("review", Some("output")) => {
+            "La feuille à écrire : .xlsx, ou .csv (les doublons possibles à côté)."
+        }
+        ("review", Some("lang")) => {
+            "Langue de la feuille : fr ou en (par défaut : le champ language de l'annonce)."
+        }
+        ("review", Some("verified")) => {
+            "Les feuilles déjà remplies : ce qu'elles ont réglé n'est plus demandé."
+        }
+        ("review", Some("quiet")) => "Rien sur la sortie d'erreur que les erreurs.",
         ("help", None) => "Affiche l'aide de la commande donnée, ou celle-ci.",
         ("help", Some(_)) => "La commande dont afficher l'aide.",
         (_, Some("help")) => "Affiche l'aide",
@@ -218,7 +231,8 @@ pub fn usage_error(e: &clap::Error, lang: Lang) -> String {
         }
         ErrorKind::MissingRequiredArgument => format!("il manque : {arg}"),
         ErrorKind::MissingSubcommand | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
-            "il manque la commande : validate, screen, report, explain ou inspect".to_string()
+            "il manque la commande : validate, screen, report, explain, inspect ou review"
+                .to_string()
         }
         ErrorKind::ArgumentConflict => {
             let other = text(ContextKind::PriorArg).unwrap_or_default();

@@ -10,6 +10,7 @@ pub mod report;
 pub mod table;
 pub mod when;
 pub mod words;
+pub mod worksheet;
 pub mod xlsx;
 
 use std::io::{self, Write};

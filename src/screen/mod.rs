@@ -219,6 +219,8 @@ pub struct Screening<'p> {
 struct Told {
     corrected: FxHashMap<(u32, u32), Vec<usize>>,
     joined: Vec<(u32, u32)>,
+    /// The entries a person said are, or are not, one applicant with another.
+    settled: rustc_hash::FxHashSet<u32>,
     warnings: Vec<String>,
 }
 
@@ -243,6 +245,7 @@ fn told_lines(
     let mut told = Told {
         corrected: FxHashMap::default(),
         joined: Vec::new(),
+        settled: Default::default(),
         warnings: Vec::new(),
     };
     let entry_of: FxHashMap<(u32, u32), u32> = places
@@ -285,10 +288,13 @@ fn told_lines(
             Some(true) => {
                 let file = file_of(&d.candidate.file).unwrap_or(0) as u32;
                 let entry = entry_of.get(&(file, d.candidate.row as u32));
-                if let (true, Some(&entry)) = (d.same, entry) {
-                    same.entry((d.at.file, d.group.as_str()))
-                        .or_default()
-                        .push(entry);
+                if let Some(&entry) = entry {
+                    told.settled.insert(entry);
+                    if d.same {
+                        same.entry((d.at.file, d.group.as_str()))
+                            .or_default()
+                            .push(entry);
+                    }
                 }
             }
             fits => warn(&d.at, &d.candidate, fits.copied()),
@@ -361,7 +367,12 @@ impl Screening<'_> {
             request.top,
             !request.sequential,
         );
-        let possible_duplicates = crate::rank::possible_duplicates(&facts.names, &decisions);
+        // Groups whose every row a person settled are not asked again.
+        let possible_duplicates: Vec<Vec<u32>> =
+            crate::rank::possible_duplicates(&facts.names, &decisions)
+                .into_iter()
+                .filter(|g| !g.iter().all(|e| told.settled.contains(e)))
+                .collect();
         let as_of = request
             .as_of
             .or_else(|| posting.meta.deadline.map(|d| d.at))

@@ -274,8 +274,8 @@ pub enum VerifyError {
     Empty(PathBuf),
     /// A line written for another posting.
     OtherPosting(PathBuf, u64, String, String),
-    /// A verified value the field cannot read: the value, and its column and type.
-    BadValue(PathBuf, u64, String, String),
+    /// A verified value the field cannot read: the value, its column, the field's type.
+    BadValue(PathBuf, u64, String, String, &'static str),
     /// A line that names no column of the posting, or no row.
     BadLine(PathBuf, u64, String),
 }
@@ -299,8 +299,8 @@ impl std::fmt::Display for VerifyError {
             VerifyError::OtherPosting(path, line, found, want) => {
                 msg::verified_other_posting(lang, &p(path), *line, found, want)
             }
-            VerifyError::BadValue(path, line, value, column) => {
-                msg::verified_bad_value(lang, &p(path), *line, value, column)
+            VerifyError::BadValue(path, line, value, column, kind) => {
+                msg::verified_bad_value(lang, &p(path), *line, value, column, kind)
             }
             VerifyError::BadLine(path, line, why) => msg::at_line(lang, &p(path), *line, why),
         })
@@ -505,7 +505,8 @@ fn cells(
                     path.into(),
                     *line,
                     value.into(),
-                    format!("{column}` (`{kind}"),
+                    column.into(),
+                    kind,
                 ));
             }
         }

@@ -27,6 +27,7 @@ mod reader_props;
 mod reading;
 mod readme;
 mod report;
+mod review;
 mod screen;
 mod screen_props;
 mod small_postings;

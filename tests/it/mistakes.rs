@@ -368,6 +368,8 @@ Commandes:
   explain   Montre le résultat de chaque règle pour un candidat, avec les cellules lues.
   inspect   Montre comment un fichier de candidatures est lu : encodage, séparateur, lignes, valeurs
             et type de chaque colonne, avec un bloc fields: prêt à coller dans une annonce.
+  review    Écrit la feuille des cellules à vérifier et des doublons possibles (.xlsx ou .csv), à
+            remplir puis à redonner avec --verified.
   help      Affiche l'aide de la commande donnée, ou celle-ci.
 
 Options:

@@ -549,9 +549,9 @@ messages! {
     }
 
     /// A verified value its field cannot read.
-    fn verified_bad_value(path: &str, line: u64, value: &str, column: &str) ["a-verifier.csv", 3, "environ 4", "Années` (`years"] {
-        fr: "{path} : ligne {line} : la valeur vérifiée « {value} » ne se lit pas comme une cellule de la colonne `{column}` ; écrivez-la comme le tableur l'attend ; rien n'a été appliqué",
-        en: "{path}: row {line}: the verified value \"{value}\" does not read as a cell of column `{column}`; write it as the spreadsheet expects; nothing was applied",
+    fn verified_bad_value(path: &str, line: u64, value: &str, column: &str, kind: &str) ["a-verifier.csv", 3, "environ 4", "Années", "years"] {
+        fr: "{path} : ligne {line} : la valeur vérifiée « {value} » ne se lit pas comme une cellule de la colonne `{column}` (`{kind}`) ; écrivez-la comme le tableur l'attend ; rien n'a été appliqué",
+        en: "{path}: row {line}: the verified value \"{value}\" does not read as a cell of column `{column}` (`{kind}`); write it as the spreadsheet expects; nothing was applied",
     }
 
     /// A problem at a line of a file.
@@ -594,5 +594,17 @@ messages! {
     fn verified_line_nowhere(path: &str, line: u64, file: &str, row: u64) ["a-verifier.csv", 3, "c.csv", 12] {
         fr: "{path} : ligne {line} : aucune ligne {row} de {file} parmi les candidatures lues : elle n'est pas appliquée",
         en: "{path}: row {line}: no row {row} of {file} among the applications read: it is not applied",
+    }
+
+    /// `review` asked for a worksheet in a format it does not write.
+    fn review_format(path: &str) ["a-verifier.pdf"] {
+        fr: "{path} : la feuille de vérification s'écrit en .xlsx ou en .csv",
+        en: "{path}: the verification worksheet is written as .xlsx or .csv",
+    }
+
+    /// What `review` wrote.
+    fn review_written(cells: &str, applications: &str, groups: &str, path: &str) ["8 cellules", "8 candidatures", "3 groupes", "a-verifier.xlsx"] {
+        fr: "{cells} à vérifier pour {applications}, {groups} de doublons possibles → {path}",
+        en: "{cells} to verify for {applications}, {groups} of possible duplicates → {path}",
     }
 }
