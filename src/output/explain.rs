@@ -660,23 +660,28 @@ fn reasons_styled(
     out
 }
 
-/// A verified cell in words: `Années : « environ 4 ans » vérifié : « 4 ans 7 mois » (A.
-/// Diallo ; CV page 2)`.
+/// A verified cell in words: `Années : « 4 ans », vérifié par A. Diallo (CV page 2) ; le
+/// fichier porte « environ 4 ans »`.
 pub fn correction(c: &crate::verify::Correction, lang: Lang) -> String {
     let mut out = String::new();
     out.push_str(&c.column);
     out.push_str(lang.pick(" : ", ": "));
-    push_quoted(&mut out, &c.old, lang);
-    out.push_str(lang.pick(" vérifié : ", " verified: "));
     push_quoted(&mut out, &c.value, lang);
-    let who: Vec<&str> = [c.by.as_str(), c.note.as_str()]
-        .into_iter()
-        .filter(|s| !s.is_empty())
-        .collect();
-    if !who.is_empty() {
+    out.push_str(lang.pick(", vérifié", ", verified"));
+    if !c.by.is_empty() {
+        out.push_str(lang.pick(" par ", " by "));
+        out.push_str(&c.by);
+    }
+    if !c.note.is_empty() {
         out.push_str(" (");
-        out.push_str(&who.join(lang.pick(" ; ", "; ")));
+        out.push_str(&c.note);
         out.push(')');
+    }
+    out.push_str(lang.pick(" ; le fichier porte ", "; the file says "));
+    if c.old.trim().is_empty() {
+        out.push_str(lang.pick("une cellule vide", "a blank cell"));
+    } else {
+        push_quoted(&mut out, &c.old, lang);
     }
     out
 }

@@ -73,6 +73,15 @@ pub fn write(s: &Screening, i: usize, lang: Lang, width: usize, out: &mut String
             line(&r, "", "  ");
         }
     }
+    // The cells a person verified, and the rows of the same name.
+    for c in s.corrections(i) {
+        line(&explain::correction(c, lang), "", "  ");
+    }
+    if s.same_name(i).is_some()
+        && let Some(last) = explain::reasons(s, i, lang).pop()
+    {
+        line(&last, "", "  ");
+    }
     let (Entry::Candidate { cells, .. }, Some((requirements, preferences))) = (e, s.evaluate(i))
     else {
         out.push('\n');

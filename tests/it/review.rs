@@ -232,6 +232,30 @@ fn a_csv_worksheet_filled_in_changes_exactly_what_it_says() {
         &["rempli.csv", "doublons.csv"],
         cells.len() as u64,
     );
+    // `explain` says what was verified, by whom and why, and what the file holds.
+    let out = run_in(
+        dir.path(),
+        &[
+            "explain",
+            "annonce.yaml",
+            "c.csv",
+            "--row",
+            "7",
+            "--verified",
+            "rempli.csv",
+        ],
+    );
+    let page = String::from_utf8_lossy(&out.stdout);
+    let head: Vec<&str> = page.lines().take(4).collect();
+    assert_eq!(
+        head,
+        [
+            "Seydou Dembélé — ligne 7 de c.csv",
+            "Statut : retenu(e), rang 1 à Bougouni, score 70 / 100",
+            "Années d'expérience en santé communautaire : « 3 ans », vérifié par A. Diallo (CV, page 2) ; le",
+            "  fichier porte une cellule vide",
+        ]
+    );
     // The report lists the corrections, and the verification files in its provenance.
     let out = run_in(
         dir.path(),
