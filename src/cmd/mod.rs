@@ -160,10 +160,10 @@ pub fn refuse_overwrite(output: &Path, inputs: &[&Path]) -> anyhow::Result<()> {
     for input in inputs {
         let same_file = file.is_some() && file == file_id(input);
         if resolve(input) == resolved || same_file {
-            bail!(
-                "{}: this is an input of the command; write the output to another file",
-                output.display()
-            );
+            bail!(msg::output_is_an_input(
+                crate::i18n::messages(),
+                &output.display().to_string()
+            ));
         }
     }
     Ok(())

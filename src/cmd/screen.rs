@@ -95,11 +95,11 @@ fn run_as(args: &ScreenArgs, report: bool) -> anyhow::Result<Exit> {
             .parent()
             .filter(|d| !d.as_os_str().is_empty() && !d.is_dir())
         {
-            bail!(
-                "{}: the directory {} does not exist",
-                out.display(),
-                dir.display()
-            );
+            bail!(crate::i18n::catalogue::no_such_directory(
+                crate::i18n::messages(),
+                &out.display().to_string(),
+                &dir.display().to_string()
+            ));
         }
     }
     let (posting, sha) = load_posting(&args.posting, args.quiet)?;

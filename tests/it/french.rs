@@ -62,7 +62,7 @@ fn own_words(text: &str) -> String {
 /// A message's own words: without what it names in backticks (keys, columns, values as
 /// written), nor the paths of files.
 fn message_words(text: &str) -> String {
-    let own = own_words(text);
+    let own = own_words(text).replace("shortlist review", "shortlist");
     let unnamed: String = own.split('`').step_by(2).collect::<Vec<_>>().join(" ");
     unnamed
         .split_whitespace()
@@ -220,6 +220,16 @@ fn french_messages_hold_no_english() {
         ],
         &["validate", JIGI, "--against", "nulle-part.csv"],
         &["inspect", "nulle-part.csv"],
+        &["screen", JIGI, GOOGLE, "-o", GOOGLE],
+        &["screen", JIGI, GOOGLE, "-o", "nulle-part/liste.csv"],
+        &["review", JIGI, GOOGLE, "-o", "liste.pdf"],
+        &[
+            "screen",
+            JIGI,
+            GOOGLE,
+            "--verified",
+            "tests/fixtures/screen/kinds.csv",
+        ],
     ] {
         runs.push(owned(args));
     }

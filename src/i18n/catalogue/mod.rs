@@ -607,4 +607,16 @@ messages! {
         fr: "{cells} à vérifier pour {applications}, {groups} de doublons possibles → {path}",
         en: "{cells} to verify for {applications}, {groups} of possible duplicates → {path}",
     }
+
+    /// An output in a folder that does not exist.
+    fn no_such_directory(path: &str, directory: &str) ["r/liste.csv", "r"] {
+        fr: "{path} : le dossier {directory} n'existe pas",
+        en: "{path}: the directory {directory} does not exist",
+    }
+
+    /// An output that is one of the command's inputs.
+    fn output_is_an_input(path: &str) ["c.csv"] {
+        fr: "{path} : c'est un fichier que la commande lit ; écrivez le résultat dans un autre fichier",
+        en: "{path}: this is an input of the command; write the output to another file",
+    }
 }
