@@ -66,7 +66,7 @@ impl Status {
             (Status::Unreadable, false) => lang.pick("illisible", "unreadable"),
             (Status::Unreadable, true) => lang.pick("illisibles", "unreadable"),
         };
-        format!("{n} {word}")
+        format!("{} {word}", lang.int(n))
     }
 
     /// The status in words.

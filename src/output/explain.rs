@@ -644,21 +644,41 @@ fn reasons_styled(
     }
     // A row of the same name as another, which no duplicate key joins: a person decides.
     if let Some(others) = s.same_name(i) {
-        let rows: Vec<String> = others
-            .map(|j| row_ref_at(s.file(j), s.row(j), inputs, lang))
+        // A common name may be a thousand rows' name: the reason names the first few.
+        let others: Vec<usize> = others.collect();
+        let article = if short { "" } else { lang.pick("la ", "") };
+        let mut rows: Vec<String> = others
+            .iter()
+            .take(NAMED_SAME_NAME)
+            .map(|&j| format!("{article}{}", row_ref_at(s.file(j), s.row(j), inputs, lang)))
             .collect();
-        let rows = rows.join(lang.pick(" et la ", " and "));
+        if others.len() > NAMED_SAME_NAME {
+            let more = others.len() - NAMED_SAME_NAME;
+            rows.push(lang.count(
+                more,
+                ("autre ligne", "autres lignes"),
+                ("other row", "other rows"),
+            ));
+        }
+        let rows = match rows.split_last() {
+            Some((last, [])) => last.clone(),
+            Some((last, rest)) => {
+                format!("{}{}{last}", rest.join(", "), lang.pick(" et ", " and "))
+            }
+            None => String::new(),
+        };
         out.push(match (lang, short) {
             (Lang::Fr, true) => format!("doublon possible : {rows}"),
             (Lang::En, true) => format!("possible duplicate: {rows}"),
-            (Lang::Fr, false) => {
-                format!("doublon possible avec la {rows} (même nom) : à vérifier")
-            }
+            (Lang::Fr, false) => format!("doublon possible avec {rows} (même nom) : à vérifier"),
             (Lang::En, false) => format!("possible duplicate of {rows} (same name): to check"),
         });
     }
     out
 }
+
+/// The rows of the same name a reason names at most.
+const NAMED_SAME_NAME: usize = 3;
 
 /// A verified cell in words: `Années : « 4 ans », vérifié par A. Diallo (CV page 2) ; le
 /// fichier porte « environ 4 ans »`.

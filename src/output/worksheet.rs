@@ -23,19 +23,36 @@ pub struct Lines {
     pub pairs: Vec<Vec<String>>,
 }
 
+/// The scores of the ranked of each group, in ascending order, by group.
+fn ranked_scores(s: &Screening) -> rustc_hash::FxHashMap<Option<usize>, Vec<f64>> {
+    let mut by_group: rustc_hash::FxHashMap<Option<usize>, Vec<f64>> = Default::default();
+    for d in &s.decisions {
+        if matches!(d.status, Status::Shortlisted | Status::Eligible) {
+            by_group
+                .entry(d.group.map(|g| g.index()))
+                .or_default()
+                .push(d.score);
+        }
+    }
+    for scores in by_group.values_mut() {
+        scores.sort_unstable_by(f64::total_cmp);
+    }
+    by_group
+}
+
 /// The rank entry `i` would have among the ranked of its group if its undecided requirements
 /// passed: 1 + those of its group with a higher score.
-fn rank_if_verified(s: &Screening, i: usize) -> usize {
+fn rank_if_verified(
+    s: &Screening,
+    ranked: &rustc_hash::FxHashMap<Option<usize>, Vec<f64>>,
+    i: usize,
+) -> usize {
     let d = &s.decisions[i];
-    let ahead = (0..s.len())
-        .filter(|&j| {
-            let o = &s.decisions[j];
-            matches!(o.status, Status::Shortlisted | Status::Eligible)
-                && o.group == d.group
-                && o.score > d.score
-        })
-        .count();
-    ahead + 1
+    let scores = ranked
+        .get(&d.group.map(|g| g.index()))
+        .map_or(&[][..], Vec::as_slice);
+    let not_above = scores.partition_point(|&x| x <= d.score);
+    scores.len() - not_above + 1
 }
 
 /// The cells of the worksheet of `s`, in order.
@@ -51,9 +68,10 @@ pub fn lines(s: &Screening) -> Lines {
     };
     let contact =
         |e: &Entry, kind| explain::contact_of(p, e, false, kind, false).unwrap_or_default();
+    let ranked = ranked_scores(s);
     let mut review: Vec<(usize, usize)> = (0..s.len())
         .filter(|&i| s.decisions[i].status == Status::Review)
-        .map(|i| (rank_if_verified(s, i), i))
+        .map(|i| (rank_if_verified(s, &ranked, i), i))
         .collect();
     review.sort_unstable();
     let mut out = Lines::default();

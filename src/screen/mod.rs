@@ -206,6 +206,8 @@ pub struct Screening<'p> {
     decisive: Vec<bool>,
     /// Rows of one name, neither duplicates nor unreadable, for a person to decide.
     pub possible_duplicates: Vec<Vec<u32>>,
+    /// The group of `possible_duplicates` of each entry in one.
+    same_name_group: FxHashMap<u32, u32>,
     /// What a person verified (`--verified`).
     pub verified: Arc<crate::verify::Verified>,
     /// The corrections applied to each row, by file and row: indices into
@@ -420,6 +422,11 @@ impl Screening<'_> {
             engine,
             reread_failure: std::sync::OnceLock::new(),
             decisive: decisive(posting, !request.verified.is_empty()),
+            same_name_group: possible_duplicates
+                .iter()
+                .enumerate()
+                .flat_map(|(g, group)| group.iter().map(move |&i| (i, g as u32)))
+                .collect(),
             possible_duplicates,
             verified,
             corrected: told.corrected,
@@ -442,10 +449,7 @@ impl Screening<'_> {
 
     /// The other rows of entry `i`'s name, when it is a possible duplicate.
     pub fn same_name(&self, i: usize) -> Option<impl Iterator<Item = usize> + '_> {
-        let group = self
-            .possible_duplicates
-            .iter()
-            .find(|g| g.binary_search(&(i as u32)).is_ok())?;
+        let group = &self.possible_duplicates[*self.same_name_group.get(&(i as u32))? as usize];
         Some(group.iter().map(|&j| j as usize).filter(move |&j| j != i))
     }
 

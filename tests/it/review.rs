@@ -392,3 +392,43 @@ fn hostile_worksheets_are_refused_whole() {
         "shortlist : erreur : formule.xlsx : ligne 3, colonne `Valeur vérifiée` : une formule ; écrivez la valeur elle-même, rien n'a été appliqué\n"
     );
 }
+
+/// Rows of one name are possible duplicates in every output: the reason names three of the
+/// others at most, however common the name.
+#[test]
+fn a_common_name_is_named_as_a_possible_duplicate_in_a_few_words() {
+    let mut csv = String::from("Submitted,Name,Email,Phone,Place,Age,Sanctioned,Motivation\n");
+    for k in 0..6 {
+        csv.push_str(&format!(
+            "2024-02-2{k},Moussa Traoré,m{k}@x.ml,76 00 00 1{k},Kita,25,non,communauté\n"
+        ));
+    }
+    csv.push_str("2024-02-20,TRAORE moussa,other@x.ml,76 00 00 20,Kita,25,non,communauté\n");
+    let dir = tempfile::tempdir().expect("dir");
+    std::fs::write(dir.path().join("c.csv"), csv).expect("write");
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let posting = root.join("tests/fixtures/screen/kinds.yaml");
+    let out = run_in(
+        dir.path(),
+        &[
+            "screen",
+            &posting.to_string_lossy(),
+            "c.csv",
+            "--all",
+            "--format",
+            "json",
+        ],
+    );
+    let doc: Value = serde_json::from_slice(&out.stdout).expect("json");
+    assert_eq!(
+        doc["possible_duplicates"],
+        serde_json::json!([[2, 3, 4, 5, 6, 7, 8]])
+    );
+    let reasons = &doc["candidates"][0]["reasons"];
+    assert_eq!(
+        reasons.as_array().and_then(|r| r.last()),
+        Some(&Value::from(
+            "possible duplicate of row 3, row 4, row 5 and 3 other rows (same name): to check"
+        ))
+    );
+}
