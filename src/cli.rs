@@ -32,6 +32,33 @@ pub enum Command {
     /// Write the worksheet of the cells to verify and of the possible duplicates (.xlsx or
     /// .csv), to fill in and give back with `--verified`.
     Review(ReviewArgs),
+    /// Turn a recruitment mailbox (mbox, Maildir, a folder of .eml files) into a candidates
+    /// file, the attachments saved per applicant, the other messages listed apart.
+    Intake(IntakeArgs),
+}
+
+/// Arguments of `intake`.
+#[derive(Debug, clap::Args)]
+pub struct IntakeArgs {
+    /// Mailboxes: mbox files, Maildir folders, folders of .eml files, .eml files.
+    #[arg(required = true, value_name = "MAILBOX")]
+    pub mailboxes: Vec<PathBuf>,
+    /// The candidates file to write: .csv (the other messages beside it) or .xlsx.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: PathBuf,
+    /// Where to save the attachments (default: beside the output, `NAME-pieces/`).
+    #[arg(long, value_name = "DIR")]
+    pub attachments: Option<PathBuf>,
+    /// The recruitment address: its own messages are not applications, nor are messages
+    /// not sent to it.
+    #[arg(long, value_name = "ADDRESS")]
+    pub to: Option<String>,
+    /// Language of the columns (default: the locale's, French or English).
+    #[arg(long, value_enum)]
+    pub lang: Option<Lang>,
+    /// Nothing on stderr but errors.
+    #[arg(short, long)]
+    pub quiet: bool,
 }
 
 /// Arguments of `review`.

@@ -19,6 +19,7 @@ pub mod exit;
 pub mod i18n;
 pub mod ingest;
 pub mod inspect;
+pub mod intake;
 pub mod lexicon;
 pub mod output;
 pub mod posting;
@@ -41,5 +42,6 @@ pub fn run(cli: Cli) -> anyhow::Result<Exit> {
         Command::Report(args) => cmd::screen::report(&args),
         Command::Explain(args) => cmd::explain::run(&args),
         Command::Review(args) => cmd::review::run(&args),
+        Command::Intake(args) => cmd::intake::run(&args),
     }
 }

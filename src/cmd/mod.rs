@@ -2,6 +2,7 @@
 
 pub mod explain;
 pub mod inspect;
+pub mod intake;
 pub mod review;
 pub mod screen;
 pub mod validate;

@@ -39,6 +39,25 @@ fn french(command: &str, arg: Option<&str>) -> Option<&'static str> {
             "Les feuilles déjà remplies : ce qu'elles ont réglé n'est plus demandé."
         }
         ("review", Some("quiet")) => "Rien sur la sortie d'erreur que les erreurs.",
+        ("intake", None) => {
+            "Fait d'une boîte de recrutement (mbox, Maildir, dossier de fichiers .eml) un fichier de candidatures, les pièces jointes enregistrées par candidat, les autres messages listés à part."
+        }
+        ("intake", Some("mailboxes")) => {
+            "Les boîtes : fichiers mbox, dossiers Maildir, dossiers de fichiers .eml, fichiers .eml."
+        }
+        ("intake", Some("output")) => {
+            "Le fichier de candidatures à écrire : .csv (les autres messages à côté) ou .xlsx."
+        }
+        ("intake", Some("attachments")) => {
+            "Où enregistrer les pièces jointes (par défaut : à côté du fichier, NOM-pieces/)."
+        }
+        ("intake", Some("to")) => {
+            "L'adresse du recrutement : ses propres messages ne sont pas des candidatures, ni les messages qui ne lui sont pas adressés."
+        }
+        ("intake", Some("lang")) => {
+            "Langue des colonnes : fr ou en (par défaut : celle du système)."
+        }
+        ("intake", Some("quiet")) => "Rien sur la sortie d'erreur que les erreurs.",
         ("help", None) => "Affiche l'aide de la commande donnée, ou celle-ci.",
         ("help", Some(_)) => "La commande dont afficher l'aide.",
         (_, Some("help")) => "Affiche l'aide",
@@ -125,6 +144,8 @@ fn french_value_name(name: &str) -> Option<&'static str> {
         "ADDR" => "ADRESSE",
         "LANG" => "LANGUE",
         "COMMAND" => "COMMANDE",
+        "MAILBOX" => "BOÎTE",
+        "DIR" => "DOSSIER",
         _ => return None,
     })
 }
@@ -231,7 +252,7 @@ pub fn usage_error(e: &clap::Error, lang: Lang) -> String {
         }
         ErrorKind::MissingRequiredArgument => format!("il manque : {arg}"),
         ErrorKind::MissingSubcommand | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
-            "il manque la commande : validate, screen, report, explain, inspect ou review"
+            "il manque la commande : validate, screen, report, explain, inspect, review ou intake"
                 .to_string()
         }
         ErrorKind::ArgumentConflict => {

@@ -14,6 +14,7 @@ mod exit_codes;
 mod french;
 mod fuzz_regressions;
 mod inspect;
+mod intake;
 mod mistakes;
 mod output_safety;
 #[cfg(unix)]

@@ -370,6 +370,9 @@ Commandes:
             et type de chaque colonne, avec un bloc fields: prêt à coller dans une annonce.
   review    Écrit la feuille des cellules à vérifier et des doublons possibles (.xlsx ou .csv), à
             remplir puis à redonner avec --verified.
+  intake    Fait d'une boîte de recrutement (mbox, Maildir, dossier de fichiers .eml) un fichier de
+            candidatures, les pièces jointes enregistrées par candidat, les autres messages listés à
+            part.
   help      Affiche l'aide de la commande donnée, ou celle-ci.
 
 Options:

@@ -619,4 +619,22 @@ messages! {
         fr: "{path} : c'est un fichier que la commande lit ; écrivez le résultat dans un autre fichier",
         en: "{path}: this is an input of the command; write the output to another file",
     }
+
+    /// `intake` asked for a file in a format it does not write.
+    fn intake_format(path: &str) ["candidatures.pdf"] {
+        fr: "{path} : le fichier de candidatures s'écrit en .csv ou en .xlsx",
+        en: "{path}: the candidates file is written as .csv or .xlsx",
+    }
+
+    /// An attachment `intake` did not save.
+    fn intake_unsaved(sender: &str, why: &str) ["awa@x.ml", "cv.pdf: too large"] {
+        fr: "candidature de {sender} : pièce non enregistrée : {why}",
+        en: "application of {sender}: attachment not saved: {why}",
+    }
+
+    /// What `intake` read.
+    fn intake_counts(messages: &str, applications: &str, others: &str, path: &str) ["12 messages lus", "9 candidatures", "3 autres messages", "c.csv"] {
+        fr: "{messages} : {applications}, {others} → {path}",
+        en: "{messages}: {applications}, {others} → {path}",
+    }
 }
