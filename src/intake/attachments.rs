@@ -121,6 +121,23 @@ impl Folder {
     }
 }
 
+/// Names a zip's directory lists at most: past them, the rest are not looked at.
+const MAX_ZIP_NAMES: usize = 1_000;
+
+/// The file names a zip archive holds, read from its directory only (nothing is unzipped);
+/// none when it is not a zip.
+pub fn zip_names(bytes: &[u8]) -> Vec<String> {
+    match zip::ZipArchive::new(std::io::Cursor::new(bytes)) {
+        Ok(archive) => archive
+            .file_names()
+            .take(MAX_ZIP_NAMES)
+            .filter_map(Result::ok)
+            .map(|n| n.into_owned())
+            .collect(),
+        Err(_) => Vec::new(),
+    }
+}
+
 /// The documents a file's name shows, by the words people name them with.
 pub fn documents(file_name: &str) -> Vec<&'static str> {
     let words = crate::text::fold(file_name);

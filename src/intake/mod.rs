@@ -289,6 +289,12 @@ fn application(
             }
         }
         let contents = part.contents();
+        if crate::text::fold(&shown).ends_with(".zip") {
+            // The names a zip holds count; its content is never extracted.
+            for inner in attachments::zip_names(contents) {
+                app.documents.extend(attachments::documents(&inner));
+            }
+        }
         if contents.len() > MAX_ATTACHMENT_BYTES {
             app.unsaved.push(format!(
                 "{shown} : {} {}",

@@ -229,3 +229,42 @@ fn broken_messages_are_listed_and_the_run_goes_on() {
     assert!(rows[1][3].starts_with("unreadable: "), "{rows:?}");
     std::fs::remove_file(dir.path().join("../c.xlsx")).ok();
 }
+
+/// The bundled mailbox (`scripts/make-mailbox.py`): every message accounted for, a zip's
+/// names counted as documents, a file name in Latin-1 decoded.
+#[test]
+fn the_bundled_mailbox_is_read_whole() {
+    let dir = tempfile::tempdir().expect("dir");
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mailbox = root.join("examples/boite-recrutement.mbox");
+    let out = run_in(
+        dir.path(),
+        &[
+            "intake",
+            &mailbox.to_string_lossy(),
+            "--to",
+            "recrutement.jigi@gmail.com",
+            "-o",
+            "c.csv",
+            "--lang",
+            "fr",
+        ],
+    );
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        "16 messages lus : 13 candidatures, 3 autres messages → c.csv\n"
+    );
+    let rows = read(&dir.path().join("c.csv"));
+    assert!(
+        rows.contains(";dossier_Ouattara.zip;CV, lettre de motivation;0013-drissa-ouattara;"),
+        "{rows}"
+    );
+    assert!(rows.contains(";CV_Koné.pdf;CV;0014-hawa-kone;"), "{rows}");
+    assert!(
+        dir.path()
+            .join("c-pieces/0014-hawa-kone/CV_Koné.pdf")
+            .is_file()
+    );
+    let rejects = read(&dir.path().join("c.rejets.csv"));
+    assert_eq!(rejects.lines().count(), 1 + 3, "{rejects}");
+}
