@@ -12,7 +12,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 /// The columns of the candidates file, in `lang`.
-pub fn columns(lang: Lang) -> [&'static str; 10] {
+pub fn columns(lang: Lang) -> [&'static str; 11] {
     match lang {
         Lang::Fr => [
             "reçu le",
@@ -23,6 +23,7 @@ pub fn columns(lang: Lang) -> [&'static str; 10] {
             "objet",
             "pièces jointes",
             "documents",
+            "diplôme",
             "dossier",
             "message-id",
         ],
@@ -35,6 +36,7 @@ pub fn columns(lang: Lang) -> [&'static str; 10] {
             "subject",
             "attachments",
             "documents",
+            "diploma",
             "folder",
             "message-id",
         ],
@@ -174,6 +176,7 @@ fn tables(intake: &Intake, lang: Lang) -> (Vec<Vec<String>>, Vec<Vec<String>>) {
                 a.subject.clone(),
                 a.attachments.join(", "),
                 a.documents.join(", "),
+                a.diploma.clone(),
                 a.folder.clone(),
                 a.message_id.clone(),
             ]

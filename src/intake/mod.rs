@@ -6,6 +6,7 @@
 
 pub mod attachments;
 pub mod mailbox;
+pub mod text;
 
 use crate::i18n::Lang;
 use mail_parser::{MessageParser, MimeHeaders};
@@ -36,13 +37,15 @@ pub struct Application {
     pub subject: String,
     /// The attachments' names, as written.
     pub attachments: Vec<String>,
-    /// The documents the attachments' names show.
+    /// The documents the attachments are, by their names and their first lines.
     pub documents: Vec<&'static str>,
+    /// The highest diploma the CV or a diploma names, as written there.
+    pub diploma: String,
     /// The folder its attachments were saved in, relative to the attachments folder.
     pub folder: String,
     /// `Message-ID`.
     pub message_id: String,
-    /// Attachments not saved, and why.
+    /// Attachments not saved, or whose text was not read, and why.
     pub unsaved: Vec<String>,
 }
 
@@ -261,6 +264,7 @@ fn application(
         .attachments
         .as_ref()
         .map(|dir| attachments::Folder::new(dir, row, &app.name));
+    let mut diplomas: Vec<String> = Vec::new();
     for (k, part) in m.attachments().enumerate() {
         let written = part.attachment_name().unwrap_or_default().to_string();
         let shown = if written.trim().is_empty() {
@@ -295,21 +299,52 @@ fn application(
                 app.documents.extend(attachments::documents(&inner));
             }
         }
+        if contents.len() <= MAX_ATTACHMENT_BYTES {
+            match text::read(&shown, contents) {
+                Ok(t) => {
+                    let kinds = text::documents(&t);
+                    let by_name = attachments::documents(&shown);
+                    let cv_or_diploma = kinds
+                        .iter()
+                        .chain(&by_name)
+                        .any(|k| matches!(*k, "CV" | "diplôme"));
+                    app.documents.extend(kinds);
+                    if cv_or_diploma && let Some(d) = text::highest_diploma(&t) {
+                        diplomas.push(d);
+                    }
+                }
+                Err(text::Unread::Failed(why)) => app.unsaved.push(format!(
+                    "{shown}{}{} (« {why} »)",
+                    options.lang.pick(" : ", ": "),
+                    options.lang.pick("texte non lu", "text not read")
+                )),
+                Err(_) => {}
+            }
+        }
         if contents.len() > MAX_ATTACHMENT_BYTES {
             app.unsaved.push(format!(
-                "{shown} : {} {}",
+                "{shown}{}{} {}",
+                options.lang.pick(" : ", ": "),
                 options.lang.int(contents.len()),
-                options.lang.pick("octets, trop grand", "bytes, too large")
+                options.lang.pick(
+                    "octets, trop grande : non enregistrée",
+                    "bytes, too large: not saved"
+                )
             ));
         } else if let Some(saver) = &mut saver
             && let Err(e) = saver.save(&written, contents)
         {
-            app.unsaved.push(format!("{shown} : {e}"));
+            app.unsaved.push(format!(
+                "{shown}{}{} ({e})",
+                options.lang.pick(" : ", ": "),
+                options.lang.pick("non enregistrée", "not saved")
+            ));
         }
         app.attachments.push(shown);
     }
     app.documents.sort_unstable();
     app.documents.dedup();
+    app.diploma = text::highest_diploma(&diplomas.join("\n")).unwrap_or_default();
     if let Some(saver) = saver.filter(|s| s.used()) {
         app.folder = saver.name().to_string();
     }

@@ -155,14 +155,17 @@ fn a_mailbox_becomes_a_candidates_file_and_every_message_is_accounted_for() {
     );
     assert_eq!(
         String::from_utf8_lossy(&out.stderr),
-        "7 messages lus : 3 candidatures, 4 autres messages → candidatures.csv\n"
+        "avertissement : candidature de awa.traore@gmail.com : CV_Awa_Traore.pdf : texte non lu (« couldn't parse input »)\n\
+         avertissement : candidature de awa.traore@gmail.com : Lettre de motivation.docx : texte non lu (« invalid Zip archive: Could not find EOCD »)\n\
+         avertissement : candidature de moussa@yahoo.fr : CON.pdf : texte non lu (« couldn't parse input »)\n\
+         7 messages lus : 3 candidatures, 4 autres messages → candidatures.csv\n"
     );
     assert_eq!(
         read(&dir.path().join("candidatures.csv")),
-        "reçu le;envoyé le;nom;adresse e-mail;téléphone;objet;pièces jointes;documents;dossier;message-id\n\
-         2024-02-16T10:00:05Z;2024-02-16T10:00:00Z;Awa Traoré;awa.traore@gmail.com;76 12 34 56;Candidature District Officer;CV_Awa_Traore.pdf, Lettre de motivation.docx;CV, lettre de motivation;0002-awa-traore;1@gmail.com\n\
-         2024-02-23T12:01:00Z;2024-02-23T12:01:00Z;Moussa Diarra;moussa@yahoo.fr;;Candidature à l'offre;../../etc/passwd, CON.pdf, \u{202e}fdp.exe;;0003-moussa-diarra;2@yahoo.fr\n\
-         2024-02-22T09:00:00+01:00;2024-02-22T09:00:00+01:00;Fanta Keita;fanta@outlook.fr;;Candidature;;;;3@outlook.fr\n"
+        "reçu le;envoyé le;nom;adresse e-mail;téléphone;objet;pièces jointes;documents;diplôme;dossier;message-id\n\
+         2024-02-16T10:00:05Z;2024-02-16T10:00:00Z;Awa Traoré;awa.traore@gmail.com;76 12 34 56;Candidature District Officer;CV_Awa_Traore.pdf, Lettre de motivation.docx;CV, lettre de motivation;;0002-awa-traore;1@gmail.com\n\
+         2024-02-23T12:01:00Z;2024-02-23T12:01:00Z;Moussa Diarra;moussa@yahoo.fr;;Candidature à l'offre;../../etc/passwd, CON.pdf, \u{202e}fdp.exe;;;0003-moussa-diarra;2@yahoo.fr\n\
+         2024-02-22T09:00:00+01:00;2024-02-22T09:00:00+01:00;Fanta Keita;fanta@outlook.fr;;Candidature;;;;;3@outlook.fr\n"
     );
     assert_eq!(
         read(&dir.path().join("candidatures.rejets.csv")),
@@ -256,10 +259,18 @@ fn the_bundled_mailbox_is_read_whole() {
     );
     let rows = read(&dir.path().join("c.csv"));
     assert!(
-        rows.contains(";dossier_Ouattara.zip;CV, lettre de motivation;0013-drissa-ouattara;"),
+        rows.contains(";dossier_Ouattara.zip;CV, lettre de motivation;;0013-drissa-ouattara;"),
         "{rows}"
     );
-    assert!(rows.contains(";CV_Koné.pdf;CV;0014-hawa-kone;"), "{rows}");
+    // The diploma read in the CV's text layer.
+    assert!(
+        rows.contains(";CV_Koné.pdf;CV;Licence en sociologie;0014-hawa-kone;"),
+        "{rows}"
+    );
+    assert!(
+        rows.contains(";CV_Traoré.pdf, Lettre de motivation.docx, Diplome.pdf;CV, diplôme, lettre de motivation;Doctorat en médecine;0002-aminata-traore;"),
+        "{rows}"
+    );
     assert!(
         dir.path()
             .join("c-pieces/0014-hawa-kone/CV_Koné.pdf")

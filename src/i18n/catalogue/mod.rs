@@ -626,10 +626,10 @@ messages! {
         en: "{path}: the candidates file is written as .csv or .xlsx",
     }
 
-    /// An attachment `intake` did not save.
+    /// An attachment `intake` did not save, or whose text it did not read.
     fn intake_unsaved(sender: &str, why: &str) ["awa@x.ml", "cv.pdf: too large"] {
-        fr: "candidature de {sender} : pièce non enregistrée : {why}",
-        en: "application of {sender}: attachment not saved: {why}",
+        fr: "candidature de {sender} : {why}",
+        en: "application of {sender}: {why}",
     }
 
     /// What `intake` read.
