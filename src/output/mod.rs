@@ -66,18 +66,6 @@ impl Format {
     }
 }
 
-/// The first columns of the CSV and of the workbook's candidate sheets; one column per rule
-/// and `reasons` follow.
-pub const CANDIDATE_COLUMNS: [&str; 7] = [
-    "rank",
-    "status",
-    "score",
-    "score_max",
-    "row",
-    "name",
-    "contact",
-];
-
 /// Options of the CSV writer.
 #[derive(Clone, Copy, Debug, Default)]
 pub struct CsvStyle {
