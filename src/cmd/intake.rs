@@ -6,9 +6,7 @@ use crate::cli::IntakeArgs;
 use crate::exit::Exit;
 use crate::i18n::{Lang, catalogue as msg};
 use crate::intake::{Intake, Options};
-use crate::output::Target;
 use anyhow::{Context, bail};
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
 /// The columns of the candidates file, in `lang`.
@@ -57,11 +55,7 @@ pub fn run(args: &IntakeArgs) -> anyhow::Result<Exit> {
         crate::i18n::give_messages(lang);
     }
     let lang = args.lang.unwrap_or_else(crate::i18n::messages);
-    let extension = args
-        .output
-        .extension()
-        .map(|e| e.to_string_lossy().to_lowercase())
-        .unwrap_or_default();
+    let extension = super::extension(&args.output);
     if !matches!(extension.as_str(), "csv" | "xlsx") {
         bail!(msg::intake_format(
             crate::i18n::messages(),
@@ -101,25 +95,18 @@ pub fn run(args: &IntakeArgs) -> anyhow::Result<Exit> {
         lang,
     };
     let intake = crate::intake::read(&args.mailboxes, &options);
-    let write = |path: &Path, bytes: &[u8]| -> anyhow::Result<()> {
-        let cannot = || msg::cannot_write(crate::i18n::messages(), &path.display().to_string());
-        let target = Target::of(path).with_context(cannot)?;
-        target
-            .write(false, |out: &mut dyn Write| out.write_all(bytes))
-            .with_context(cannot)
-    };
     let (rows, rejects) = tables(&intake, lang);
     if extension == "xlsx" {
         let bytes = xlsx(&rows, &rejects, lang)
             .with_context(|| msg::cannot_build_workbook(crate::i18n::messages()))?;
-        write(&args.output, &bytes)?;
+        super::write_output(&args.output, &bytes)?;
     } else {
-        write(
+        super::write_output(
             &args.output,
             &crate::output::worksheet::csv(&columns(lang), &rows)?,
         )?;
         if let Some(path) = &rejects_path {
-            write(
+            super::write_output(
                 path,
                 &crate::output::worksheet::csv(&reject_columns(lang), &rejects)?,
             )?;

@@ -94,6 +94,23 @@ pub fn report_time() -> chrono::DateTime<chrono::Utc> {
         .unwrap_or_else(chrono::Utc::now)
 }
 
+/// The extension of `path`, in lower case (`""` for none).
+pub fn extension(path: &Path) -> String {
+    path.extension()
+        .map(|e| e.to_string_lossy().to_lowercase())
+        .unwrap_or_default()
+}
+
+/// Writes `bytes` to `path` as `-o` does: atomically for a file, through for a stream.
+pub fn write_output(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
+    use std::io::Write;
+    let cannot = || msg::cannot_write(crate::i18n::messages(), &path.display().to_string());
+    let target = crate::output::Target::of(path).with_context(cannot)?;
+    target
+        .write(false, |out: &mut dyn Write| out.write_all(bytes))
+        .with_context(cannot)
+}
+
 /// Tells, on stderr, each line of `--verified` that was not applied and why.
 pub fn warn_verified(s: &crate::screen::Screening, quiet: bool) {
     if quiet {

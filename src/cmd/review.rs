@@ -5,10 +5,9 @@ use super::{load_posting, open_candidates, refuse_overwrite};
 use crate::cli::ReviewArgs;
 use crate::exit::Exit;
 use crate::i18n::catalogue as msg;
-use crate::output::{Target, worksheet};
+use crate::output::worksheet;
 use crate::screen::{Request, Screening, View};
 use anyhow::{Context, bail};
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
 /// Screens, then writes the worksheet as `.xlsx` (two sheets) or `.csv` (the possible
@@ -18,11 +17,7 @@ pub fn run(args: &ReviewArgs) -> anyhow::Result<Exit> {
         crate::i18n::give_messages(lang);
     }
     super::check_arguments("review", &args.posting, &args.candidates)?;
-    let extension = args
-        .output
-        .extension()
-        .map(|e| e.to_string_lossy().to_lowercase())
-        .unwrap_or_default();
+    let extension = super::extension(&args.output);
     if !matches!(extension.as_str(), "xlsx" | "csv") {
         bail!(msg::review_format(
             crate::i18n::messages(),
@@ -65,24 +60,17 @@ pub fn run(args: &ReviewArgs) -> anyhow::Result<Exit> {
     s.unchanged()?;
     super::warn_verified(&s, args.quiet);
     let lines = worksheet::lines(&s);
-    let write = |path: &Path, bytes: &[u8]| -> anyhow::Result<()> {
-        let cannot = || msg::cannot_write(crate::i18n::messages(), &path.display().to_string());
-        let target = Target::of(path).with_context(cannot)?;
-        target
-            .write(false, |out: &mut dyn Write| out.write_all(bytes))
-            .with_context(cannot)
-    };
     let (cell_head, pair_head) = worksheet::headers(lang);
     if extension == "xlsx" {
         let bytes = worksheet::xlsx(&lines, lang)
             .with_context(|| msg::cannot_build_workbook(crate::i18n::messages()))?;
-        write(&args.output, &bytes)?;
+        super::write_output(&args.output, &bytes)?;
     } else {
-        write(&args.output, &worksheet::csv(&cell_head, &lines.cells)?)?;
+        super::write_output(&args.output, &worksheet::csv(&cell_head, &lines.cells)?)?;
         if let Some(path) = &duplicates_path
             && !lines.pairs.is_empty()
         {
-            write(path, &worksheet::csv(&pair_head, &lines.pairs)?)?;
+            super::write_output(path, &worksheet::csv(&pair_head, &lines.pairs)?)?;
         }
     }
     if !args.quiet {

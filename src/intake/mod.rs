@@ -137,7 +137,7 @@ pub fn read(paths: &[PathBuf], options: &Options) -> Intake {
     let parser = MessageParser::default();
     let mut out = Intake::default();
     for item in mailbox::messages(paths) {
-        let at = place(&item.at, options.lang);
+        let at = place(&item.at);
         let bytes = match item.bytes {
             Ok(b) => b,
             Err(why) => {
@@ -174,15 +174,10 @@ pub fn read(paths: &[PathBuf], options: &Options) -> Intake {
 }
 
 /// Where a message is, in words.
-fn place(p: &mailbox::Place, lang: Lang) -> String {
+fn place(p: &mailbox::Place) -> String {
+    // `message` is the word in both languages.
     match p {
-        mailbox::Place::Mbox(path, n) => {
-            format!(
-                "{}, {} {n}",
-                path.display(),
-                lang.pick("message", "message")
-            )
-        }
+        mailbox::Place::Mbox(path, n) => format!("{}, message {n}", path.display()),
         mailbox::Place::File(path) => path.display().to_string(),
     }
 }
@@ -203,7 +198,10 @@ fn application(
         )
     };
     let Some(m) = parser.parse(bytes) else {
-        return Err(unreadable("MIME"));
+        return Err(unreadable(options.lang.pick(
+            "sa structure MIME ne se lit pas",
+            "its MIME structure cannot be parsed",
+        )));
     };
     let sender = m.from().and_then(|a| a.first());
     let email = sender
