@@ -53,7 +53,14 @@ pub struct IntakeArgs {
     /// not sent to it.
     #[arg(long, value_name = "ADDRESS")]
     pub to: Option<String>,
-    /// Language of the columns (default: the locale's, French or English).
+    /// A posting mapped to these columns: its other columns are added empty, and `à
+    /// compléter` says which rows are worth typing in.
+    #[arg(long, value_name = "POSTING.yaml")]
+    pub posting: Option<PathBuf>,
+    /// Read the first page of scans and images with tesseract, when it is installed.
+    #[arg(long)]
+    pub ocr: bool,
+    /// Language of the columns (default: the posting's columns', else the locale's).
     #[arg(long, value_enum)]
     pub lang: Option<Lang>,
     /// Nothing on stderr but errors.

@@ -43,6 +43,9 @@ const JOINERS: &[char] = &[
 /// documents) and what it holds besides. `separator` forces where items end.
 pub fn parse(cell: &str, separator: Option<&str>, known: &[Term]) -> Items {
     let folded = fold(cell);
+    if is_none(&folded) {
+        return Items::default();
+    }
     let segments: Vec<&str> = match separator {
         Some(sep) => folded.split(fold(sep).as_str()).collect(),
         None => folded.split(JOINERS).collect(),
@@ -113,6 +116,27 @@ fn occurrences<'a>(phrase: &'a [String], words: &'a [&str]) -> impl Iterator<Ite
 }
 
 /// `1`, `2`, `a`, `b`: numbering before an item.
+/// Whether a whole cell says the list is empty (`néant`, `aucune pièce jointe`, `none`): an
+/// answer, unlike a blank cell.
+fn is_none(folded: &str) -> bool {
+    let said = folded.trim().trim_end_matches(['.', '!']).trim();
+    [
+        "neant",
+        "aucun",
+        "aucune",
+        "rien",
+        "aucune piece jointe",
+        "aucun document",
+        "none",
+        "nothing",
+        "no attachment",
+        "no attachments",
+        "no document",
+        "no documents",
+    ]
+    .contains(&said)
+}
+
 fn is_numbering(w: &str) -> bool {
     w.chars().all(|c| c.is_ascii_digit()) || w.chars().count() == 1
 }
@@ -181,6 +205,15 @@ mod tests {
         ] {
             assert_eq!(read(cell), (both.clone(), true), "{cell:?}");
         }
+    }
+
+    #[test]
+    fn a_cell_saying_none_is_an_empty_list_understood() {
+        for cell in ["Néant", "aucune pièce jointe", "None.", "no attachment"] {
+            assert_eq!(read(cell), (vec![], true), "{cell}");
+        }
+        // Words besides are not understood.
+        assert!(!read("aucune idée").1);
     }
 
     #[test]

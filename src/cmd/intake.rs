@@ -5,7 +5,7 @@ use super::refuse_overwrite;
 use crate::cli::IntakeArgs;
 use crate::exit::Exit;
 use crate::i18n::{Lang, catalogue as msg};
-use crate::intake::{Intake, Options};
+use crate::intake::{Intake, Options, complete};
 use anyhow::{Context, bail};
 use std::path::{Path, PathBuf};
 
@@ -54,7 +54,6 @@ pub fn run(args: &IntakeArgs) -> anyhow::Result<Exit> {
     if let Some(lang) = args.lang {
         crate::i18n::give_messages(lang);
     }
-    let lang = args.lang.unwrap_or_else(crate::i18n::messages);
     let extension = super::extension(&args.output);
     if !matches!(extension.as_str(), "csv" | "xlsx") {
         bail!(msg::intake_format(
@@ -62,6 +61,19 @@ pub fn run(args: &IntakeArgs) -> anyhow::Result<Exit> {
             &args.output.display().to_string()
         ));
     }
+    let posting = match &args.posting {
+        Some(path) => Some(super::load_posting(path, args.quiet)?.0),
+        None => None,
+    };
+    let lang = args
+        .lang
+        .or_else(|| {
+            let ours = |l: Lang| columns(l).map(String::from).to_vec();
+            posting
+                .as_ref()
+                .map(|p| complete::columns_language(p, ours))
+        })
+        .unwrap_or_else(crate::i18n::messages);
     let stem = args
         .output
         .file_stem()
@@ -74,7 +86,8 @@ pub fn run(args: &IntakeArgs) -> anyhow::Result<Exit> {
         .unwrap_or_else(|| beside(format!("{stem}-{}", lang.pick("pieces", "attachments"))));
     let rejects_path = (extension == "csv")
         .then(|| beside(format!("{stem}.{}.csv", lang.pick("rejets", "rejects"))));
-    let inputs: Vec<&Path> = args.mailboxes.iter().map(PathBuf::as_path).collect();
+    let mut inputs: Vec<&Path> = args.mailboxes.iter().map(PathBuf::as_path).collect();
+    inputs.extend(args.posting.as_deref());
     for out in [Some(&args.output), rejects_path.as_ref()]
         .into_iter()
         .flatten()
@@ -89,21 +102,48 @@ pub fn run(args: &IntakeArgs) -> anyhow::Result<Exit> {
             ));
         }
     }
+    if args.ocr && !args.quiet {
+        let tools = crate::intake::ocr::tools();
+        let m = crate::i18n::messages();
+        let missing = [
+            (!tools.tesseract).then(|| msg::intake_no_tesseract(m)),
+            (tools.tesseract && !tools.pdftoppm).then(|| msg::intake_no_pdftoppm(m)),
+        ];
+        for line in missing.into_iter().flatten() {
+            eprintln!("{}{}{line}", msg::severity_warning(m), m.pick(" : ", ": "));
+        }
+    }
     let options = Options {
         to: args.to.clone(),
         attachments: Some(attachments.clone()),
         lang,
+        ocr: args.ocr,
     };
     let intake = crate::intake::read(&args.mailboxes, &options);
-    let (rows, rejects) = tables(&intake, lang);
+    let (mut header, mut rows, rejects) = tables(&intake, lang);
+    if let Some(posting) = &posting {
+        let added = complete::missing_columns(posting, &header);
+        for row in &mut rows {
+            row.resize(header.len() + added.len(), String::new());
+        }
+        header.extend(added);
+        let worth = complete::worth_typing(posting, &header, &rows)
+            .with_context(|| msg::cannot_build_workbook(crate::i18n::messages()))?;
+        header.push(lang.pick("à compléter", "to fill in").into());
+        for (row, worth) in rows.iter_mut().zip(worth) {
+            let word = if worth { ("oui", "yes") } else { ("non", "no") };
+            row.push(lang.pick(word.0, word.1).into());
+        }
+    }
+    let header: Vec<&str> = header.iter().map(String::as_str).collect();
     if extension == "xlsx" {
-        let bytes = xlsx(&rows, &rejects, lang)
+        let bytes = xlsx(&header, &rows, &rejects, lang)
             .with_context(|| msg::cannot_build_workbook(crate::i18n::messages()))?;
         super::write_output(&args.output, &bytes)?;
     } else {
         super::write_output(
             &args.output,
-            &crate::output::worksheet::csv(&columns(lang), &rows)?,
+            &crate::output::worksheet::csv(&header, &rows)?,
         )?;
         if let Some(path) = &rejects_path {
             super::write_output(
@@ -113,47 +153,91 @@ pub fn run(args: &IntakeArgs) -> anyhow::Result<Exit> {
         }
     }
     if !args.quiet {
-        let m = crate::i18n::messages();
-        for a in &intake.applications {
-            for why in &a.unsaved {
-                eprintln!(
-                    "{}{}{}",
-                    msg::severity_warning(m),
-                    m.pick(" : ", ": "),
-                    crate::text::escape::escaped(&msg::intake_unsaved(m, &a.email, why))
-                );
-            }
-        }
-        let line = msg::intake_counts(
-            m,
-            &m.count(
-                intake.messages(),
-                ("message lu", "messages lus"),
-                ("message read", "messages read"),
-            ),
-            &m.count(
-                intake.applications.len(),
-                ("candidature", "candidatures"),
-                ("application", "applications"),
-            ),
-            &m.count(
-                intake.rejects.len(),
-                ("autre message", "autres messages"),
-                ("other message", "other messages"),
-            ),
-            &args.output.display().to_string(),
-        );
-        eprintln!("{}", crate::text::escape::escaped(&line));
+        tell(&intake, args);
     }
     Ok(Exit::Success)
 }
 
-/// The rows of the candidates file and of the rest.
-fn tables(intake: &Intake, lang: Lang) -> (Vec<Vec<String>>, Vec<Vec<String>>) {
+/// Tells on stderr what was not saved or not read, what is left to identify, and the counts.
+fn tell(intake: &Intake, args: &IntakeArgs) {
+    let m = crate::i18n::messages();
+    let warning = |line: &str| {
+        eprintln!(
+            "{}{}{}",
+            msg::severity_warning(m),
+            m.pick(" : ", ": "),
+            crate::text::escape::escaped(line)
+        )
+    };
+    for a in &intake.applications {
+        for why in &a.unsaved {
+            warning(&msg::intake_unsaved(m, &a.email, why));
+        }
+    }
+    let unidentified: usize = intake
+        .applications
+        .iter()
+        .map(|a| a.unidentified.len())
+        .sum();
+    if unidentified > 0 {
+        let count = m.count(
+            unidentified,
+            ("pièce jointe", "pièces jointes"),
+            ("attachment", "attachments"),
+        );
+        let mut line = msg::intake_unidentified(m, &count);
+        let scans: usize = intake.applications.iter().map(|a| a.scans).sum();
+        if !args.ocr && scans > 0 {
+            line = format!("{line}{}{}", m.pick(" ; ", "; "), msg::intake_try_ocr(m));
+        }
+        eprintln!("{}{}{line}", msg::severity_note(m), m.pick(" : ", ": "));
+    }
+    let line = msg::intake_counts(
+        m,
+        &m.count(
+            intake.messages(),
+            ("message lu", "messages lus"),
+            ("message read", "messages read"),
+        ),
+        &m.count(
+            intake.applications.len(),
+            ("candidature", "candidatures"),
+            ("application", "applications"),
+        ),
+        &m.count(
+            intake.rejects.len(),
+            ("autre message", "autres messages"),
+            ("other message", "other messages"),
+        ),
+        &args.output.display().to_string(),
+    );
+    eprintln!("{}", crate::text::escape::escaped(&line));
+}
+
+/// The header and rows of the candidates file, and the rows of the rest.
+fn tables(intake: &Intake, lang: Lang) -> (Vec<String>, Vec<Vec<String>>, Vec<Vec<String>>) {
+    let header = columns(lang).map(String::from).to_vec();
     let rows = intake
         .applications
         .iter()
         .map(|a| {
+            let mut documents = a.documents.join(", ");
+            if a.attachments.is_empty() {
+                // Said, not left blank: the list reader reads it as a dossier of nothing.
+                documents = lang.pick("aucune pièce jointe", "no attachment").into();
+            }
+            if !a.unidentified.is_empty() {
+                // Words the list reader cannot place: a dossier with them is not known
+                // complete or incomplete until a person looks.
+                if !documents.is_empty() {
+                    documents.push_str(", ");
+                }
+                documents.push_str(&format!(
+                    "{}{}",
+                    lang.pick("à identifier : ", "to identify: "),
+                    a.unidentified.join(", ")
+                ));
+            }
             vec![
                 a.received.clone(),
                 a.sent.clone(),
@@ -162,7 +246,7 @@ fn tables(intake: &Intake, lang: Lang) -> (Vec<Vec<String>>, Vec<Vec<String>>) {
                 a.phone.clone(),
                 a.subject.clone(),
                 a.attachments.join(", "),
-                a.documents.join(", "),
+                documents,
                 a.diploma.clone(),
                 a.folder.clone(),
                 a.message_id.clone(),
@@ -181,11 +265,12 @@ fn tables(intake: &Intake, lang: Lang) -> (Vec<Vec<String>>, Vec<Vec<String>>) {
             ]
         })
         .collect();
-    (rows, rejects)
+    (header, rows, rejects)
 }
 
 /// The candidates file as a workbook: the applications, then the other messages.
 fn xlsx(
+    header: &[&str],
     rows: &[Vec<String>],
     rejects: &[Vec<String>],
     lang: Lang,
@@ -194,11 +279,7 @@ fn xlsx(
     let mut book = rust_xlsxwriter::Workbook::new();
     type Sheet<'a> = (&'a str, &'a [&'a str], &'a [Vec<String>]);
     let sheets: [Sheet; 2] = [
-        (
-            lang.pick("Candidatures", "Applications"),
-            &columns(lang),
-            rows,
-        ),
+        (lang.pick("Candidatures", "Applications"), header, rows),
         (
             lang.pick("Autres messages", "Other messages"),
             &reject_columns(lang),

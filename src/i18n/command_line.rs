@@ -54,8 +54,14 @@ fn french(command: &str, arg: Option<&str>) -> Option<&'static str> {
         ("intake", Some("to")) => {
             "L'adresse du recrutement : ses propres messages ne sont pas des candidatures, ni les messages qui ne lui sont pas adressés."
         }
+        ("intake", Some("posting")) => {
+            "Une offre lue sur ces colonnes : ses autres colonnes sont ajoutées vides, et « à compléter » dit quelles lignes valent la peine d'être saisies."
+        }
+        ("intake", Some("ocr")) => {
+            "Lire la première page des scans et des images avec tesseract, s'il est installé."
+        }
         ("intake", Some("lang")) => {
-            "Langue des colonnes : fr ou en (par défaut : celle du système)."
+            "Langue des colonnes : fr ou en (par défaut : celle des colonnes de l'offre, sinon celle du système)."
         }
         ("intake", Some("quiet")) => "Rien sur la sortie d'erreur que les erreurs.",
         ("help", None) => "Affiche l'aide de la commande donnée, ou celle-ci.",

@@ -140,12 +140,24 @@ pub fn zip_names(bytes: &[u8]) -> Vec<String> {
 
 /// The documents a file's name shows, by the words people name them with.
 pub fn documents(file_name: &str) -> Vec<&'static str> {
-    let words = crate::text::fold(file_name);
+    let folded = crate::text::fold(file_name);
+    let words: Vec<&str> = folded
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    // A word, or its longer forms (`diplomes`); `a-b` is two words in a row.
     let has = |w: &str| {
-        words
-            .split(|c: char| !c.is_ascii_alphanumeric())
-            .any(|x| x == w || (w.len() > 4 && x.starts_with(w)))
+        let parts: Vec<&str> = w.split('-').collect();
+        words.windows(parts.len()).any(|run| {
+            run.iter()
+                .zip(&parts)
+                .all(|(x, p)| x == p || (p.len() > 4 && x.starts_with(p)))
+        })
     };
+    // A letter of recommendation is a reference, not the letter of motivation.
+    if has("recommandation") || has("recommendation") {
+        return vec!["références"];
+    }
     let mut out = Vec::new();
     let kinds: &[(&str, &[&str])] = &[
         ("CV", &["cv", "curriculum", "resume"]),
@@ -176,8 +188,10 @@ pub fn documents(file_name: &str) -> Vec<&'static str> {
         ("casier judiciaire", &["casier"]),
         ("certificat de nationalité", &["nationalite"]),
     ];
+    // An `attestation de réussite` is a diploma's, not an employer's.
+    let passed = has("attestation-de-reussite");
     for (kind, words) in kinds {
-        if words.iter().any(|w| has(w)) {
+        if words.iter().any(|w| has(w)) && !(passed && *kind == "attestations de travail") {
             out.push(*kind);
         }
     }
@@ -223,6 +237,9 @@ mod tests {
             ["attestations de travail"]
         );
         assert!(documents("photo.jpg").is_empty());
+        assert_eq!(documents("Diplomes.pdf"), ["diplôme"]);
+        assert_eq!(documents("attestation de réussite.pdf"), ["diplôme"]);
+        assert_eq!(documents("Lettre de recommandation.pdf"), ["références"]);
     }
 
     #[test]

@@ -5,7 +5,9 @@
 //! names made safe; the documents they hold are recognised from their file names.
 
 pub mod attachments;
+pub mod complete;
 pub mod mailbox;
+pub mod ocr;
 pub mod text;
 
 use crate::i18n::Lang;
@@ -45,6 +47,10 @@ pub struct Application {
     pub folder: String,
     /// `Message-ID`.
     pub message_id: String,
+    /// Attachments whose document nothing told: a person must look at them.
+    pub unidentified: Vec<String>,
+    /// How many of them are scans or images, which OCR could read.
+    pub scans: usize,
     /// Attachments not saved, or whose text was not read, and why.
     pub unsaved: Vec<String>,
 }
@@ -130,6 +136,8 @@ pub struct Options {
     pub attachments: Option<PathBuf>,
     /// The language of the folder names' words and of reasons.
     pub lang: Lang,
+    /// Read the first page of scans and images with `tesseract`, when it is installed.
+    pub ocr: bool,
 }
 
 /// Reads every message of the mailboxes at `paths`.
@@ -281,11 +289,11 @@ fn application(
             ));
             break;
         }
-        app.documents.extend(attachments::documents(&shown));
+        let mut kinds = attachments::documents(&shown);
         if let Some(inner) = part.message() {
             // A message attached: its own attachments' names count too.
             for p in inner.attachments() {
-                app.documents.extend(attachments::documents(
+                kinds.extend(attachments::documents(
                     p.attachment_name().unwrap_or_default(),
                 ));
             }
@@ -294,19 +302,19 @@ fn application(
         if crate::text::fold(&shown).ends_with(".zip") {
             // The names a zip holds count; its content is never extracted.
             for inner in attachments::zip_names(contents) {
-                app.documents.extend(attachments::documents(&inner));
+                kinds.extend(attachments::documents(&inner));
             }
         }
+        let mut scan = false;
         if contents.len() <= MAX_ATTACHMENT_BYTES {
-            match text::read(&shown, contents) {
+            match text::read(&shown, contents, options.ocr) {
                 Ok(t) => {
-                    let kinds = text::documents(&t);
-                    let by_name = attachments::documents(&shown);
-                    let cv_or_diploma = kinds
+                    let in_text = text::documents(&t);
+                    let cv_or_diploma = in_text
                         .iter()
-                        .chain(&by_name)
+                        .chain(&kinds)
                         .any(|k| matches!(*k, "CV" | "diplôme"));
-                    app.documents.extend(kinds);
+                    kinds.extend(in_text);
                     if cv_or_diploma && let Some(d) = text::highest_diploma(&t) {
                         diplomas.push(d);
                     }
@@ -316,9 +324,20 @@ fn application(
                     options.lang.pick(" : ", ": "),
                     options.lang.pick("texte non lu", "text not read")
                 )),
-                Err(_) => {}
+                Err(text::Unread::Scanned) => scan = true,
+                Err(text::Unread::NoText) => scan = text::is_image(&shown, contents),
             }
         }
+        // An image the HTML body shows (a signature's logo) is no document of the dossier.
+        let inline_image = part.content_id().is_some()
+            && part
+                .content_type()
+                .is_some_and(|ct| ct.c_type.eq_ignore_ascii_case("image"));
+        if kinds.is_empty() && !inline_image {
+            app.unidentified.push(shown.clone());
+            app.scans += usize::from(scan);
+        }
+        app.documents.extend(kinds);
         if contents.len() > MAX_ATTACHMENT_BYTES {
             app.unsaved.push(format!(
                 "{shown}{}{} {}",

@@ -26,8 +26,43 @@ pub enum Unread {
     Failed(String),
 }
 
-/// The text of an attachment, by its name and content.
-pub fn read(name: &str, bytes: &[u8]) -> Result<String, Unread> {
+/// The text of an attachment, by its name and content; with `ocr`, a scan's or an image's
+/// first page is read by OCR when the tools are installed.
+pub fn read(name: &str, bytes: &[u8], ocr: bool) -> Result<String, Unread> {
+    match layer(name, bytes) {
+        Err(Unread::Scanned) if ocr && super::ocr::tools().pdftoppm => {
+            by_ocr(bytes, super::ocr::pdf)
+        }
+        Err(Unread::NoText) if ocr && is_image(name, bytes) => by_ocr(bytes, super::ocr::image),
+        read => read,
+    }
+}
+
+/// Whether an attachment is an image OCR can read.
+pub fn is_image(name: &str, bytes: &[u8]) -> bool {
+    let lower = name.to_lowercase();
+    [".png", ".jpg", ".jpeg", ".tif", ".tiff", ".bmp"]
+        .iter()
+        .any(|e| lower.ends_with(e))
+        || bytes.starts_with(b"\x89PNG")
+        || bytes.starts_with(&[0xFF, 0xD8, 0xFF])
+}
+
+/// The text OCR reads, when tesseract is installed.
+fn by_ocr(bytes: &[u8], read: fn(&[u8]) -> Result<String, String>) -> Result<String, Unread> {
+    if !super::ocr::tools().tesseract {
+        return Err(Unread::Scanned);
+    }
+    let text = read(bytes).map_err(Unread::Failed)?;
+    let text: String = text.chars().take(MAX_CHARS).collect();
+    if text.trim().is_empty() {
+        return Err(Unread::Scanned);
+    }
+    Ok(text)
+}
+
+/// The text an attachment holds as text: a PDF's text layer, a document's words.
+fn layer(name: &str, bytes: &[u8]) -> Result<String, Unread> {
     let lower = name.to_lowercase();
     let kind = if bytes.starts_with(b"%PDF") || lower.ends_with(".pdf") {
         Kind::Pdf
@@ -257,13 +292,13 @@ mod tests {
 
     #[test]
     fn a_file_without_text_says_why() {
-        assert_eq!(read("photo.jpg", b"\xff\xd8"), Err(Unread::NoText));
+        assert_eq!(read("photo.jpg", b"\xff\xd8", false), Err(Unread::NoText));
         assert!(matches!(
-            read("cv.pdf", b"%PDF-1.4 broken"),
+            read("cv.pdf", b"%PDF-1.4 broken", false),
             Err(Unread::Failed(_))
         ));
         assert!(matches!(
-            read("lettre.docx", b"PK not a zip"),
+            read("lettre.docx", b"PK not a zip", false),
             Err(Unread::Failed(_))
         ));
     }

@@ -158,14 +158,15 @@ fn a_mailbox_becomes_a_candidates_file_and_every_message_is_accounted_for() {
         "avertissement : candidature de awa.traore@gmail.com : CV_Awa_Traore.pdf : texte non lu (« couldn't parse input »)\n\
          avertissement : candidature de awa.traore@gmail.com : Lettre de motivation.docx : texte non lu (« invalid Zip archive: Could not find EOCD »)\n\
          avertissement : candidature de moussa@yahoo.fr : CON.pdf : texte non lu (« couldn't parse input »)\n\
+         remarque : 3 pièces jointes à identifier (colonne documents) : ni le nom ni le texte ne disent quel document c'est\n\
          7 messages lus : 3 candidatures, 4 autres messages → candidatures.csv\n"
     );
     assert_eq!(
         read(&dir.path().join("candidatures.csv")),
         "reçu le;envoyé le;nom;adresse e-mail;téléphone;objet;pièces jointes;documents;diplôme;dossier;message-id\n\
          2024-02-16T10:00:05Z;2024-02-16T10:00:00Z;Awa Traoré;awa.traore@gmail.com;76 12 34 56;Candidature District Officer;CV_Awa_Traore.pdf, Lettre de motivation.docx;CV, lettre de motivation;;0002-awa-traore;1@gmail.com\n\
-         2024-02-23T12:01:00Z;2024-02-23T12:01:00Z;Moussa Diarra;moussa@yahoo.fr;;Candidature à l'offre;../../etc/passwd, CON.pdf, \u{202e}fdp.exe;;;0003-moussa-diarra;2@yahoo.fr\n\
-         2024-02-22T09:00:00+01:00;2024-02-22T09:00:00+01:00;Fanta Keita;fanta@outlook.fr;;Candidature;;;;;3@outlook.fr\n"
+         2024-02-23T12:01:00Z;2024-02-23T12:01:00Z;Moussa Diarra;moussa@yahoo.fr;;Candidature à l'offre;../../etc/passwd, CON.pdf, \u{202e}fdp.exe;à identifier : ../../etc/passwd, CON.pdf, \u{202e}fdp.exe;;0003-moussa-diarra;2@yahoo.fr\n\
+         2024-02-22T09:00:00+01:00;2024-02-22T09:00:00+01:00;Fanta Keita;fanta@outlook.fr;;Candidature;;aucune pièce jointe;;;3@outlook.fr\n"
     );
     assert_eq!(
         read(&dir.path().join("candidatures.rejets.csv")),
@@ -233,49 +234,284 @@ fn broken_messages_are_listed_and_the_run_goes_on() {
     std::fs::remove_file(dir.path().join("../c.xlsx")).ok();
 }
 
-/// The bundled mailbox (`scripts/make-mailbox.py`): every message accounted for, a zip's
-/// names counted as documents, a file name in Latin-1 decoded.
-#[test]
-fn the_bundled_mailbox_is_read_whole() {
-    let dir = tempfile::tempdir().expect("dir");
+/// Runs intake on a bundled mailbox with its posting's intake version, in `dir`.
+fn intake_example(dir: &Path, mailbox: &str, to: &str, posting: &str, extra: &[&str]) -> String {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let mailbox = root.join("examples/boite-recrutement.mbox");
-    let out = run_in(
+    // Copied beside the output, the mailbox is named as the officer would name it.
+    std::fs::copy(root.join("examples").join(mailbox), dir.join(mailbox)).expect("copy");
+    let posting = root.join("postings").join(posting);
+    let mut args = vec![
+        "intake",
+        mailbox,
+        "--to",
+        to,
+        "--posting",
+        posting.to_str().expect("utf-8"),
+        "-o",
+        "c.csv",
+    ];
+    args.extend(extra);
+    let out = run_in(dir, &args);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+/// The expected file `name` of `tests/expected/intake/`.
+fn expected(name: &str) -> String {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    read(&root.join("tests/expected/intake").join(name))
+}
+
+const JIGI: &str = "jigi-district-officer-courriel.yaml";
+const CARE: &str = "care-an-ka-jiko-engagement-communautaire-courriel.yaml";
+
+/// The bundled JIGI mailbox (`scripts/make-mailbox.py`): the whole candidates file with the
+/// posting's columns to type in, the other messages, the counts and the attachment tree.
+#[test]
+fn the_bundled_mailbox_becomes_the_candidates_file_an_officer_completes() {
+    let dir = tempfile::tempdir().expect("dir");
+    let stderr = intake_example(
         dir.path(),
-        &[
-            "intake",
-            &mailbox.to_string_lossy(),
-            "--to",
-            "recrutement.jigi@gmail.com",
-            "-o",
-            "c.csv",
-            "--lang",
-            "fr",
-        ],
+        "boite-recrutement.mbox",
+        "recrutement.jigi@gmail.com",
+        JIGI,
+        &[],
     );
     assert_eq!(
-        String::from_utf8_lossy(&out.stderr),
-        "16 messages lus : 13 candidatures, 3 autres messages → c.csv\n"
+        stderr,
+        "remarque : 1 pièce jointe à identifier (colonne documents) : ni le nom ni le texte ne disent quel document c'est ; --ocr lit la première page des scans et des images avec tesseract\n\
+         26 messages lus : 22 candidatures, 4 autres messages → c.csv\n"
     );
-    let rows = read(&dir.path().join("c.csv"));
+    assert_eq!(
+        read(&dir.path().join("c.csv")),
+        expected("boite-recrutement.csv")
+    );
+    assert_eq!(
+        read(&dir.path().join("c.rejets.csv")),
+        expected("boite-recrutement.rejets.csv")
+    );
+    assert_eq!(
+        tree(&dir.path().join("c-pieces")).join("\n") + "\n",
+        expected("boite-recrutement.pieces.txt")
+    );
+}
+
+/// Screens `c.csv` in `dir` with the posting, and gives each row's name, status and the ids
+/// of the requirements it fails.
+fn screened(dir: &Path, posting: &str) -> Vec<(String, String, String)> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let posting = root.join("postings").join(posting);
+    let out = run_in(
+        dir,
+        &[
+            "screen",
+            posting.to_str().expect("utf-8"),
+            "c.csv",
+            "--all",
+            "--format",
+            "json",
+        ],
+    );
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    let mut rows: Vec<(u64, (String, String, String))> = json["candidates"]
+        .as_array()
+        .expect("candidates")
+        .iter()
+        .map(|c| {
+            let failed: Vec<&str> = c["rules"]
+                .as_array()
+                .map(|r| {
+                    r.iter()
+                        .filter(|x| x["kind"] == "requirement" && x["outcome"] == "fail")
+                        .filter_map(|x| x["id"].as_str())
+                        .collect()
+                })
+                .unwrap_or_default();
+            (
+                c["row"].as_u64().expect("row"),
+                (
+                    c["name"].as_str().unwrap_or_default().to_string(),
+                    c["status"].as_str().expect("status").to_string(),
+                    failed.join(" "),
+                ),
+            )
+        })
+        .collect();
+    rows.sort();
+    rows.into_iter().map(|(_, r)| r).collect()
+}
+
+fn owned(rows: &[(&str, &str, &str)]) -> Vec<(String, String, String)> {
+    rows.iter()
+        .map(|(a, b, c)| (a.to_string(), b.to_string(), c.to_string()))
+        .collect()
+}
+
+/// The JIGI posting's intake version decides what e-mail can tell, as a careful officer
+/// would: late by a minute, a missing letter or diploma, no attachment and a diploma below
+/// the posting's are out; a resubmission keeps the latest on-time one; a scan nothing could
+/// read waits for a person; everyone else waits for the years the officer types in. Once
+/// typed, the shortlist follows.
+#[test]
+fn the_jigi_intake_posting_screens_the_mailbox_as_an_officer_would() {
+    let dir = tempfile::tempdir().expect("dir");
+    intake_example(
+        dir.path(),
+        "boite-recrutement.mbox",
+        "recrutement.jigi@gmail.com",
+        JIGI,
+        &["-q"],
+    );
+    let review = |name| (name, "review", "");
+    assert_eq!(
+        screened(dir.path(), JIGI),
+        owned(&[
+            review("Aminata Traoré"),
+            review("Moussa Coulibaly"),
+            ("Fatoumata Diarra", "ineligible", "dossier"),
+            review("Ibrahim Keïta"),
+            // Sent again complete two days later: that one is kept.
+            ("Mariam Dao", "duplicate", "dossier"),
+            ("Seydou Dembélé", "ineligible", "dossier"),
+            review("Kadiatou Sidibé"),
+            ("Oumar Touré", "ineligible", "diplome"),
+            // Its diploma is a scan without text: the dossier is not known to be incomplete.
+            review("Adama Konaté"),
+            review("Rokia Sanogo"),
+            review("Boubacar Maïga"),
+            review("Salimata Cissé"),
+            review("youssouf.diallo@gmail.com"),
+            review("Modibo Samaké"),
+            review("Assitan Bagayoko"),
+            review("Mariam Dao"),
+            // Sent again after the deadline: the on-time one is kept.
+            ("Ibrahim Keïta", "duplicate", "delai"),
+            // Received at 12:00:00 exactly: on time.
+            review("Nana Kanté"),
+            // Received at 12:01.
+            ("Bakary Sangaré", "ineligible", "delai"),
+            ("Awa Sangaré", "ineligible", "dossier"),
+            // The zip's names count; its CV is not read, so no diploma is known.
+            review("Drissa Ouattara"),
+            review("Hawa Koné"),
+        ])
+    );
+    // `à compléter` says the same.
+    let file = read(&dir.path().join("c.csv"));
+    let worth: Vec<&str> = file
+        .lines()
+        .skip(1)
+        .map(|l| l.rsplit(';').next().unwrap_or(""))
+        .collect();
+    assert_eq!(
+        worth,
+        [
+            "oui", "oui", "non", "oui", "non", "non", "oui", "non", "oui", "oui", "oui", "oui",
+            "oui", "oui", "oui", "oui", "non", "oui", "non", "non", "oui", "oui"
+        ]
+    );
+    // The officer types the location and years of three of them: they are shortlisted.
+    let header: Vec<&str> = file.lines().next().expect("header").split(';').collect();
+    let at = |name: &str| header.iter().position(|h| *h == name).expect(name);
+    let typed: Vec<String> = file
+        .lines()
+        .map(|line| {
+            let mut cells: Vec<String> = line.split(';').map(String::from).collect();
+            let years = match cells[2].as_str() {
+                "Aminata Traoré" => Some(("Sikasso", "7", "5")),
+                "Kadiatou Sidibé" => Some(("Sikasso", "8", "6")),
+                "Nana Kanté" => Some(("Bougouni", "4", "3")),
+                _ => None,
+            };
+            if let Some((place, field, chw)) = years {
+                cells[at("Poste souhaité")] = place.into();
+                cells[at("Années d'expérience terrain")] = field.into();
+                cells[at("Années d'expérience en santé communautaire")] = chw.into();
+            }
+            cells.join(";")
+        })
+        .collect();
+    std::fs::write(dir.path().join("c.csv"), typed.join("\n")).expect("typed");
+    let after = screened(dir.path(), JIGI);
+    let shortlisted: Vec<&str> = after
+        .iter()
+        .filter(|r| r.1 == "shortlisted")
+        .map(|r| r.0.as_str())
+        .collect();
+    assert_eq!(
+        shortlisted,
+        ["Aminata Traoré", "Kadiatou Sidibé", "Nana Kanté"]
+    );
+}
+
+/// The CARE posting's intake version reads the subject rule on `objet`: the post named in
+/// other letters passes, another subject fails, and so does a message received after the
+/// whole of 21 September in Bamako.
+#[test]
+fn the_care_intake_posting_reads_the_subject_rule() {
+    let dir = tempfile::tempdir().expect("dir");
+    intake_example(
+        dir.path(),
+        "boite-an-ka-jiko.mbox",
+        "recrutement.ankajiko@gmail.com",
+        CARE,
+        &["-q"],
+    );
+    let review = |name| (name, "review", "");
+    assert_eq!(
+        screened(dir.path(), CARE),
+        owned(&[
+            review("Mamadou Traoré"),
+            review("Aïssata Coulibaly"),
+            ("Sory Diakité", "ineligible", "objet"),
+            ("Fanta Konaré", "ineligible", "objet"),
+            ("Abdoulaye Berthé", "ineligible", "delai"),
+            review("Kadidia Togola"),
+        ])
+    );
+}
+
+/// With `--ocr` and tesseract installed, the scanned diploma is read: the dossier is
+/// complete. Where tesseract is missing the test says it was skipped, unless
+/// `SHORTLIST_REQUIRE_OCR` is set (CI installs it).
+#[test]
+fn ocr_reads_the_scanned_diploma_when_tesseract_is_installed() {
+    let installed = std::process::Command::new("tesseract")
+        .arg("--version")
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !installed {
+        assert!(
+            std::env::var_os("SHORTLIST_REQUIRE_OCR").is_none(),
+            "SHORTLIST_REQUIRE_OCR is set but tesseract is not installed"
+        );
+        eprintln!("skipped: tesseract is not installed (Debian tesseract-ocr, tesseract-ocr-fra)");
+        return;
+    }
+    let dir = tempfile::tempdir().expect("dir");
+    let stderr = intake_example(
+        dir.path(),
+        "boite-recrutement.mbox",
+        "recrutement.jigi@gmail.com",
+        JIGI,
+        &["--ocr"],
+    );
+    assert_eq!(
+        stderr,
+        "26 messages lus : 22 candidatures, 4 autres messages → c.csv\n"
+    );
+    let file = read(&dir.path().join("c.csv"));
+    let adama = file
+        .lines()
+        .find(|l| l.contains("Adama Konaté"))
+        .expect("row");
     assert!(
-        rows.contains(";dossier_Ouattara.zip;CV, lettre de motivation;;0013-drissa-ouattara;"),
-        "{rows}"
+        adama.contains(" scan0001.pdf;CV, attestations de travail, diplôme, lettre de motivation;Licence en sociologie;"),
+        "{adama}"
     );
-    // The diploma read in the CV's text layer.
-    assert!(
-        rows.contains(";CV_Koné.pdf;CV;Licence en sociologie;0014-hawa-kone;"),
-        "{rows}"
-    );
-    assert!(
-        rows.contains(";CV_Traoré.pdf, Lettre de motivation.docx, Diplome.pdf;CV, diplôme, lettre de motivation;Doctorat en médecine;0002-aminata-traore;"),
-        "{rows}"
-    );
-    assert!(
-        dir.path()
-            .join("c-pieces/0014-hawa-kone/CV_Koné.pdf")
-            .is_file()
-    );
-    let rejects = read(&dir.path().join("c.rejets.csv"));
-    assert_eq!(rejects.lines().count(), 1 + 3, "{rejects}");
 }

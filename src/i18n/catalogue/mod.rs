@@ -632,6 +632,30 @@ messages! {
         en: "application of {sender}: {why}",
     }
 
+    /// `intake --ocr` where tesseract is not installed.
+    fn intake_no_tesseract() [] {
+        fr: "--ocr : tesseract n'est pas installé (paquets Debian tesseract-ocr et tesseract-ocr-fra) : les scans et les images ne sont pas lus",
+        en: "--ocr: tesseract is not installed (Debian packages tesseract-ocr and tesseract-ocr-fra): scans and images are not read",
+    }
+
+    /// `intake --ocr` where pdftoppm is not installed.
+    fn intake_no_pdftoppm() [] {
+        fr: "--ocr : pdftoppm n'est pas installé (paquet Debian poppler-utils) : les PDF numérisés ne sont pas lus",
+        en: "--ocr: pdftoppm is not installed (Debian package poppler-utils): scanned PDFs are not read",
+    }
+
+    /// Attachments `intake` could not tell the document of.
+    fn intake_unidentified(attachments: &str) ["2 pièces jointes"] {
+        fr: "{attachments} à identifier (colonne documents) : ni le nom ni le texte ne disent quel document c'est",
+        en: "{attachments} to identify (documents column): neither the name nor the text tells which document it is",
+    }
+
+    /// How `intake` could read more of them.
+    fn intake_try_ocr() [] {
+        fr: "--ocr lit la première page des scans et des images avec tesseract",
+        en: "--ocr reads the first page of scans and images with tesseract",
+    }
+
     /// What `intake` read.
     fn intake_counts(messages: &str, applications: &str, others: &str, path: &str) ["12 messages lus", "9 candidatures", "3 autres messages", "c.csv"] {
         fr: "{messages} : {applications}, {others} → {path}",
