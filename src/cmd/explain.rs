@@ -22,6 +22,7 @@ pub fn run(args: &ExplainArgs) -> anyhow::Result<Exit> {
         lang,
         blind: false,
         all: true,
+        written_in: None,
     };
     let s = Screening::run(
         &posting,

@@ -120,7 +120,7 @@ pub fn run(args: &IntakeArgs) -> anyhow::Result<Exit> {
         ocr: args.ocr,
     };
     let intake = crate::intake::read(&args.mailboxes, &options);
-    let (mut header, mut rows, rejects) = tables(&intake, lang);
+    let (mut header, mut rows, rejects) = tables(&intake, lang, &folder_base(args, &attachments));
     if let Some(posting) = &posting {
         let added = complete::missing_columns(posting, &header);
         for row in &mut rows {
@@ -214,8 +214,26 @@ fn tell(intake: &Intake, args: &IntakeArgs) {
     eprintln!("{}", crate::text::escape::escaped(&line));
 }
 
-/// The header and rows of the candidates file, and the rows of the rest.
-fn tables(intake: &Intake, lang: Lang) -> (Vec<String>, Vec<Vec<String>>, Vec<Vec<String>>) {
+/// What the `dossier` column writes before each folder's name: the attachments folder as seen
+/// from the candidates file's folder, so that a report on the file finds it.
+fn folder_base(args: &IntakeArgs, attachments: &Path) -> String {
+    let beside = args.output.parent().unwrap_or(Path::new(""));
+    let shown = match attachments.strip_prefix(beside) {
+        Ok(inside) if !beside.as_os_str().is_empty() || attachments.is_relative() => {
+            inside.to_path_buf()
+        }
+        _ => std::path::absolute(attachments).unwrap_or_else(|_| attachments.to_path_buf()),
+    };
+    format!("{}/", shown.display())
+}
+
+/// The header and rows of the candidates file, and the rows of the rest. `folders` is what
+/// each folder's name is written after.
+fn tables(
+    intake: &Intake,
+    lang: Lang,
+    folders: &str,
+) -> (Vec<String>, Vec<Vec<String>>, Vec<Vec<String>>) {
     let header = columns(lang).map(String::from).to_vec();
     let rows = intake
         .applications
@@ -248,7 +266,11 @@ fn tables(intake: &Intake, lang: Lang) -> (Vec<String>, Vec<Vec<String>>, Vec<Ve
                 a.attachments.join(", "),
                 documents,
                 a.diploma.clone(),
-                a.folder.clone(),
+                if a.folder.is_empty() {
+                    String::new()
+                } else {
+                    format!("{folders}{}", a.folder)
+                },
                 a.message_id.clone(),
             ]
         })

@@ -52,6 +52,7 @@ pub fn run(args: &ReviewArgs) -> anyhow::Result<Exit> {
                 lang,
                 blind: false,
                 all: true,
+                written_in: None,
             },
             verified: std::sync::Arc::new(verified),
             ..Request::default()

@@ -134,6 +134,20 @@ fn run_as(args: &ScreenArgs, report: bool) -> anyhow::Result<Exit> {
         lang: args.lang.unwrap_or(posting.meta.language),
         blind: args.blind,
         all: args.all,
+        // A report's links to attachment folders start where it is written.
+        written_in: args
+            .output
+            .as_ref()
+            .filter(|o| o.as_os_str() != "-")
+            .and_then(|o| o.parent())
+            .map(|d| {
+                if d.as_os_str().is_empty() {
+                    std::path::Path::new(".")
+                } else {
+                    d
+                }
+                .to_path_buf()
+            }),
     };
     let mut screening = Screening::run(
         &posting,

@@ -141,6 +141,7 @@ fn dry_run(
         lang,
         blind: true,
         all: true,
+        written_in: None,
     };
     let s = crate::screen::Screening::run(
         p,

@@ -205,6 +205,9 @@ fn cell(out: &mut String, col: Col, c: &Cell, lang: crate::i18n::Lang) {
     let _ = write!(out, "<td{class}>");
     match c {
         Cell::Text(t) => out.push_str(&escape(t)),
+        Cell::Link(t, href) => {
+            let _ = write!(out, "<a href=\"{}\">{}</a>", escape(href), escape(t));
+        }
         Cell::Lines(lines) => {
             let lines: Vec<String> = lines.iter().map(|l| escape(l)).collect();
             out.push_str(&lines.join("<br>"));

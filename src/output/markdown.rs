@@ -96,6 +96,7 @@ fn cell(c: &crate::output::report::Cell) -> String {
     use crate::output::report::Cell;
     match c {
         Cell::Text(t) => escape(t),
+        Cell::Link(t, href) => format!("[{}]({href})", escape(t)),
         Cell::Lines(lines) => lines
             .iter()
             .map(|l| escape(l))

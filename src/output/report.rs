@@ -107,6 +107,8 @@ pub enum Cell {
     Lines(Vec<String>),
     /// A requirement's outcome (✓ ✗ ?), with why beneath when it is not met.
     Mark(Outcome, Option<String>),
+    /// Text linking to a relative address: a candidate's attachment folder.
+    Link(String, String),
 }
 
 impl From<String> for Cell {
@@ -526,7 +528,7 @@ fn shortlist(c: &Context, out: &mut Vec<Block>) {
         let mut row = vec![
             Cell::Text(d.rank.map(|r| r.to_string()).unwrap_or_default()),
             Cell::Text(c.row(e)),
-            Cell::Text(name(p, e, s.view.blind, several)),
+            name_cell(s, e, several),
         ];
         if !s.view.blind {
             let lines = contact(p, e, false)
@@ -670,10 +672,7 @@ fn matrix(c: &Context, out: &mut Vec<Block>) {
             .iter()
             .map(|&i| {
                 let e = s.entry(i);
-                let mut row = vec![
-                    Cell::Text(c.row(&e)),
-                    Cell::Text(name(p, &e, s.view.blind, several)),
-                ];
+                let mut row = vec![Cell::Text(c.row(&e)), name_cell(s, &e, several)];
                 if group.is_some() {
                     row.push(Cell::Text(s.group(i).unwrap_or("").to_string()));
                 }
@@ -1072,4 +1071,110 @@ fn provenance(c: &Context, out: &mut Vec<Block>) {
         rows: rows.into_iter().map(texts).collect(),
         cols: vec![Col::Text, Col::Text],
     });
+}
+
+/// A candidate's name, linked to their attachment folder when the candidates file came from
+/// `intake` and the folder is there.
+fn name_cell(s: &Screening, e: &Entry, several: bool) -> Cell {
+    let shown = name(s.posting, e, s.view.blind, several);
+    match folder_link(s, e) {
+        Some(href) => Cell::Link(shown, href),
+        None => Cell::Text(shown),
+    }
+}
+
+/// The columns `intake` writes each applicant's attachment folder in.
+const FOLDER_COLUMNS: [&str; 2] = ["dossier", "folder"];
+
+/// The address of a candidate's attachment folder from where the report is written: the
+/// posting maps intake's `dossier` column, the cell names a folder beside the candidates
+/// file, and the screening is not blind (a folder's name is the applicant's).
+fn folder_link(s: &Screening, e: &Entry) -> Option<String> {
+    let Entry::Candidate { cells, file, .. } = e else {
+        return None;
+    };
+    if s.view.blind {
+        return None;
+    }
+    let field = s
+        .posting
+        .fields
+        .iter()
+        .position(|f| FOLDER_COLUMNS.contains(&crate::text::fold(&f.column).as_str()))?;
+    let folder = cells.raw(field).trim();
+    if folder.is_empty() {
+        return None;
+    }
+    let input = &s.inputs.get(*file)?.path;
+    let target = input.parent()?.join(folder);
+    if !target.is_dir() {
+        return None;
+    }
+    let from = s
+        .view
+        .written_in
+        .as_deref()
+        .unwrap_or(std::path::Path::new("."));
+    let relative = relative_path(
+        &std::path::absolute(from).ok()?,
+        &std::path::absolute(&target).ok()?,
+    );
+    Some(format!("{}/", percent_encoded(&relative)))
+}
+
+/// The path from folder `from` to `to`, both absolute: `..` up to their common part, then
+/// down.
+fn relative_path(from: &std::path::Path, to: &std::path::Path) -> String {
+    use std::path::Component;
+    let plain = |p: &std::path::Path| -> Vec<String> {
+        p.components()
+            .filter(|c| !matches!(c, Component::CurDir))
+            .map(|c| c.as_os_str().to_string_lossy().into_owned())
+            .collect()
+    };
+    let (from, to) = (plain(from), plain(to));
+    let common = from.iter().zip(&to).take_while(|(a, b)| a == b).count();
+    let mut parts: Vec<String> = vec!["..".into(); from.len() - common];
+    parts.extend(to[common..].iter().cloned());
+    if parts.is_empty() {
+        ".".into()
+    } else {
+        parts.join("/")
+    }
+}
+
+/// A path written as a URL's path: every byte but letters, digits, `-._~/` percent-encoded.
+fn percent_encoded(path: &str) -> String {
+    let mut out = String::with_capacity(path.len());
+    for b in path.bytes() {
+        if b.is_ascii_alphanumeric() || b"-._~/".contains(&b) {
+            out.push(char::from(b));
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_folder_is_reached_from_the_report_by_a_relative_address() {
+        use std::path::Path;
+        assert_eq!(
+            relative_path(
+                Path::new("/a/b/rapports"),
+                Path::new("/a/b/c-pieces/0002-x")
+            ),
+            "../c-pieces/0002-x"
+        );
+        assert_eq!(relative_path(Path::new("/a/b"), Path::new("/a/b/p")), "p");
+        assert_eq!(relative_path(Path::new("/a/b"), Path::new("/a/b")), ".");
+        assert_eq!(
+            percent_encoded("c-pièces/0002-awa #1?"),
+            "c-pi%C3%A8ces/0002-awa%20%231%3F"
+        );
+    }
 }

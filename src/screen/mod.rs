@@ -139,6 +139,9 @@ pub struct View {
     pub blind: bool,
     /// Every candidate, not only the shortlist.
     pub all: bool,
+    /// The folder the output is written in, for the links a report makes (none: the
+    /// working folder).
+    pub written_in: Option<PathBuf>,
 }
 
 /// What a screening is asked for, besides the posting and the files.

@@ -164,8 +164,8 @@ fn a_mailbox_becomes_a_candidates_file_and_every_message_is_accounted_for() {
     assert_eq!(
         read(&dir.path().join("candidatures.csv")),
         "reçu le;envoyé le;nom;adresse e-mail;téléphone;objet;pièces jointes;documents;diplôme;dossier;message-id\n\
-         2024-02-16T10:00:05Z;2024-02-16T10:00:00Z;Awa Traoré;awa.traore@gmail.com;76 12 34 56;Candidature District Officer;CV_Awa_Traore.pdf, Lettre de motivation.docx;CV, lettre de motivation;;0002-awa-traore;1@gmail.com\n\
-         2024-02-23T12:01:00Z;2024-02-23T12:01:00Z;Moussa Diarra;moussa@yahoo.fr;;Candidature à l'offre;../../etc/passwd, CON.pdf, \u{202e}fdp.exe;à identifier : ../../etc/passwd, CON.pdf, \u{202e}fdp.exe;;0003-moussa-diarra;2@yahoo.fr\n\
+         2024-02-16T10:00:05Z;2024-02-16T10:00:00Z;Awa Traoré;awa.traore@gmail.com;76 12 34 56;Candidature District Officer;CV_Awa_Traore.pdf, Lettre de motivation.docx;CV, lettre de motivation;;candidatures-pieces/0002-awa-traore;1@gmail.com\n\
+         2024-02-23T12:01:00Z;2024-02-23T12:01:00Z;Moussa Diarra;moussa@yahoo.fr;;Candidature à l'offre;../../etc/passwd, CON.pdf, \u{202e}fdp.exe;à identifier : ../../etc/passwd, CON.pdf, \u{202e}fdp.exe;;candidatures-pieces/0003-moussa-diarra;2@yahoo.fr\n\
          2024-02-22T09:00:00+01:00;2024-02-22T09:00:00+01:00;Fanta Keita;fanta@outlook.fr;;Candidature;;aucune pièce jointe;;;3@outlook.fr\n"
     );
     assert_eq!(
@@ -514,4 +514,46 @@ fn ocr_reads_the_scanned_diploma_when_tesseract_is_installed() {
         adama.contains(" scan0001.pdf;CV, attestations de travail, diplôme, lettre de motivation;Licence en sociologie;"),
         "{adama}"
     );
+}
+
+/// The HTML report on a candidates file from intake links each candidate to their
+/// attachment folder, from wherever it is written; a blind report links nobody.
+#[test]
+fn the_report_links_each_candidate_to_their_attachment_folder() {
+    let dir = tempfile::tempdir().expect("dir");
+    intake_example(
+        dir.path(),
+        "boite-recrutement.mbox",
+        "recrutement.jigi@gmail.com",
+        JIGI,
+        &["-q"],
+    );
+    std::fs::create_dir(dir.path().join("rapports")).expect("dir");
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let posting = root.join("postings").join(JIGI);
+    let posting = posting.to_str().expect("utf-8");
+    let report = |extra: &[&str]| {
+        let mut args = vec!["report", posting, "c.csv", "-o", "rapports/r.html", "-q"];
+        args.extend(extra);
+        let out = run_in(dir.path(), &args);
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        std::fs::read_to_string(dir.path().join("rapports/r.html")).expect("report")
+    };
+    let html = report(&[]);
+    let link = "<a href=\"../c-pieces/0002-aminata-traore/\">Aminata Traoré</a>";
+    assert!(html.contains(link), "{html}");
+    assert!(
+        dir.path()
+            .join("rapports/../c-pieces/0002-aminata-traore/Diplome.pdf")
+            .is_file()
+    );
+    // Awa Sangaré sent no attachment: no folder, no link.
+    assert!(html.contains("<td>Awa Sangaré</td>"), "{html}");
+    std::fs::remove_file(dir.path().join("rapports/r.html")).expect("removed");
+    assert!(!report(&["--blind"]).contains("<a href=\"../c-pieces"));
 }
