@@ -77,20 +77,8 @@ fn layer(name: &str, bytes: &[u8]) -> Result<String, Unread> {
     } else {
         return Err(Unread::NoText);
     };
-    // A document that makes its reader loop or panic costs its own text, never the run.
     let owned = bytes.to_vec();
-    let (tx, rx) = std::sync::mpsc::channel();
-    std::thread::spawn(move || {
-        let text = crate::ingest::guarded(|| kind.read(&owned))
-            .map_err(Unread::Failed)
-            .and_then(|t| t);
-        let _ = tx.send(text);
-    });
-    let text = rx.recv_timeout(MAX_TIME).map_err(|_| {
-        let lang = crate::i18n::messages();
-        let over = lang.pick("lecture de plus de", "reading over");
-        Unread::Failed(format!("{over} {} s", MAX_TIME.as_secs()))
-    })??;
+    let text = bounded(MAX_TIME, move || kind.read(&owned))?;
     let text: String = text.chars().take(MAX_CHARS).collect();
     if text.trim().is_empty() {
         return Err(if kind == Kind::Pdf {
@@ -100,6 +88,27 @@ fn layer(name: &str, bytes: &[u8]) -> Result<String, Unread> {
         });
     }
     Ok(text)
+}
+
+/// Runs `read` on a thread of its own for at most `limit`: a document that makes its reader
+/// loop or panic costs its own text, never the run. (A reader past its time is left to
+/// finish on its own; its result is dropped.)
+fn bounded(
+    limit: Duration,
+    read: impl FnOnce() -> Result<String, Unread> + Send + 'static,
+) -> Result<String, Unread> {
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let text = crate::ingest::guarded(read)
+            .map_err(Unread::Failed)
+            .and_then(|t| t);
+        let _ = tx.send(text);
+    });
+    rx.recv_timeout(limit).map_err(|_| {
+        let lang = crate::i18n::messages();
+        let over = lang.pick("lecture de plus de", "reading over");
+        Unread::Failed(format!("{over} {} s", limit.as_secs()))
+    })?
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -142,11 +151,15 @@ fn xml_in_zip(bytes: &[u8], part: &str, paragraph: &str) -> Result<String, Unrea
         zip::ZipArchive::new(std::io::Cursor::new(bytes)).map_err(|e| failed(e.to_string()))?;
     let entry = zip.by_name(part).map_err(|e| failed(e.to_string()))?;
     // Unzipped past a bound, the rest is not read: a zip bomb stops here.
-    let mut xml = String::new();
+    let bound = 8 * MAX_CHARS as u64;
+    let mut xml = Vec::new();
     entry
-        .take(8 * MAX_CHARS as u64)
-        .read_to_string(&mut xml)
+        .take(bound)
+        .read_to_end(&mut xml)
         .map_err(|e| failed(e.to_string()))?;
+    // Cut at the bound, the XML ends mid-tag: the text before the cut is kept.
+    let cut = xml.len() as u64 >= bound;
+    let xml = String::from_utf8_lossy(&xml);
     let mut reader = quick_xml::Reader::from_str(&xml);
     let mut out = String::new();
     loop {
@@ -163,6 +176,7 @@ fn xml_in_zip(bytes: &[u8], part: &str, paragraph: &str) -> Result<String, Unrea
             }
             Ok(quick_xml::events::Event::Eof) => break,
             Ok(_) => {}
+            Err(_) if cut => break,
             Err(e) => return Err(failed(e.to_string())),
         }
         if out.len() > 4 * MAX_CHARS {
@@ -264,6 +278,55 @@ pub fn highest_diploma(text: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_reader_past_its_time_or_panicking_costs_its_text_only() {
+        let slow = bounded(Duration::from_secs(1), || {
+            std::thread::sleep(Duration::from_secs(5));
+            Ok("late".into())
+        });
+        assert!(
+            matches!(&slow, Err(Unread::Failed(why)) if why.ends_with(" 1 s")),
+            "{slow:?}"
+        );
+        let panics = bounded(Duration::from_secs(1), || panic!("boom"));
+        assert!(matches!(panics, Err(Unread::Failed(_))), "{panics:?}");
+    }
+
+    #[test]
+    fn only_the_first_pages_of_a_pdf_are_read() {
+        use lopdf::{Document, Object, Stream, dictionary};
+        let mut doc = Document::with_version("1.4");
+        let pages_id = doc.new_object_id();
+        let font = doc.add_object(dictionary! {
+            "Type" => "Font", "Subtype" => "Type1", "BaseFont" => "Helvetica",
+        });
+        let kids: Vec<Object> = (1..=5)
+            .map(|n| {
+                let text = format!("BT /F1 12 Tf 60 780 Td (PAGE {n}) Tj ET");
+                let content = doc.add_object(Stream::new(dictionary! {}, text.into_bytes()));
+                doc.add_object(dictionary! {
+                    "Type" => "Page", "Parent" => pages_id, "Contents" => content,
+                    "MediaBox" => vec![0.into(), 0.into(), 595.into(), 842.into()],
+                    "Resources" => dictionary! { "Font" => dictionary! { "F1" => font } },
+                })
+                .into()
+            })
+            .collect();
+        doc.objects.insert(
+            pages_id,
+            Object::Dictionary(dictionary! { "Type" => "Pages", "Kids" => kids, "Count" => 5 }),
+        );
+        let catalog = doc.add_object(dictionary! { "Type" => "Catalog", "Pages" => pages_id });
+        doc.trailer.set("Root", catalog);
+        let mut bytes = Vec::new();
+        doc.save_to(&mut bytes).expect("saved");
+        let text = read("cv.pdf", &bytes, false).expect("text");
+        assert!(
+            text.contains("PAGE 3") && !text.contains("PAGE 4"),
+            "{text}"
+        );
+    }
 
     #[test]
     fn the_highest_diploma_is_the_line_that_names_it() {

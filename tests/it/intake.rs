@@ -557,3 +557,217 @@ fn the_report_links_each_candidate_to_their_attachment_folder() {
     std::fs::remove_file(dir.path().join("rapports/r.html")).expect("removed");
     assert!(!report(&["--blind"]).contains("<a href=\"../c-pieces"));
 }
+
+/// A message of the hostile mailbox: `headers`, then a body of `parts` when there are some.
+fn mime(headers: &str, parts: &[String]) -> String {
+    let mut m = format!(
+        "From: Candidat <candidat@x.ml>\nTo: {RECRUITER}\nDate: Fri, 16 Feb 2024 10:00:00 +0000\n{headers}"
+    );
+    if parts.is_empty() {
+        m.push_str("\nCorps.\n");
+    } else {
+        m.push_str("MIME-Version: 1.0\nContent-Type: multipart/mixed; boundary=\"B\"\n\n");
+        for p in parts {
+            m.push_str("--B\n");
+            m.push_str(p);
+            m.push('\n');
+        }
+        m.push_str("--B--\n");
+    }
+    m
+}
+
+/// `bytes` in base64 (RFC 4648).
+fn base64(bytes: &[u8]) -> String {
+    const DIGITS: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut out = String::with_capacity(bytes.len() * 4 / 3 + 4);
+    for chunk in bytes.chunks(3) {
+        let n = chunk
+            .iter()
+            .enumerate()
+            .fold(0u32, |n, (k, b)| n | u32::from(*b) << (16 - 8 * k));
+        for k in 0..4 {
+            if k <= chunk.len() {
+                out.push(char::from(DIGITS[(n >> (18 - 6 * k) & 63) as usize]));
+            } else {
+                out.push('=');
+            }
+        }
+    }
+    out
+}
+
+/// An attachment part named `name` holding `bytes`.
+fn attached(name: &str, bytes: &[u8]) -> String {
+    let body = base64(bytes);
+    let lines: Vec<&str> = body
+        .as_bytes()
+        .chunks(76)
+        .map(|c| std::str::from_utf8(c).expect("ascii"))
+        .collect();
+    format!(
+        "Content-Type: application/octet-stream\nContent-Disposition: attachment; filename=\"{name}\"\nContent-Transfer-Encoding: base64\n\n{}",
+        lines.join("\n")
+    )
+}
+
+/// Hostile messages each give a row or a listed reject with its cause: malformed MIME, an
+/// unknown charset, a header of 1 MB, 10,000 attachments, a zip bomb, encrypted and
+/// looping PDFs, an attachment over 25 MB. Never a panic, a hang, or a file outside the
+/// attachments folder.
+#[test]
+fn hostile_messages_each_give_a_row_or_a_listed_reject() {
+    let dir = tempfile::tempdir().expect("dir");
+    let fixture = |name: &str| {
+        std::fs::read(
+            Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("tests/fixtures/intake")
+                .join(name),
+        )
+        .expect("fixture")
+    };
+    let many: Vec<String> = (0..10_000)
+        .map(|k| format!("Content-Type: text/plain\nContent-Disposition: attachment; filename=\"f{k}.txt\"\n\nx"))
+        .collect();
+    let head = format!(
+        "From: Candidat <candidat@x.ml>\nTo: {RECRUITER}\nDate: Fri, 16 Feb 2024 10:00:00 +0000\n"
+    );
+    let messages = [
+        // A multipart without a boundary, and one whose boundary never comes.
+        format!(
+            "{head}Subject: Sans frontière\nMIME-Version: 1.0\nContent-Type: multipart/mixed\n\n--X\nContent-Type: text/plain\n\nCorps\n--X--\n"
+        ),
+        format!(
+            "{head}Subject: Frontière absente\nMIME-Version: 1.0\nContent-Type: multipart/mixed; boundary=NOPE\n\n--AUTRE\nCorps\n"
+        ),
+        // An unknown charset, in a header and in the body.
+        format!(
+            "{head}Subject: =?x-inconnu?Q?Candidature_=E9t=E9?=\nMIME-Version: 1.0\nContent-Type: text/plain; charset=x-inconnu\n\nCandidature \u{e9}t\u{e9}\n"
+        ),
+        mime(
+            &format!("Subject: En-tête énorme\nX-Long: {}\n", "a".repeat(1 << 20)),
+            &[],
+        ),
+        mime("Subject: Dix mille pièces\n", &many),
+        mime(
+            "Subject: Pièces piégées\n",
+            &[
+                attached("bombe.docx", &fixture("bombe.docx")),
+                attached("bombe.zip", &fixture("bombe.docx")),
+                attached("chiffre.pdf", &fixture("chiffre.pdf")),
+                attached("boucle.pdf", &fixture("boucle.pdf")),
+                attached("cycle.pdf", &fixture("cycle.pdf")),
+            ],
+        ),
+        mime(
+            "Subject: Trop lourde\n",
+            &[attached("video.mp4", &vec![0u8; 26 << 20])],
+        ),
+    ];
+    let mbox: String = messages
+        .iter()
+        .map(|m| format!("From sender@example Mon Jan  1 00:00:00 2024\n{m}\n"))
+        .collect();
+    std::fs::write(dir.path().join("boite.mbox"), mbox).expect("mbox");
+    let out = run_in(
+        dir.path(),
+        &[
+            "intake",
+            "boite.mbox",
+            "--to",
+            RECRUITER,
+            "-o",
+            "c.csv",
+            "--lang",
+            "fr",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(0));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    for told in [
+        "candidature de candidat@x.ml : 9\u{202f}900 pièces de plus, non enregistrées\n",
+        "candidature de candidat@x.ml : chiffre.pdf : texte non lu (« chiffré »)\n",
+        "candidature de candidat@x.ml : cycle.pdf : texte non lu (« reference cycle with object ID 3 0 »)\n",
+        "candidature de candidat@x.ml : video.mp4 : 27\u{202f}262\u{202f}976 octets, trop grande : non enregistrée\n",
+        "7 messages lus : 7 candidatures, 0 autre message → c.csv\n",
+    ] {
+        assert!(stderr.contains(told), "{told}\n{stderr}");
+    }
+    let file = read(&dir.path().join("c.csv"));
+    let subjects: Vec<&str> = file
+        .lines()
+        .skip(1)
+        .map(|l| l.split(';').nth(5).unwrap_or(""))
+        .collect();
+    assert_eq!(
+        subjects,
+        [
+            "Sans frontière",
+            "Frontière absente",
+            // Bytes of an unknown charset are shown as such, never guessed.
+            "Candidature \u{fffd}t\u{fffd}",
+            "En-tête énorme",
+            "Dix mille pièces",
+            "Pièces piégées",
+            "Trop lourde"
+        ]
+    );
+    // The zip bomb's first paragraph is read, the rest never unzipped; its names count.
+    let trapped = file
+        .lines()
+        .find(|l| l.contains("Pièces piégées"))
+        .expect("row");
+    assert!(
+        trapped.contains(";CV, à identifier : bombe.zip, chiffre.pdf, boucle.pdf, cycle.pdf;"),
+        "{trapped}"
+    );
+    let tree = tree(&dir.path().join("c-pieces"));
+    assert_eq!(
+        tree.iter()
+            .filter(|p| p.starts_with("0006-candidat/"))
+            .count(),
+        100
+    );
+    assert_eq!(
+        tree.iter()
+            .filter(|p| p.starts_with("0007-candidat/"))
+            .collect::<Vec<_>>(),
+        [
+            "0007-candidat/bombe.docx",
+            "0007-candidat/bombe.zip",
+            "0007-candidat/boucle.pdf",
+            "0007-candidat/chiffre.pdf",
+            "0007-candidat/cycle.pdf"
+        ]
+    );
+    assert!(!tree.iter().any(|p| p.starts_with("0008-")), "{tree:?}");
+}
+
+/// A 5 GB mbox (sparse here) is read in bounded memory: its endless message is listed as too
+/// large, and the messages around it are read.
+#[test]
+fn a_five_gigabyte_mbox_is_read_message_by_message() {
+    use std::io::{Seek, SeekFrom, Write};
+    let dir = tempfile::tempdir().expect("dir");
+    let path = dir.path().join("boite.mbox");
+    let mut f = std::fs::File::create(&path).expect("mbox");
+    f.write_all(b"From x Mon Jan 1 00:00:00 2024\nFrom: a@x.ml\nSubject: un\nDate: Fri, 16 Feb 2024 10:00:00 +0000\n\ncorps\nFrom y Mon Jan 1 00:00:00 2024\nFrom: b@x.ml\nSubject: deux\n\n")
+        .expect("write");
+    f.seek(SeekFrom::Start(5 << 30)).expect("seek");
+    f.write_all(b"\nFrom z Mon Jan 1 00:00:00 2024\nFrom: c@x.ml\nSubject: trois\nDate: Fri, 16 Feb 2024 10:00:00 +0000\n\ncorps\n")
+        .expect("write");
+    drop(f);
+    let out = run_in(
+        dir.path(),
+        &["intake", "boite.mbox", "-o", "c.csv", "--lang", "fr"],
+    );
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        "3 messages lus : 2 candidatures, 1 autre message → c.csv\n"
+    );
+    assert_eq!(
+        read(&dir.path().join("c.rejets.csv")),
+        "message;expéditeur;objet;raison\n\
+         boite.mbox, message 2;;;illisible : message de 5\u{202f}368\u{202f}708\u{202f}989 octets, trop grand\n"
+    );
+}
