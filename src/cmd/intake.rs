@@ -118,6 +118,11 @@ pub fn run(args: &IntakeArgs) -> anyhow::Result<Exit> {
         attachments: Some(attachments.clone()),
         lang,
         ocr: args.ocr,
+        progress: super::progress_bar(
+            crate::intake::mailbox::size(&args.mailboxes),
+            args.quiet,
+            crate::i18n::messages(),
+        ),
     };
     let intake = crate::intake::read(&args.mailboxes, &options);
     let (mut header, mut rows, rejects) = tables(&intake, lang, &folder_base(args, &attachments));

@@ -215,3 +215,28 @@ fn resolve(path: &Path) -> PathBuf {
         None => dir,
     }
 }
+
+/// Input worth a progress bar: more than this many bytes.
+const PROGRESS_BYTES: u64 = 8 << 20;
+
+/// A progress bar on stderr for `total` bytes of input when they are many, on a terminal
+/// only: never in pipes, files or CI logs, and not with `--quiet`.
+pub fn progress_bar(
+    total: u64,
+    quiet: bool,
+    lang: crate::i18n::Lang,
+) -> Option<indicatif::ProgressBar> {
+    use std::io::IsTerminal;
+    if quiet || total < PROGRESS_BYTES || !std::io::stderr().is_terminal() {
+        return None;
+    }
+    let bar = indicatif::ProgressBar::new(total);
+    let template = format!(
+        "{} {{bar:40}} {{bytes}}/{{total_bytes}} ({{eta}})",
+        lang.pick("lecture", "reading")
+    );
+    if let Ok(style) = indicatif::ProgressStyle::with_template(&template) {
+        bar.set_style(style);
+    }
+    Some(bar)
+}

@@ -129,7 +129,13 @@ fn run_as(args: &ScreenArgs, report: bool) -> anyhow::Result<Exit> {
         let paths = args.candidates.clone();
         std::thread::spawn(move || hash_files(&paths))
     });
-    let progress = progress_bar(&args.candidates, args.quiet, view_lang(args, &posting));
+    let total = args
+        .candidates
+        .iter()
+        .filter_map(|p| std::fs::metadata(p).ok())
+        .map(|m| m.len())
+        .sum();
+    let progress = super::progress_bar(total, args.quiet, view_lang(args, &posting));
     let view = View {
         lang: args.lang.unwrap_or(posting.meta.language),
         blind: args.blind,
@@ -264,33 +270,4 @@ fn run_as(args: &ScreenArgs, report: bool) -> anyhow::Result<Exit> {
 
 fn view_lang(args: &ScreenArgs, posting: &crate::posting::Posting) -> crate::i18n::Lang {
     args.lang.unwrap_or(posting.meta.language)
-}
-
-/// Input worth a progress bar: more than this many bytes.
-const PROGRESS_BYTES: u64 = 8 << 20;
-
-/// A progress bar on stderr for large inputs, on a terminal only: never in pipes, files or
-/// CI logs, and not with `--quiet`.
-fn progress_bar(
-    paths: &[std::path::PathBuf],
-    quiet: bool,
-    lang: crate::i18n::Lang,
-) -> Option<indicatif::ProgressBar> {
-    let total: u64 = paths
-        .iter()
-        .filter_map(|p| std::fs::metadata(p).ok())
-        .map(|m| m.len())
-        .sum();
-    if quiet || total < PROGRESS_BYTES || !std::io::stderr().is_terminal() {
-        return None;
-    }
-    let bar = indicatif::ProgressBar::new(total);
-    let template = format!(
-        "{} {{bar:40}} {{bytes}}/{{total_bytes}} ({{eta}})",
-        lang.pick("lecture", "reading")
-    );
-    if let Ok(style) = indicatif::ProgressStyle::with_template(&template) {
-        bar.set_style(style);
-    }
-    Some(bar)
 }

@@ -43,6 +43,21 @@ pub fn messages(paths: &[PathBuf]) -> impl Iterator<Item = Item> + '_ {
     paths.iter().flat_map(|p| mailbox(p))
 }
 
+/// Bytes of the mailboxes at `paths`: their files', a folder's message files'.
+pub fn size(paths: &[PathBuf]) -> u64 {
+    let len = |p: &Path| std::fs::metadata(p).map_or(0, |m| m.len());
+    paths
+        .iter()
+        .map(|p| {
+            if p.is_dir() {
+                folder(p).iter().map(|f| len(f)).sum()
+            } else {
+                len(p)
+            }
+        })
+        .sum()
+}
+
 /// The messages of one mailbox.
 fn mailbox(path: &Path) -> Box<dyn Iterator<Item = Item>> {
     if path.is_dir() {

@@ -138,6 +138,8 @@ pub struct Options {
     pub lang: Lang,
     /// Read the first page of scans and images with `tesseract`, when it is installed.
     pub ocr: bool,
+    /// A progress bar to advance by the bytes of each message read, if any.
+    pub progress: Option<indicatif::ProgressBar>,
 }
 
 /// Reads every message of the mailboxes at `paths`.
@@ -145,6 +147,13 @@ pub fn read(paths: &[PathBuf], options: &Options) -> Intake {
     let parser = MessageParser::default();
     let mut out = Intake::default();
     for item in mailbox::messages(paths) {
+        if let Some(bar) = &options.progress {
+            bar.inc(match &item.bytes {
+                Ok(b) => b.len() as u64,
+                Err(mailbox::Unread::TooLarge(n)) => *n,
+                Err(mailbox::Unread::Io(_)) => 0,
+            });
+        }
         let at = place(&item.at);
         let bytes = match item.bytes {
             Ok(b) => b,
@@ -177,6 +186,9 @@ pub fn read(paths: &[PathBuf], options: &Options) -> Intake {
                 why,
             }),
         }
+    }
+    if let Some(bar) = &options.progress {
+        bar.finish_and_clear();
     }
     out
 }

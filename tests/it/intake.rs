@@ -771,3 +771,38 @@ fn a_five_gigabyte_mbox_is_read_message_by_message() {
          boite.mbox, message 2;;;illisible : message de 5\u{202f}368\u{202f}708\u{202f}989 octets, trop grand\n"
     );
 }
+
+/// A large mailbox shows a progress bar on a terminal (here a pseudo-terminal made by
+/// `script`), and none in a pipe.
+#[test]
+fn a_large_mailbox_shows_a_progress_bar_on_a_terminal_only() {
+    let dir = tempfile::tempdir().expect("dir");
+    let message = format!(
+        "From x Mon Jan 1 00:00:00 2024\nFrom: a@x.ml\nSubject: s\nDate: Fri, 16 Feb 2024 10:00:00 +0000\n\n{}\n",
+        "corps ".repeat(2000)
+    );
+    std::fs::write(dir.path().join("boite.mbox"), message.repeat(1000)).expect("mbox");
+    let piped = run_in(
+        dir.path(),
+        &["intake", "boite.mbox", "-o", "a.csv", "--lang", "fr"],
+    );
+    assert_eq!(
+        String::from_utf8_lossy(&piped.stderr),
+        "1\u{202f}000 messages lus : 1\u{202f}000 candidatures, 0 autre message → a.csv\n"
+    );
+    let command = format!(
+        "{} intake boite.mbox -o b.csv --lang fr",
+        env!("CARGO_BIN_EXE_shortlist")
+    );
+    let Ok(out) = std::process::Command::new("script")
+        .args(["-qec", &command, "/dev/null"])
+        .current_dir(dir.path())
+        .output()
+    else {
+        eprintln!("skipped: `script` (util-linux) is not installed");
+        return;
+    };
+    let shown = String::from_utf8_lossy(&out.stdout);
+    assert!(shown.contains("lecture ░"), "{shown}");
+    assert!(shown.contains("1\u{202f}000 messages lus"), "{shown}");
+}
