@@ -128,7 +128,7 @@ fn base64(bytes: &[u8]) -> String {
     const DIGITS: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
     let mut out = String::with_capacity(bytes.len() * 4 / 3 + bytes.len() / 57 + 4);
     for (k, chunk) in bytes.chunks(3).enumerate() {
-        if k > 0 && k % 19 == 0 {
+        if k > 0 && k.is_multiple_of(19) {
             out.push('\n');
         }
         let n = chunk
@@ -169,7 +169,7 @@ fn main() -> std::io::Result<()> {
             out,
             "From sender@example Thu Feb {day:02} {hour:02}:{minute:02}:00 2024"
         )?;
-        if k % 20 == 0 {
+        if k.is_multiple_of(20) {
             // Not an application: an automatic reply.
             write!(
                 out,
