@@ -53,8 +53,8 @@ pub struct IntakeArgs {
     /// not sent to it.
     #[arg(long, value_name = "ADDRESS")]
     pub to: Option<String>,
-    /// A posting mapped to these columns: its other columns are added empty, and `à
-    /// compléter` says which rows are worth typing in.
+    /// A posting whose fields read these columns: its other columns are added empty, and
+    /// `à compléter` says which rows are worth typing in.
     #[arg(long, value_name = "POSTING.yaml")]
     pub posting: Option<PathBuf>,
     /// Read the first page of scans and images with tesseract, when it is installed.

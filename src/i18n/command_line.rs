@@ -55,7 +55,7 @@ fn french(command: &str, arg: Option<&str>) -> Option<&'static str> {
             "L'adresse du recrutement : ses propres messages ne sont pas des candidatures, ni les messages qui ne lui sont pas adressés."
         }
         ("intake", Some("posting")) => {
-            "Une offre lue sur ces colonnes : ses autres colonnes sont ajoutées vides, et « à compléter » dit quelles lignes valent la peine d'être saisies."
+            "Une annonce dont les champs lisent ces colonnes : ses autres colonnes sont ajoutées vides, et «\u{a0}à compléter\u{a0}» dit quelles lignes valent la peine d'être saisies."
         }
         ("intake", Some("ocr")) => {
             "Lire la première page des scans et des images avec tesseract, s'il est installé."
@@ -147,7 +147,7 @@ fn french_value_name(name: &str) -> Option<&'static str> {
         "DATETIME" => "DATE",
         "CHAR" => "CARACTÈRE",
         "NAME" => "NOM",
-        "ADDR" => "ADRESSE",
+        "ADDR" | "ADDRESS" => "ADRESSE",
         "LANG" => "LANGUE",
         "COMMAND" => "COMMANDE",
         "MAILBOX" => "BOÎTE",

@@ -181,6 +181,8 @@ fn french_messages_hold_no_english() {
     let link = dir.path().join("lien.csv");
     std::os::unix::fs::symlink(dir.path().join("nulle-part/rien.csv"), &link).expect("link");
     let link = link.to_str().expect("path");
+    let intake_out = dir.path().join("candidatures.csv");
+    let intake_out = intake_out.to_str().expect("path");
     let mut runs: Vec<Vec<String>> = Vec::new();
     let owned = |args: &[&str]| args.iter().map(|a| a.to_string()).collect::<Vec<_>>();
     for posting in fixtures("tests/fixtures/postings") {
@@ -223,6 +225,23 @@ fn french_messages_hold_no_english() {
         &["screen", JIGI, GOOGLE, "-o", GOOGLE],
         &["screen", JIGI, GOOGLE, "-o", "nulle-part/liste.csv"],
         &["review", JIGI, GOOGLE, "-o", "liste.pdf"],
+        &["intake", "nulle-part.mbox", "-o", intake_out],
+        &[
+            "intake",
+            "examples/boite-recrutement.mbox",
+            "-o",
+            "liste.pdf",
+        ],
+        &[
+            "intake",
+            "examples/boite-recrutement.mbox",
+            "tests/fixtures/intake/chiffre.pdf",
+            "--posting",
+            "postings/jigi-district-officer-courriel.yaml",
+            "--ocr",
+            "-o",
+            intake_out,
+        ],
         &[
             "screen",
             JIGI,
