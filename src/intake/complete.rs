@@ -136,12 +136,14 @@ includes: { field: documents, items: [CV, lettre de motivation] }\n  - id: ans\n
             row(
                 "2024-02-20T10:00:00Z",
                 "e@x.ml",
-                "CV, à identifier : scan0001.pdf",
+                "CV, à identifier :\nscan0001.pdf",
             ),
+            // After a cell of two lines, rows are still told apart by record.
+            row("2024-02-23T12:01:00Z", "f@x.ml", "CV, lettre de motivation"),
         ];
         assert_eq!(
             worth_typing(&p, &header, &rows).expect("screened"),
-            [true, false, false, false, true, true]
+            [true, false, false, false, true, true, false]
         );
     }
 }
