@@ -155,10 +155,14 @@ pub fn write(s: &Screening, style: CsvStyle, out: &mut dyn Write) -> io::Result<
                     .unwrap_or_default(),
                 submitted.unwrap_or_default(),
             ];
+            let scored = match &e {
+                Entry::Candidate { cells, .. } => details.outcomes(&s.engine, cells),
+                Entry::Unreadable { .. } => Vec::new(),
+            };
             let mut rules: Vec<String> = match &e {
-                Entry::Candidate { cells, .. } => details
-                    .outcomes(&s.engine, cells)
-                    .into_iter()
+                Entry::Candidate { .. } => scored
+                    .iter()
+                    .copied()
                     .enumerate()
                     .map(|(k, (o, points))| match (k < n_requirements, people) {
                         (true, false) => o.name().to_string(),
@@ -170,7 +174,8 @@ pub fn write(s: &Screening, style: CsvStyle, out: &mut dyn Write) -> io::Result<
             };
             rules.resize(n_rules, String::new());
             record.extend(rules);
-            let reasons = explain::reasons(s, i, lang).join(" | ");
+            let requirements = &scored[..n_requirements.min(scored.len())];
+            let reasons = explain::reasons_from(s, i, &e, requirements, details).join(" | ");
             record.push(neutralise(&reasons));
             w.write_record(&record)?;
         }
