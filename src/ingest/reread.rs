@@ -14,6 +14,10 @@ use std::sync::{Arc, Mutex};
 /// more.
 const WINDOW: usize = 1 << 10;
 
+/// Bytes read at a row asked for just after the bytes at hand, as rows in file order are:
+/// one read serves the next few hundred rows.
+const RUN_WINDOW: usize = 64 << 10;
+
 /// Reads data rows of a CSV file again, by the position given with each row.
 #[derive(Clone, Debug)]
 pub struct Rereader {
@@ -76,7 +80,15 @@ impl Window {
 
     /// Reads the record at byte `offset` into `self.record`; false when there is none.
     fn read(&mut self, offset: u64, delimiter: u8) -> io::Result<bool> {
-        let mut want = WINDOW;
+        // A row just past the bytes at hand: rows are asked for in file order (the outputs
+        // of every candidate list most of them so), so read a run of them at once.
+        let end = self.start + self.bytes.len() as u64;
+        let ahead = offset >= self.start && offset.saturating_sub(end) < RUN_WINDOW as u64;
+        let mut want = if ahead && !self.bytes.is_empty() {
+            RUN_WINDOW
+        } else {
+            WINDOW
+        };
         loop {
             let at = offset.checked_sub(self.start).map(|k| k as usize);
             match at.filter(|&k| k < self.bytes.len() || (k == self.bytes.len() && self.eof)) {

@@ -3,7 +3,7 @@
 //! per requirement (`pass|fail|unknown`) and per preference (its points), then `reasons`;
 //! with `--excel`, the same columns for people, in the output language.
 
-use super::{CsvStyle, neutralise};
+use super::{CsvStyle, neutralise, neutralised};
 use crate::cells::FieldType;
 use crate::engine::Outcome;
 use crate::i18n::Lang;
@@ -125,6 +125,14 @@ pub fn write(s: &Screening, style: CsvStyle, out: &mut dyn Write) -> io::Result<
     let score_max = num(p.score_max());
     let render = |chunk: &[usize], details: &mut explain::Details| -> io::Result<Vec<u8>> {
         let mut w = builder().from_writer(Vec::with_capacity(chunk.len() << 9));
+        // Fields are written as they are made, numbers into one scratch buffer: a line of
+        // thirty fields costs no allocation of its own.
+        let mut scratch = String::new();
+        let mut number_field = |w: &mut ::csv::Writer<Vec<u8>>, n: f64| {
+            scratch.clear();
+            explain::push_number(&mut scratch, n, if people { lang } else { Lang::En });
+            w.write_field(&scratch)
+        };
         for &i in chunk {
             let d = &s.decisions[i];
             let e = s.entry(i);
@@ -133,51 +141,43 @@ pub fn write(s: &Screening, style: CsvStyle, out: &mut dyn Write) -> io::Result<
             } else {
                 d.status.name()
             };
-            let submitted = explain::submitted(p, &e).map(|t| {
-                if people {
-                    when::spreadsheet(t, &p.meta.timezone, lang)
-                } else {
-                    when::iso(t)
-                }
-            });
-            let mut record = vec![
-                files.get(e.file()).cloned().unwrap_or_default(),
-                e.row().to_string(),
-                neutralise(s.group(i).unwrap_or_default()),
-                d.rank.map(|r| r.to_string()).unwrap_or_default(),
-                status.to_string(),
-                num(d.score),
-                score_max.clone(),
-                neutralise(&explain::name(p, &e, s.view.blind, s.inputs.len() > 1)),
-                explain::contact_of(p, &e, s.view.blind, FieldType::Email, !people)
-                    .unwrap_or_default(),
-                explain::contact_of(p, &e, s.view.blind, FieldType::Phone, !people)
-                    .unwrap_or_default(),
-                submitted.unwrap_or_default(),
-            ];
+            w.write_field(files.get(e.file()).map_or("", String::as_str))?;
+            w.write_field(itoa(e.row()).as_bytes())?;
+            w.write_field(neutralised(s.group(i).unwrap_or_default()).as_bytes())?;
+            match d.rank {
+                Some(r) => w.write_field(itoa(u64::from(r)).as_bytes())?,
+                None => w.write_field("")?,
+            }
+            w.write_field(status)?;
+            number_field(&mut w, d.score)?;
+            w.write_field(&score_max)?;
+            let name = explain::name(p, &e, s.view.blind, s.inputs.len() > 1);
+            w.write_field(neutralised(&name).as_bytes())?;
+            for kind in [FieldType::Email, FieldType::Phone] {
+                let contact = explain::contact_of(p, &e, s.view.blind, kind, !people);
+                w.write_field(contact.as_deref().unwrap_or_default())?;
+            }
+            match explain::submitted(p, &e) {
+                Some(t) if people => w.write_field(when::spreadsheet(t, &p.meta.timezone, lang))?,
+                Some(t) => w.write_field(when::iso(t))?,
+                None => w.write_field("")?,
+            }
             let scored = match &e {
                 Entry::Candidate { cells, .. } => details.outcomes(&s.engine, cells),
                 Entry::Unreadable { .. } => Vec::new(),
             };
-            let mut rules: Vec<String> = match &e {
-                Entry::Candidate { .. } => scored
-                    .iter()
-                    .copied()
-                    .enumerate()
-                    .map(|(k, (o, points))| match (k < n_requirements, people) {
-                        (true, false) => o.name().to_string(),
-                        (true, true) => mark(o).to_string(),
-                        (false, _) => num(points),
-                    })
-                    .collect(),
-                Entry::Unreadable { .. } => Vec::new(),
-            };
-            rules.resize(n_rules, String::new());
-            record.extend(rules);
+            for k in 0..n_rules {
+                match scored.get(k) {
+                    Some(&(o, _)) if k < n_requirements && people => w.write_field(mark(o))?,
+                    Some(&(o, _)) if k < n_requirements => w.write_field(o.name())?,
+                    Some(&(_, points)) => number_field(&mut w, points)?,
+                    None => w.write_field("")?,
+                }
+            }
             let requirements = &scored[..n_requirements.min(scored.len())];
             let reasons = explain::reasons_from(s, i, &e, requirements, details).join(" | ");
-            record.push(neutralise(&reasons));
-            w.write_record(&record)?;
+            w.write_field(neutralised(&reasons).as_bytes())?;
+            w.write_record(None::<&[u8]>)?;
         }
         w.into_inner().map_err(|e| e.into_error())
     };
@@ -187,4 +187,26 @@ pub fn write(s: &Screening, style: CsvStyle, out: &mut dyn Write) -> io::Result<
         &render,
         |buf| out.write_all(buf),
     )
+}
+
+/// A number in decimal digits, without allocating.
+fn itoa(mut n: u64) -> ItoaBuf {
+    let mut buf = ItoaBuf([0; 20], 20);
+    loop {
+        buf.1 -= 1;
+        buf.0[buf.1] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            return buf;
+        }
+    }
+}
+
+/// The digits [`itoa`] wrote: the buffer and where they start.
+struct ItoaBuf([u8; 20], usize);
+
+impl ItoaBuf {
+    fn as_bytes(&self) -> &[u8] {
+        &self.0[self.1..]
+    }
 }

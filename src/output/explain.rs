@@ -12,15 +12,25 @@ use crate::screen::{Entry, Input, Screening};
 
 /// A number as people write it: `1,5` in French, `1.5` in English, no needless decimals.
 pub fn number(n: f64, lang: Lang) -> String {
+    let mut out = String::new();
+    push_number(&mut out, n, lang);
+    out
+}
+
+/// Appends [`number`] to `out`.
+pub fn push_number(out: &mut String, n: f64, lang: Lang) {
+    use std::fmt::Write;
     let rounded = (n * 100.0).round() / 100.0;
-    let s = if rounded.fract() == 0.0 {
-        format!("{}", rounded as i64)
+    let start = out.len();
+    let _ = if rounded.fract() == 0.0 {
+        write!(out, "{}", rounded as i64)
     } else {
-        format!("{rounded}")
+        write!(out, "{rounded}")
     };
-    match lang {
-        Lang::Fr => s.replace('.', ","),
-        Lang::En => s,
+    if lang == Lang::Fr
+        && let Some(dot) = out[start..].find('.')
+    {
+        out.replace_range(start + dot..start + dot + 1, ",");
     }
 }
 
@@ -643,17 +653,15 @@ fn reasons_styled(
         out.push(correction(c, lang));
     }
     // A row of the same name as another, which no duplicate key joins: a person decides.
-    if let Some(others) = s.same_name(i) {
+    if let Some((others, count)) = s.same_name(i) {
         // A common name may be a thousand rows' name: the reason names the first few.
-        let others: Vec<usize> = others.collect();
         let article = if short { "" } else { lang.pick("la ", "") };
         let mut rows: Vec<String> = others
-            .iter()
             .take(NAMED_SAME_NAME)
-            .map(|&j| format!("{article}{}", row_ref_at(s.file(j), s.row(j), inputs, lang)))
+            .map(|j| format!("{article}{}", row_ref_at(s.file(j), s.row(j), inputs, lang)))
             .collect();
-        if others.len() > NAMED_SAME_NAME {
-            let more = others.len() - NAMED_SAME_NAME;
+        if count > NAMED_SAME_NAME {
+            let more = count - NAMED_SAME_NAME;
             rows.push(lang.count(
                 more,
                 ("autre ligne", "autres lignes"),

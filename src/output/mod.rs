@@ -233,6 +233,11 @@ fn ordinary_permissions(file: &std::fs::File) -> io::Result<std::fs::Permissions
 /// A cell from a candidate made safe for spreadsheets: text that Excel would run as a formula
 /// (`=`, `+`, `-`, `@`, tab or carriage return first, also after spaces) gets a leading `'`.
 pub fn neutralise(s: &str) -> String {
+    neutralised(s).into_owned()
+}
+
+/// Whether a spreadsheet would read `s` as a formula.
+fn formula_like(s: &str) -> bool {
     // Spreadsheets also read the full-width and small forms of the signs, and skip spaces and
     // invisible characters before them.
     let first = s
@@ -260,10 +265,15 @@ pub fn neutralise(s: &str) -> String {
                 | '\u{2212}'
         )
     );
-    if s.starts_with(['\t', '\r']) || sign {
-        format!("'{s}")
+    s.starts_with(['\t', '\r']) || sign
+}
+
+/// [`neutralise`], borrowing the text when it needs no prefix (most cells).
+pub fn neutralised(s: &str) -> std::borrow::Cow<'_, str> {
+    if formula_like(s) {
+        std::borrow::Cow::Owned(format!("'{s}"))
     } else {
-        s.to_string()
+        std::borrow::Cow::Borrowed(s)
     }
 }
 

@@ -450,10 +450,12 @@ impl Screening<'_> {
             .unwrap_or_default()
     }
 
-    /// The other rows of entry `i`'s name, when it is a possible duplicate.
-    pub fn same_name(&self, i: usize) -> Option<impl Iterator<Item = usize> + '_> {
+    /// The other rows of entry `i`'s name, when it is a possible duplicate, and how many
+    /// they are (a common name may be a thousand rows': counted without walking them).
+    pub fn same_name(&self, i: usize) -> Option<(impl Iterator<Item = usize> + '_, usize)> {
         let group = &self.possible_duplicates[*self.same_name_group.get(&(i as u32))? as usize];
-        Some(group.iter().map(|&j| j as usize).filter(move |&j| j != i))
+        let others = group.iter().map(|&j| j as usize).filter(move |&j| j != i);
+        Some((others, group.len().saturating_sub(1)))
     }
 
     /// The group of entry `i`, when the posting shortlists per group.

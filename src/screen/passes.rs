@@ -783,7 +783,10 @@ mod tests {
         // The two Awa share an e-mail: one is a duplicate, the other no possible one. Blank
         // names match nobody.
         assert_eq!(s.possible_duplicates, [vec![0, 1]]);
-        assert_eq!(s.same_name(1).map(|o| o.collect::<Vec<_>>()), Some(vec![0]));
+        assert_eq!(
+            s.same_name(1).map(|(o, n)| (o.collect::<Vec<_>>(), n)),
+            Some((vec![0], 1))
+        );
         assert!(s.same_name(2).is_none());
     }
 
