@@ -22,6 +22,27 @@ pub fn push_number(out: &mut String, n: f64, lang: Lang) {
     use std::fmt::Write;
     let rounded = (n * 100.0).round() / 100.0;
     let start = out.len();
+    // Whole numbers (scores and points mostly are) in digits, without the formatting
+    // machinery: a tenth of an output's instructions went to it.
+    if rounded.fract() == 0.0 && rounded.abs() < 1e15 {
+        let mut whole = rounded as i64;
+        if whole < 0 {
+            out.push('-');
+            whole = -whole;
+        }
+        let mut digits = [0u8; 20];
+        let mut k = digits.len();
+        loop {
+            k -= 1;
+            digits[k] = b'0' + (whole % 10) as u8;
+            whole /= 10;
+            if whole == 0 {
+                break;
+            }
+        }
+        out.extend(digits[k..].iter().map(|&d| char::from(d)));
+        return;
+    }
     let _ = if rounded.fract() == 0.0 {
         write!(out, "{}", rounded as i64)
     } else {
@@ -820,6 +841,22 @@ fn decided(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn numbers_in_digits_are_those_of_the_formatter() {
+        for n in [
+            0.0, -0.0, 1.0, 15.0, -3.0, 100.0, 2.5, 1e14, -1e14, 1e16, 12.345, 0.004,
+        ] {
+            let rounded: f64 = (n * 100.0_f64).round() / 100.0;
+            let plain = if rounded.fract() == 0.0 {
+                format!("{}", rounded as i64)
+            } else {
+                format!("{rounded}")
+            };
+            assert_eq!(number(n, Lang::En), plain, "{n}");
+            assert_eq!(number(n, Lang::Fr), plain.replace('.', ","), "{n}");
+        }
+    }
 
     #[test]
     fn remembered_details_are_those_written() {
