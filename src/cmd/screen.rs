@@ -195,6 +195,18 @@ fn run_as(args: &ScreenArgs, report: bool) -> anyhow::Result<Exit> {
                 crate::i18n::messages()
             ))
         }
+        Format::Xlsx if screening.len() > output::xlsx::MAX_ROWS => {
+            let lang = crate::i18n::messages();
+            bail!(crate::i18n::catalogue::xlsx_too_many_rows(
+                lang,
+                &lang.count(
+                    screening.len(),
+                    ("candidat", "candidats"),
+                    ("candidate", "candidates")
+                ),
+                &lang.int(output::xlsx::MAX_ROWS)
+            ))
+        }
         Format::Xlsx => {
             let (bytes, cuts) = output::xlsx::build(&screening).with_context(|| {
                 crate::i18n::catalogue::cannot_build_workbook(crate::i18n::messages())

@@ -14,6 +14,8 @@ use crate::rank::Status;
 use crate::screen::{Entry, Screening};
 use rust_xlsxwriter::{Format, FormatAlign, Workbook, XlsxError};
 
+/// Candidates a sheet holds at most: Excel's 1,048,576 rows, the header's included.
+pub const MAX_ROWS: usize = 1_048_575;
 /// One cell before it is written.
 #[derive(Clone, Debug, PartialEq)]
 enum Cell {

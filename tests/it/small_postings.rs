@@ -288,3 +288,21 @@ requirements:
     );
     assert!(doc.possible_duplicates.is_empty());
 }
+
+/// More candidates than an Excel sheet holds: the xlsx output says to write CSV.
+#[test]
+fn more_candidates_than_a_sheet_holds_are_sent_to_csv() {
+    let mut rows = String::from("Horodateur,Nom,Diplôme,Expérience\n");
+    for k in 0..1_048_576 {
+        rows.push_str(&format!("20/02/2024 10:00,C{k},Licence,3\n"));
+    }
+    Test::new()
+        .posting(POSTING)
+        .file("c.csv", &rows)
+        .args(&["screen", "posting.yaml", "c.csv", "--all", "-o", "c.xlsx", "--lang", "fr"])
+        .stderr(
+            "shortlist : erreur : 1\u{202f}048\u{202f}576 candidats : plus que les 1\u{202f}048\u{202f}575 lignes qu'une feuille Excel peut tenir ; écrivez-les en CSV (-o FICHIER.csv, avec --excel pour Excel)\n",
+        )
+        .code(2)
+        .run();
+}

@@ -428,7 +428,13 @@ messages! {
         en: "--delimiter: `{label}` is not one character (or `tab`)",
     }
 
-    /// An xlsx workbook asked for on the terminal.
+    /// Candidates more than an xlsx sheet holds.
+    fn xlsx_too_many_rows(candidates: &str, most: &str) ["1 200 000 candidats", "1 048 575"] {
+        fr: "{candidates} : plus que les {most} lignes qu'une feuille Excel peut tenir ; écrivez-les en CSV (-o FICHIER.csv, avec --excel pour Excel)",
+        en: "{candidates}: more than the {most} rows an Excel sheet can hold; write them as CSV (-o FILE.csv, with --excel for Excel)",
+    }
+
+    /// An xlsx output asked for on a terminal.
     fn xlsx_on_terminal() [] {
         fr: "un classeur xlsx ne s'affiche pas dans le terminal : écrivez-le avec -o FICHIER.xlsx (ou -o - vers un tube)",
         en: "an xlsx workbook is not for the terminal: write it with -o FILE.xlsx (or -o - to a pipe)",
