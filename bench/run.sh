@@ -10,12 +10,14 @@
 # The JSON output of every candidate (about 3.5 KB each) is timed up to JSON_UP_TO rows
 # (default 1M): at 5M rows it would write 17 GB.
 #
+# Then every output against the floor (OUTPUT_SIZES, below).
+#
 # Then the same exports copied into `.xlsx` workbooks (every cell a string), for the sizes in
 # XLSX_SIZES (default 100k and 1M rows; at most Excel's 1,048,575 candidates): screening time
 # and peak RSS against the CSV file's. XLSX_SIZES="" leaves them out.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-SIZES=${SIZES:-"10000 100000 1000000"}
+SIZES=${SIZES-"10000 100000 1000000"}
 RUNS=${RUNS:-5}
 JSON_UP_TO=${JSON_UP_TO:-1000000}
 XLSX_SIZES=${XLSX_SIZES-"100000 1000000"}
@@ -66,6 +68,61 @@ for n in $SIZES; do
     } }'
   rm -f "$DIR/out.json"
 done
+
+# Every output against the floor, in the same runs: for each size in OUTPUT_SIZES (default
+# 1M), the table, CSV of every candidate (plain and --excel) and JSON (written to a file, and
+# to /dev/null to tell making lines from writing them); xlsx of every candidate and the HTML
+# report on the sizes up to OUTPUT_BIG_UP_TO (default 100k).
+OUTPUT_SIZES=${OUTPUT_SIZES-"100000 1000000"}
+OUTPUT_BIG_UP_TO=${OUTPUT_BIG_UP_TO:-100000}
+if [ -n "$OUTPUT_SIZES" ]; then
+  echo
+  echo "| rows | output | written MB | time (s) | vs floor | RSS (MB) |"
+  echo "|---:|---|---:|---:|---:|---:|"
+  for n in $OUTPUT_SIZES; do
+    file="$DIR/google-forms-$n.csv"
+    [ -f "$file" ] || target/release/examples/gen-export "$n" "$file"
+    outputs="table csv excel json json-null"
+    [ "$n" -le "$OUTPUT_BIG_UP_TO" ] && outputs="$outputs xlsx report"
+    : > "$DIR/floor.txt"
+    for o in $outputs; do : > "$DIR/out-$o.txt"; done
+    for _ in $(seq "$RUNS"); do
+      measure "$FLOOR" "$file" >> "$DIR/floor.txt"
+      for o in $outputs; do
+        case $o in
+          table) args=() ;;
+          csv) args=(--all -o "$DIR/out.csv") ;;
+          excel) args=(--all --format csv --excel -o "$DIR/out-excel.csv") ;;
+          json) args=(--all --format json -o "$DIR/out.json") ;;
+          json-null) args=(--all --format json -o /dev/null) ;;
+          xlsx) args=(--all -o "$DIR/out.xlsx") ;;
+        esac
+        if [ "$o" = report ]; then
+          measure "$BIN" report "$POSTING" "$file" -o "$DIR/out.html" >> "$DIR/out-$o.txt"
+        else
+          measure "$BIN" screen "$POSTING" "$file" "${args[@]}" >> "$DIR/out-$o.txt"
+        fi
+      done
+    done
+    floor=$(cut -d' ' -f1 "$DIR/floor.txt" | median)
+    echo "| $n | parse floor | – | $floor | 1.0× | – |"
+    for o in $outputs; do
+      case $o in
+        csv) written="$DIR/out.csv" ;; excel) written="$DIR/out-excel.csv" ;;
+        json) written="$DIR/out.json" ;; xlsx) written="$DIR/out.xlsx" ;;
+        report) written="$DIR/out.html" ;; *) written= ;;
+      esac
+      mb="–"
+      [ -n "$written" ] && [ -f "$written" ] && mb=$(awk -v b="$(stat -c %s "$written")" 'BEGIN { printf "%.0f", b / 1e6 }')
+      t=$(cut -d' ' -f1 "$DIR/out-$o.txt" | median)
+      rss=$(cut -d' ' -f2 "$DIR/out-$o.txt" | median)
+      awk -v n="$n" -v o="$o" -v mb="$mb" -v t="$t" -v f="$floor" -v r="$rss" 'BEGIN {
+        ff = (f > 0) ? f : 0.005;
+        printf "| %d | %s | %s | %.2f | %.1f× | %.0f |\n", n, o, mb, t, t / ff, r / 1024 }'
+    done
+    rm -f "$DIR/out.csv" "$DIR/out-excel.csv" "$DIR/out.json" "$DIR/out.xlsx" "$DIR/out.html"
+  done
+fi
 
 [ -n "$XLSX_SIZES" ] || exit 0
 echo

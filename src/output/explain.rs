@@ -101,7 +101,12 @@ pub struct Details {
     seen: Vec<rustc_hash::FxHashMap<(u64, u64), WordedDetail>>,
     /// Rule outcomes remembered, by the serial of the table whose cells they are keyed by.
     memos: rustc_hash::FxHashMap<u64, crate::engine::Memo>,
+    /// Same-name reasons, by the first rows they name, how many rows, and whether short.
+    same_name: SameNames,
 }
+
+/// Same-name reasons by their key: see [`Details::same_name`].
+type SameNames = rustc_hash::FxHashMap<([u32; NAMED_SAME_NAME], usize, bool), String>;
 
 /// Tables whose rule outcomes are remembered at once, at most: rows read again go through
 /// one table per thread.
@@ -157,6 +162,7 @@ impl Details {
             fields,
             seen,
             memos: Default::default(),
+            same_name: Default::default(),
         }
     }
 
@@ -668,13 +674,35 @@ fn reasons_styled(
             (&read, None, None)
         }
     };
-    let mut out = decided(s, i, lang, short, entry, requirements, details);
+    let mut details = details;
+    let mut out = decided(
+        s,
+        i,
+        lang,
+        short,
+        entry,
+        requirements,
+        details.as_deref_mut(),
+    );
     // The cells a person verified: what the file said, what they found, who and why.
     for c in s.corrections(i) {
         out.push(correction(c, lang));
     }
     // A row of the same name as another, which no duplicate key joins: a person decides.
     if let Some((others, count)) = s.same_name(i) {
+        // Every row of a common name but its first few says the same: written once.
+        let mut first = [u32::MAX; NAMED_SAME_NAME];
+        for (slot, j) in first
+            .iter_mut()
+            .zip(s.same_name(i).into_iter().flat_map(|(o, _)| o))
+        {
+            *slot = j as u32;
+        }
+        let key = (first, count, short);
+        if let Some(text) = details.as_ref().and_then(|d| d.same_name.get(&key)) {
+            out.push(text.clone());
+            return out;
+        }
         // A common name may be a thousand rows' name: the reason names the first few.
         let article = if short { "" } else { lang.pick("la ", "") };
         let mut rows: Vec<String> = others
@@ -696,15 +724,25 @@ fn reasons_styled(
             }
             None => String::new(),
         };
-        out.push(match (lang, short) {
+        let text = match (lang, short) {
             (Lang::Fr, true) => format!("doublon possible : {rows}"),
             (Lang::En, true) => format!("possible duplicate: {rows}"),
             (Lang::Fr, false) => format!("doublon possible avec {rows} (même nom) : à vérifier"),
             (Lang::En, false) => format!("possible duplicate of {rows} (same name): to check"),
-        });
+        };
+        if let Some(d) = details {
+            if d.same_name.len() >= SAME_NAMES_KEPT {
+                d.same_name.clear();
+            }
+            d.same_name.insert(key, text.clone());
+        }
+        out.push(text);
     }
     out
 }
+
+/// Same-name reasons remembered at once, at most.
+const SAME_NAMES_KEPT: usize = 4096;
 
 /// The rows of the same name a reason names at most.
 const NAMED_SAME_NAME: usize = 3;
