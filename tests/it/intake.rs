@@ -270,18 +270,34 @@ fn expected(name: &str) -> String {
 const JIGI: &str = "jigi-district-officer-courriel.yaml";
 const CARE: &str = "care-an-ka-jiko-engagement-communautaire-courriel.yaml";
 
+/// Intake of the bundled JIGI mailbox with its posting, in `dir`.
+fn jigi_intake(dir: &Path, extra: &[&str]) -> String {
+    intake_example(
+        dir,
+        "boite-recrutement.mbox",
+        "recrutement.jigi@gmail.com",
+        JIGI,
+        extra,
+    )
+}
+
+/// Intake of the bundled CARE mailbox with its posting, in `dir`.
+fn care_intake(dir: &Path, extra: &[&str]) -> String {
+    intake_example(
+        dir,
+        "boite-an-ka-jiko.mbox",
+        "recrutement.ankajiko@gmail.com",
+        CARE,
+        extra,
+    )
+}
+
 /// The bundled JIGI mailbox (`scripts/make-mailbox.py`): the whole candidates file with the
 /// posting's columns to type in, the other messages, the counts and the attachment tree.
 #[test]
 fn the_bundled_mailbox_becomes_the_candidates_file_an_officer_completes() {
     let dir = tempfile::tempdir().expect("dir");
-    let stderr = intake_example(
-        dir.path(),
-        "boite-recrutement.mbox",
-        "recrutement.jigi@gmail.com",
-        JIGI,
-        &[],
-    );
+    let stderr = jigi_intake(dir.path(), &[]);
     assert_eq!(
         stderr,
         "remarque : 1 pièce jointe à identifier (colonne documents) : ni le nom ni le texte ne disent quel document c'est ; --ocr lit la première page des scans et des images avec tesseract\n\
@@ -360,13 +376,7 @@ fn owned(rows: &[(&str, &str, &str)]) -> Vec<(String, String, String)> {
 #[test]
 fn the_jigi_intake_posting_screens_the_mailbox_as_an_officer_would() {
     let dir = tempfile::tempdir().expect("dir");
-    intake_example(
-        dir.path(),
-        "boite-recrutement.mbox",
-        "recrutement.jigi@gmail.com",
-        JIGI,
-        &["-q"],
-    );
+    jigi_intake(dir.path(), &["-q"]);
     let review = |name| (name, "review", "");
     assert_eq!(
         screened(dir.path(), JIGI),
@@ -455,13 +465,7 @@ fn the_jigi_intake_posting_screens_the_mailbox_as_an_officer_would() {
 #[test]
 fn the_care_intake_posting_reads_the_subject_rule() {
     let dir = tempfile::tempdir().expect("dir");
-    intake_example(
-        dir.path(),
-        "boite-an-ka-jiko.mbox",
-        "recrutement.ankajiko@gmail.com",
-        CARE,
-        &["-q"],
-    );
+    care_intake(dir.path(), &["-q"]);
     let review = |name| (name, "review", "");
     assert_eq!(
         screened(dir.path(), CARE),
@@ -494,13 +498,7 @@ fn ocr_reads_the_scanned_diploma_when_tesseract_is_installed() {
         return;
     }
     let dir = tempfile::tempdir().expect("dir");
-    let stderr = intake_example(
-        dir.path(),
-        "boite-recrutement.mbox",
-        "recrutement.jigi@gmail.com",
-        JIGI,
-        &["--ocr"],
-    );
+    let stderr = jigi_intake(dir.path(), &["--ocr"]);
     assert_eq!(
         stderr,
         "26 messages lus : 22 candidatures, 4 autres messages → c.csv\n"
@@ -521,13 +519,7 @@ fn ocr_reads_the_scanned_diploma_when_tesseract_is_installed() {
 #[test]
 fn the_report_links_each_candidate_to_their_attachment_folder() {
     let dir = tempfile::tempdir().expect("dir");
-    intake_example(
-        dir.path(),
-        "boite-recrutement.mbox",
-        "recrutement.jigi@gmail.com",
-        JIGI,
-        &["-q"],
-    );
+    jigi_intake(dir.path(), &["-q"]);
     std::fs::create_dir(dir.path().join("rapports")).expect("dir");
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let posting = root.join("postings").join(JIGI);
