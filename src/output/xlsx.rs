@@ -330,8 +330,8 @@ pub fn build(s: &Screening) -> Result<(Vec<u8>, Vec<String>), XlsxError> {
     let lang = s.view.lang;
     let formats = Formats::new(lang);
     let mut book = Workbook::new();
-    // Deflate's fastest level: a fifth of the time of 100,000 candidates went to the default
-    // level, for a file about a tenth smaller.
+    // A fast deflate level: at the default, a fifth of the time of 100,000 candidates went
+    // to compression; level 3 takes 2.5 s instead of 3.0 s for a file 23% larger.
     book.set_zip_compression_level(3);
     let mut cuts = Vec::new();
     let mut taken: Vec<String> = Vec::new();
