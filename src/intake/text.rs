@@ -90,22 +90,65 @@ fn layer(name: &str, bytes: &[u8]) -> Result<String, Unread> {
     Ok(text)
 }
 
+/// Readers left running past their time at most: past them, attachments' text is not read,
+/// so that a mailbox of looping documents cannot keep every core busy.
+pub const MAX_STUCK: usize = 4;
+
+/// The readers still running past their time.
+#[derive(Debug, Default)]
+struct Stuck(std::sync::Mutex<usize>);
+
+/// The process's readers past their time.
+static STUCK: Stuck = Stuck(std::sync::Mutex::new(0));
+
 /// Runs `read` on a thread of its own for at most `limit`: a document that makes its reader
-/// loop or panic costs its own text, never the run. (A reader past its time is left to
-/// finish on its own; its result is dropped.)
+/// loop or panic costs its own text, never the run. A reader past its time is left to finish
+/// on its own, its result dropped; while [`MAX_STUCK`] are, no other is started.
 fn bounded(
     limit: Duration,
     read: impl FnOnce() -> Result<String, Unread> + Send + 'static,
 ) -> Result<String, Unread> {
+    bounded_in(&STUCK, limit, read)
+}
+
+fn bounded_in(
+    stuck: &'static Stuck,
+    limit: Duration,
+    read: impl FnOnce() -> Result<String, Unread> + Send + 'static,
+) -> Result<String, Unread> {
+    let lang = crate::i18n::messages();
+    let count = |s: &Stuck| *s.0.lock().unwrap_or_else(|e| e.into_inner());
+    if count(stuck) >= MAX_STUCK {
+        return Err(Unread::Failed(format!(
+            "{MAX_STUCK} {}",
+            lang.pick(
+                "lectures précédentes dépassent déjà leur temps",
+                "earlier readings are still past their time"
+            )
+        )));
+    }
+    // Whether the reader finished, and whether it was given up on: under one lock, so that
+    // a reader finishing as it is given up on is counted once or not at all.
+    let state = std::sync::Arc::new(std::sync::Mutex::new((false, false)));
+    let theirs = state.clone();
     let (tx, rx) = std::sync::mpsc::channel();
     std::thread::spawn(move || {
         let text = crate::ingest::guarded(read)
             .map_err(Unread::Failed)
             .and_then(|t| t);
         let _ = tx.send(text);
+        let mut st = theirs.lock().unwrap_or_else(|e| e.into_inner());
+        st.0 = true;
+        if st.1 {
+            *stuck.0.lock().unwrap_or_else(|e| e.into_inner()) -= 1;
+        }
     });
     rx.recv_timeout(limit).map_err(|_| {
-        let lang = crate::i18n::messages();
+        let mut st = state.lock().unwrap_or_else(|e| e.into_inner());
+        if !st.0 {
+            st.1 = true;
+            *stuck.0.lock().unwrap_or_else(|e| e.into_inner()) += 1;
+        }
         let over = lang.pick("lecture de plus de", "reading over");
         Unread::Failed(format!("{over} {} s", limit.as_secs()))
     })?
@@ -291,6 +334,42 @@ mod tests {
         );
         let panics = bounded(Duration::from_secs(1), || panic!("boom"));
         assert!(matches!(panics, Err(Unread::Failed(_))), "{panics:?}");
+    }
+
+    #[test]
+    fn readers_past_their_time_are_few() {
+        static MINE: Stuck = Stuck(std::sync::Mutex::new(0));
+        let (go, wait) = std::sync::mpsc::channel::<()>();
+        let wait = std::sync::Arc::new(std::sync::Mutex::new(wait));
+        let stuck_reader = || {
+            let wait = wait.clone();
+            move || {
+                let _ = wait.lock().map(|w| w.recv());
+                Ok(String::new())
+            }
+        };
+        for _ in 0..MAX_STUCK {
+            let late = bounded_in(&MINE, Duration::from_millis(10), stuck_reader());
+            assert!(matches!(late, Err(Unread::Failed(_))), "{late:?}");
+        }
+        // Past the bound, nothing is started, not even a reader that would be quick.
+        let refused = bounded_in(&MINE, Duration::from_secs(5), || Ok("vite".into()));
+        assert!(
+            matches!(&refused, Err(Unread::Failed(why)) if why.contains(&MAX_STUCK.to_string())),
+            "{refused:?}"
+        );
+        // Once they finish, readers are started again.
+        for _ in 0..MAX_STUCK {
+            let _ = go.send(());
+        }
+        let deadline = std::time::Instant::now() + Duration::from_secs(5);
+        while *MINE.0.lock().expect("count") > 0 && std::time::Instant::now() < deadline {
+            std::thread::sleep(Duration::from_millis(10));
+        }
+        assert_eq!(
+            bounded_in(&MINE, Duration::from_secs(5), || Ok("vite".into())),
+            Ok("vite".into())
+        );
     }
 
     #[test]
