@@ -209,8 +209,9 @@ pub struct Screening<'p> {
     decisive: Vec<bool>,
     /// Rows of one name, neither duplicates nor unreadable, for a person to decide.
     pub possible_duplicates: Vec<Vec<u32>>,
-    /// The group of `possible_duplicates` of each entry in one.
-    same_name_group: FxHashMap<u32, u32>,
+    /// The group of `possible_duplicates` of each entry, `u32::MAX` for none; empty when
+    /// there are none (4 bytes an entry: a map of a million entries took about 20 MB).
+    same_name_group: Vec<u32>,
     /// What a person verified (`--verified`).
     pub verified: Arc<crate::verify::Verified>,
     /// The corrections applied to each row, by file and row: indices into
@@ -313,6 +314,23 @@ fn told_lines(
     told
 }
 
+/// The group of `groups` each of `entries` entries is in (`u32::MAX` for none); empty when
+/// there are no groups.
+fn group_of_entries(groups: &[Vec<u32>], entries: usize) -> Vec<u32> {
+    if groups.is_empty() {
+        return Vec::new();
+    }
+    let mut of = vec![u32::MAX; entries];
+    for (g, group) in groups.iter().enumerate() {
+        for &i in group {
+            if let Some(slot) = of.get_mut(i as usize) {
+                *slot = g as u32;
+            }
+        }
+    }
+    of
+}
+
 /// Threads that screen batches of rows at most.
 const MAX_WORKERS: usize = 8;
 
@@ -403,6 +421,7 @@ impl Screening<'_> {
                 })
             })
             .collect();
+        let same_name_group = group_of_entries(&possible_duplicates, facts.places.len());
         Ok(Screening {
             posting,
             posting_sha256: request.posting_sha256,
@@ -425,11 +444,7 @@ impl Screening<'_> {
             engine,
             reread_failure: std::sync::OnceLock::new(),
             decisive: decisive(posting, !request.verified.is_empty()),
-            same_name_group: possible_duplicates
-                .iter()
-                .enumerate()
-                .flat_map(|(g, group)| group.iter().map(move |&i| (i, g as u32)))
-                .collect(),
+            same_name_group,
             possible_duplicates,
             verified,
             corrected: told.corrected,
@@ -453,7 +468,8 @@ impl Screening<'_> {
     /// The other rows of entry `i`'s name, when it is a possible duplicate, and how many
     /// they are (a common name may be a thousand rows': counted without walking them).
     pub fn same_name(&self, i: usize) -> Option<(impl Iterator<Item = usize> + '_, usize)> {
-        let group = &self.possible_duplicates[*self.same_name_group.get(&(i as u32))? as usize];
+        let g = *self.same_name_group.get(i).filter(|&&g| g != u32::MAX)?;
+        let group = self.possible_duplicates.get(g as usize)?;
         let others = group.iter().map(|&j| j as usize).filter(move |&j| j != i);
         Some((others, group.len().saturating_sub(1)))
     }
