@@ -142,10 +142,10 @@ pub fn write(s: &Screening, style: CsvStyle, out: &mut dyn Write) -> io::Result<
                 d.status.name()
             };
             w.write_field(files.get(e.file()).map_or("", String::as_str))?;
-            w.write_field(itoa(e.row()).as_bytes())?;
+            number_field(&mut w, e.row() as f64)?;
             w.write_field(neutralised(s.group(i).unwrap_or_default()).as_bytes())?;
             match d.rank {
-                Some(r) => w.write_field(itoa(u64::from(r)).as_bytes())?,
+                Some(r) => number_field(&mut w, f64::from(r))?,
                 None => w.write_field("")?,
             }
             w.write_field(status)?;
@@ -187,26 +187,4 @@ pub fn write(s: &Screening, style: CsvStyle, out: &mut dyn Write) -> io::Result<
         &render,
         |buf| out.write_all(buf),
     )
-}
-
-/// A number in decimal digits, without allocating.
-fn itoa(mut n: u64) -> ItoaBuf {
-    let mut buf = ItoaBuf([0; 20], 20);
-    loop {
-        buf.1 -= 1;
-        buf.0[buf.1] = b'0' + (n % 10) as u8;
-        n /= 10;
-        if n == 0 {
-            return buf;
-        }
-    }
-}
-
-/// The digits [`itoa`] wrote: the buffer and where they start.
-struct ItoaBuf([u8; 20], usize);
-
-impl ItoaBuf {
-    fn as_bytes(&self) -> &[u8] {
-        &self.0[self.1..]
-    }
 }

@@ -692,10 +692,7 @@ fn reasons_styled(
     if let Some((others, count)) = s.same_name(i) {
         // Every row of a common name but its first few says the same: written once.
         let mut first = [u32::MAX; NAMED_SAME_NAME];
-        for (slot, j) in first
-            .iter_mut()
-            .zip(s.same_name(i).into_iter().flat_map(|(o, _)| o))
-        {
+        for (slot, j) in first.iter_mut().zip(others) {
             *slot = j as u32;
         }
         let key = (first, count, short);
@@ -705,9 +702,13 @@ fn reasons_styled(
         }
         // A common name may be a thousand rows' name: the reason names the first few.
         let article = if short { "" } else { lang.pick("la ", "") };
-        let mut rows: Vec<String> = others
-            .take(NAMED_SAME_NAME)
-            .map(|j| format!("{article}{}", row_ref_at(s.file(j), s.row(j), inputs, lang)))
+        let mut rows: Vec<String> = first
+            .iter()
+            .filter(|&&j| j != u32::MAX)
+            .map(|&j| {
+                let j = j as usize;
+                format!("{article}{}", row_ref_at(s.file(j), s.row(j), inputs, lang))
+            })
             .collect();
         if count > NAMED_SAME_NAME {
             let more = count - NAMED_SAME_NAME;
