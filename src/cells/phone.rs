@@ -242,16 +242,28 @@ pub fn parse(cell: &str, plan: &Plan) -> Result<Phone, String> {
     let t = crate::text::trim(cell);
     match read(t, plan) {
         Ok(p) => Ok(p),
-        Err(why) => Err(if two_numbers(t, plan) {
-            format!("`{t}` holds more than one phone number")
-        } else {
-            why
-        }),
+        Err(_) if two_numbers(t, plan) => Err(format!("`{t}` holds more than one phone number")),
+        Err(Why::NotANumber) => Err(format!("`{t}` is not a phone number")),
+        Err(Why::Placeholder) => Err(format!("`{t}` is a placeholder, not a phone number")),
+        Err(Why::NoCode) => Err(format!("`{t}` has no country code after its `+` or `00`")),
+        Err(Why::NotInPlan(code)) => Err(format!(
+            "`{t}` is not a possible number in the numbering plan of +{code}"
+        )),
     }
 }
 
-fn read(t: &str, plan: &Plan) -> Result<Phone, String> {
-    let bad = || format!("`{t}` is not a phone number");
+/// Why a cell is not one phone number, put in words only for the cell given up on: a part
+/// tried as one of two numbers is not.
+enum Why<'p> {
+    NotANumber,
+    Placeholder,
+    NoCode,
+    /// Not a number of the plan of this calling code.
+    NotInPlan(&'p str),
+}
+
+fn read<'p>(t: &str, plan: &'p Plan) -> Result<Phone, Why<'p>> {
+    let bad = || Why::NotANumber;
     let body = strip_label(t);
     let float = spreadsheet_float(body);
     let body = float.as_deref().unwrap_or(body);
@@ -288,7 +300,7 @@ fn read(t: &str, plan: &Plan) -> Result<Phone, String> {
     }
     let mut all = std::str::from_utf8(&digits[..len]).map_err(|_| bad())?;
     if placeholder(all) {
-        return Err(format!("`{t}` is a placeholder, not a phone number"));
+        return Err(Why::Placeholder);
     }
     if !plus && let Some(d) = all.strip_prefix("00") {
         all = d;
@@ -307,7 +319,7 @@ fn read(t: &str, plan: &Plan) -> Result<Phone, String> {
                 Some((p, all.get(k..)?))
             })
             .next()
-            .ok_or_else(|| format!("`{t}` has no country code after its `+` or `00`"))?;
+            .ok_or(Why::NoCode)?;
         // `(0)` stands for a trunk prefix, right after the country code of a country with one.
         if trunk_at.is_some_and(|n| n != plan.code.len() || plan.trunk.as_deref() != Some("0")) {
             return Err(bad());
@@ -329,13 +341,10 @@ fn read(t: &str, plan: &Plan) -> Result<Phone, String> {
         (plan, national)
     };
     if placeholder(national) {
-        return Err(format!("`{t}` is a placeholder, not a phone number"));
+        return Err(Why::Placeholder);
     }
     if !plan.is_valid(national) {
-        return Err(format!(
-            "`{t}` is not a possible number in the numbering plan of +{}",
-            plan.code
-        ));
+        return Err(Why::NotInPlan(&plan.code));
     }
     let full = plan.code.bytes().chain(national.bytes());
     let mut out = Phone {

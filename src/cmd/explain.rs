@@ -68,6 +68,8 @@ pub fn run(args: &ExplainArgs) -> anyhow::Result<Exit> {
     for i in matches {
         crate::output::explanation::write(&s, i, lang, width, &mut out);
     }
+    // The rows shown were read again from their files: not if one changed since.
+    s.read_again_whole()?;
     let stdout = std::io::stdout();
     let mut lock = stdout.lock();
     lock.write_all(out.as_bytes())

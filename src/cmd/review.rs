@@ -61,6 +61,8 @@ pub fn run(args: &ReviewArgs) -> anyhow::Result<Exit> {
     s.unchanged()?;
     super::warn_verified(&s, args.quiet);
     let lines = worksheet::lines(&s);
+    // The worksheet shows rows read again from their files: not if one changed since.
+    s.read_again_whole()?;
     let (cell_head, pair_head) = worksheet::headers(lang);
     if extension == "xlsx" {
         let bytes = worksheet::xlsx(&lines, lang)

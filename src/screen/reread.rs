@@ -125,15 +125,27 @@ impl Screening<'_> {
         }
     }
 
-    /// Fails when a row could not be read again while an output was made: the file changed
-    /// after it was screened, and the output would show rows that are not the ones screened.
+    /// Fails when a row could not be read again while an output was made, or a file it was
+    /// read from changed since it was screened: the output would show rows that are not the
+    /// ones screened.
     pub fn read_again_whole(&self) -> std::io::Result<()> {
-        match self.reread_failure.get() {
-            Some(why) => Err(std::io::Error::other(
-                crate::i18n::catalogue::nothing_written(crate::i18n::messages(), why),
-            )),
-            None => Ok(()),
+        let nothing = |why: &str| {
+            std::io::Error::other(crate::i18n::catalogue::nothing_written(
+                crate::i18n::messages(),
+                why,
+            ))
+        };
+        if let Some(why) = self.reread_failure.get() {
+            return Err(nothing(why));
         }
+        for (_, source) in &self.sources_again {
+            if let RereadSource::File(rereader) = source {
+                rereader
+                    .check_since()
+                    .map_err(|e| nothing(&e.to_string()))?;
+            }
+        }
+        Ok(())
     }
 
     /// A row read again, as cells of a scratch table.
@@ -201,6 +213,25 @@ mod tests {
         }
         assert!(s.unchanged().is_ok());
         assert!(s.read_again_whole().is_ok());
+    }
+
+    #[test]
+    fn a_file_changed_where_no_row_shows_it_writes_nothing() {
+        let dir = tempfile::tempdir().expect("dir");
+        let path = file(dir.path(), "c.csv", &format!("{HEADER}\n{ROWS}"));
+        let p = posting(POSTING);
+        let s = Screening::run(&p, vec![source(&path)], Request::default()).expect("screened");
+        assert!(matches!(s.entry(0), Entry::Candidate { row: 2, .. }));
+        // Once the rows are being read again, the rows screened stay as they were and a row
+        // is added after them.
+        let more = "22/02/2024 09:00,Issa Keïta,issa@example.org,Kayes,Master,4\n";
+        std::fs::write(&path, format!("{HEADER}\n{ROWS}{more}")).expect("write");
+        assert!(matches!(s.entry(1), Entry::Candidate { row: 3, .. }));
+        let why = s.read_again_whole().expect_err("the file changed");
+        assert!(
+            why.to_string().contains("changed after it was screened"),
+            "{why}"
+        );
     }
 
     #[test]
