@@ -130,6 +130,58 @@ fn value(buf: &mut Vec<u8>, v: &Value) {
     }
 }
 
+/// What each rendering thread keeps from candidate to candidate.
+type State = (explain::Details, CellsWritten);
+
+/// Each field's cells already written as `{"field", "column", "raw", "value"}`, by the
+/// table's serial and the cell's number: most cells of an export repeat (a diploma, `3 ans`,
+/// `Oui`), and a degree's value alone is a small tree to build.
+struct CellsWritten {
+    per_field: Vec<CellBytes>,
+    /// Cells of one field remembered at once, at most.
+    most: usize,
+}
+
+/// A field's cells written, by table serial and cell number.
+type CellBytes = rustc_hash::FxHashMap<(u64, u32), Box<[u8]>>;
+
+/// Cells of one field remembered at once, at most.
+const CELLS_PER_FIELD: usize = 4096;
+
+impl CellsWritten {
+    fn new(fields: usize, most: usize) -> Self {
+        CellsWritten {
+            per_field: (0..fields).map(|_| Default::default()).collect(),
+            most,
+        }
+    }
+
+    /// Appends the cell of field `f` of `cells` as `write` writes it, from memory when it
+    /// was written before. Cells of a column whose cells are not kept distinct (e-mails,
+    /// times) are written each time.
+    fn cell(
+        &mut self,
+        buf: &mut Vec<u8>,
+        cells: &crate::store::Cells,
+        f: FieldId,
+        write: impl FnOnce(&mut Vec<u8>),
+    ) {
+        let (Some(id), Some(seen)) = (cells.keys().get(f), self.per_field.get_mut(f)) else {
+            return write(buf);
+        };
+        let key = (cells.table_serial(), id);
+        if let Some(bytes) = seen.get(&key) {
+            buf.extend_from_slice(bytes);
+            return;
+        }
+        let start = buf.len();
+        write(buf);
+        if seen.len() < self.most {
+            seen.insert(key, buf[start..].into());
+        }
+    }
+}
+
 /// Appends `value` as serde_json writes it.
 fn push_json(buf: &mut Vec<u8>, value: &(impl Serialize + ?Sized)) {
     // Writing to memory fails only on a value serde cannot write, and these are strings.
@@ -168,6 +220,11 @@ pub fn rule_counts(s: &Screening) -> Vec<(usize, usize, usize)> {
 
 /// Writes the screening as one JSON document.
 pub fn write(s: &Screening, out: &mut dyn Write) -> io::Result<()> {
+    write_remembering(s, out, CELLS_PER_FIELD)
+}
+
+/// [`write`], remembering at most `most` cells of each field already written.
+fn write_remembering(s: &Screening, out: &mut dyn Write, most: usize) -> io::Result<()> {
     let p = s.posting;
     let lang = s.view.lang;
     let counts = s.counts();
@@ -226,7 +283,7 @@ pub fn write(s: &Screening, out: &mut dyn Write) -> io::Result<()> {
     // One candidate as serde_json would write `{row, file, rank, status, score, score_max,
     // name, contact, group, rules: [{id, kind, outcome, points, detail}], reasons}`, with the
     // strings that repeat (rule ids, files, details) escaped once.
-    let candidate = |buf: &mut Vec<u8>, i: usize, details: &mut explain::Details| {
+    let candidate = |buf: &mut Vec<u8>, i: usize, (details, written): &mut State| {
         let d = &s.decisions[i];
         let e = s.entry(i);
         // Each rule's outcome and points; the trees behind them only for details not written
@@ -287,15 +344,18 @@ pub fn write(s: &Screening, out: &mut dyn Write) -> io::Result<()> {
                     if n > 0 {
                         buf.push(b',');
                     }
-                    buf.extend_from_slice(b"{\"field\":");
-                    buf.extend_from_slice(field_names[f].as_bytes());
-                    buf.extend_from_slice(b",\"column\":");
-                    buf.extend_from_slice(field_columns[f].as_bytes());
-                    buf.extend_from_slice(b",\"raw\":");
-                    push_json(buf, cells.raw(f));
-                    buf.extend_from_slice(b",\"value\":");
-                    value(buf, cells.value(f));
-                    buf.push(b'}');
+                    let write = |buf: &mut Vec<u8>| {
+                        buf.extend_from_slice(b"{\"field\":");
+                        buf.extend_from_slice(field_names[f].as_bytes());
+                        buf.extend_from_slice(b",\"column\":");
+                        buf.extend_from_slice(field_columns[f].as_bytes());
+                        buf.extend_from_slice(b",\"raw\":");
+                        push_json(buf, cells.raw(f));
+                        buf.extend_from_slice(b",\"value\":");
+                        value(buf, cells.value(f));
+                        buf.push(b'}');
+                    };
+                    written.cell(buf, cells, f, write);
                 }
                 buf.push(b']');
                 buf.push(b'}');
@@ -401,18 +461,23 @@ pub fn write(s: &Screening, out: &mut dyn Write) -> io::Result<()> {
     line(out, "rules", &head.rules)?;
     out.write_all(b"\"candidates\": [")?;
     // Each candidate after a `,` and a line end; the first without the `,`.
-    let render = |chunk: &[usize], details: &mut explain::Details| -> io::Result<Vec<u8>> {
+    let render = |chunk: &[usize], state: &mut State| -> io::Result<Vec<u8>> {
         let mut buf = Vec::with_capacity(chunk.len() << 12);
         for &i in chunk {
             buf.extend_from_slice(b",\n");
-            candidate(&mut buf, i, details);
+            candidate(&mut buf, i, state);
         }
         Ok(buf)
     };
     let mut first = true;
     super::for_each_rendered(
         s,
-        || explain::Details::new(p, lang),
+        || {
+            (
+                explain::Details::new(p, lang),
+                CellsWritten::new(p.fields.len(), most),
+            )
+        },
         &render,
         |buf| {
             let skip = usize::from(std::mem::take(&mut first));
@@ -446,5 +511,33 @@ mod erased {
         fn write(&self, out: &mut dyn Write) -> io::Result<()> {
             serde_json::to_writer(out, self).map_err(io::Error::from)
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::screen::testing::{POSTING, candidates, file, posting, source};
+    use crate::screen::{Request, Screening};
+
+    #[test]
+    fn cells_written_from_memory_are_those_written_anew() {
+        let dir = tempfile::tempdir().expect("dir");
+        // Enough rows for cells to repeat across chunks, threads and scratch tables.
+        let path = file(dir.path(), "c.csv", &candidates(3000));
+        let p = posting(POSTING);
+        let request = Request {
+            view: crate::screen::View {
+                all: true,
+                ..crate::screen::View::default()
+            },
+            ..Request::default()
+        };
+        let s = Screening::run(&p, vec![source(&path)], request).expect("screened");
+        let mut remembered = Vec::new();
+        let mut plain = Vec::new();
+        super::write(&s, &mut remembered).expect("written");
+        super::write_remembering(&s, &mut plain, 0).expect("written");
+        assert!(remembered.len() > 500_000, "{} bytes", remembered.len());
+        assert!(remembered == plain, "the documents differ");
     }
 }
