@@ -404,6 +404,12 @@ impl Screening<'_> {
             request.top,
             !request.sequential,
         );
+        // Only the places and names are needed from now on: what decided is let go before the
+        // names are sorted, so that the two are not in memory at once.
+        facts.identities = Vec::new();
+        facts.submitted = Vec::new();
+        facts.on_time = Vec::new();
+        facts.keys = crate::rank::Keys::default();
         // Groups whose every row a person settled are not asked again.
         let possible_duplicates: Vec<Vec<u32>> =
             crate::rank::possible_duplicates(&facts.names, &decisions)
@@ -414,11 +420,7 @@ impl Screening<'_> {
             .as_of
             .or_else(|| posting.meta.deadline.map(|d| d.at))
             .or(latest);
-        // Only the places are needed from now on.
-        facts.identities = Vec::new();
-        facts.submitted = Vec::new();
         facts.names = Vec::new();
-        facts.keys = crate::rank::Keys::default();
         let slots = (0..READ_SLOTS)
             .map(|_| {
                 Mutex::new(Rereading {
