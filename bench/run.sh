@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Times `shortlist screen` against the parse floor (the csv crate reading the same file) on
 # generated Google Forms exports, and prints a Markdown table: medians of paired runs, the
-# ratio, rows/s, MB/s and peak RSS.
+# ratio, rows/s, MB/s and peak RSS (MiB: KiB from `/usr/bin/time` divided by 1024).
 #
 #   bench/run.sh                      # 10k, 100k and 1M rows, 5 runs each
 #   SIZES="10000 100000 1000000 5000000" RUNS=3 bench/run.sh
@@ -37,7 +37,7 @@ measure() {
 
 median() { sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 
-echo "| rows | MB | floor (s) | table (s) | ratio | json --all (s) | ratio | rows/s (table) | MB/s (table) | RSS table (MB) | RSS json (MB) |"
+echo "| rows | MB | floor (s) | table (s) | ratio | json --all (s) | ratio | rows/s (table) | MB/s (table) | RSS table (MiB) | RSS json (MiB) |"
 echo "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
 for n in $SIZES; do
   file="$DIR/google-forms-$n.csv"
@@ -79,7 +79,7 @@ OUTPUT_SIZES=${OUTPUT_SIZES-"100000 1000000"}
 OUTPUT_BIG_UP_TO=${OUTPUT_BIG_UP_TO:-100000}
 if [ -n "$OUTPUT_SIZES" ]; then
   echo
-  echo "| rows | output | written MB | time (s) | vs floor | RSS (MB) |"
+  echo "| rows | output | written MB | time (s) | vs floor | RSS (MiB) |"
   echo "|---:|---|---:|---:|---:|---:|"
   for n in $OUTPUT_SIZES; do
     file="$DIR/google-forms-$n.csv"
@@ -133,7 +133,7 @@ fi
 
 [ -n "$XLSX_SIZES" ] || exit 0
 echo
-echo "| rows | xlsx MB | screen xlsx (s) | vs CSV table | RSS xlsx (MB) |"
+echo "| rows | xlsx MB | screen xlsx (s) | vs CSV table | RSS xlsx (MiB) |"
 echo "|---:|---:|---:|---:|---:|"
 for n in $XLSX_SIZES; do
   file="$DIR/google-forms-$n.csv"

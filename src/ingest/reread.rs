@@ -114,7 +114,7 @@ impl Window {
     /// One positioned read, without a seek or the file's metadata: an output of everyone
     /// made 275,000 reads of 1M rows with three calls each, 1.2 s of system time. Whether
     /// the file is as it was is checked when the window opens and once the output is made
-    /// ([`Rereader::check`]); a row's decisive cells at each read.
+    /// ([`Rereader::check_since`]); a row's decisive cells at each read.
     fn fill(&mut self, offset: u64, want: usize) -> io::Result<()> {
         self.bytes.clear();
         self.bytes.resize(want, 0);
