@@ -124,7 +124,8 @@ pub fn write(s: &Screening, style: CsvStyle, out: &mut dyn Write) -> io::Result<
     let n_rules = n_requirements + p.preferences.len();
     let score_max = num(p.score_max());
     let render = |chunk: &[usize], details: &mut explain::Details| -> io::Result<Vec<u8>> {
-        let mut w = builder().from_writer(Vec::with_capacity(chunk.len() << 9));
+        // About 600 bytes a line with its reasons: room for them, so that no chunk grows.
+        let mut w = builder().from_writer(Vec::with_capacity(chunk.len() << 10));
         // Fields are written as they are made, numbers into one scratch buffer: a line of
         // thirty fields costs no allocation of its own.
         let mut scratch = String::new();
